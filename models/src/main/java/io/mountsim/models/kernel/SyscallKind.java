@@ -1,0 +1,34 @@
+package io.mountsim.models.kernel;
+
+/**
+ * The mount-path calls the model knows, with their names in output columns
+ * ({@code syscallUsMean.<column>}) and whether the study counts them as mount operations.
+ */
+public enum SyscallKind {
+    OPEN_TREE("openTree", false),
+    MOUNT_SETATTR("mountSetattr", false),
+    MOVE_MOUNT("moveMount", true),
+    OVERLAY_MOUNT("overlayMount", true),
+    UMOUNT("umount", true),
+    UMOUNT_DETACH("umountDetach", true),
+    UNSHARE("unshare", false),
+    MOUNTINFO_READ("mountinfoRead", false),
+    CLOSE_TREE("closeTree", false);
+
+    private final String column;
+    private final boolean mountOp;
+
+    SyscallKind(String column, boolean mountOp) {
+        this.column = column;
+        this.mountOp = mountOp;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    /** The study counts overlay mounts, idmapped bind mounts (move_mount) and unmounts. */
+    public boolean isMountOp() {
+        return mountOp;
+    }
+}
