@@ -1,0 +1,61 @@
+package io.mountsim.reports.data;
+
+import io.mountsim.core.results.MetricNames;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The one order metrics appear in, everywhere (summary.json, results.csv, report tables):
+ * the contract's fixed columns ({@link MetricNames#CONTRACT_ORDER}), then the per-call
+ * {@code syscallUsMean.*} columns sorted by name, then {@code events} and
+ * {@code wallSeconds} (the order of the contract's table), then any other metric sorted by
+ * name (e.g. the lockbench columns). Sorting, rather than the producer's map order, keeps
+ * the bytes identical whichever order a model happened to record its metrics in.
+ */
+public final class MetricOrder {
+
+    /** The contract's columns after the per-call ones (shared/spec/scenario-format.md, "Metric columns"). */
+    public static final List<String> CONTRACT_TAIL = List.of(MetricNames.EVENTS, MetricNames.WALL_SECONDS);
+
+    private MetricOrder() {
+    }
+
+    /** The given metric names in report order. */
+    public static List<String> sort(Collection<String> names) {
+        TreeSet<String> present = new TreeSet<>(names);
+        LinkedHashSet<String> ordered = new LinkedHashSet<>();
+        for (String fixed : MetricNames.CONTRACT_ORDER) {
+            if (present.contains(fixed)) {
+                ordered.add(fixed);
+            }
+        }
+        for (String name : present) {
+            if (name.startsWith(MetricNames.SYSCALL_US_MEAN_PREFIX)) {
+                ordered.add(name);
+            }
+        }
+        for (String fixed : CONTRACT_TAIL) {
+            if (present.contains(fixed)) {
+                ordered.add(fixed);
+            }
+        }
+        ordered.addAll(present);
+        return new ArrayList<>(ordered);
+    }
+
+    /**
+     * The metric columns of results.csv: every contract column always (empty cells when a
+     * workload does not produce one, so scripts can rely on the header), plus every other
+     * metric present, all in {@link #sort} order.
+     */
+    public static List<String> csvColumns(Collection<String> present) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(MetricNames.CONTRACT_ORDER);
+        all.addAll(CONTRACT_TAIL);
+        all.addAll(present);
+        return sort(all);
+    }
+}

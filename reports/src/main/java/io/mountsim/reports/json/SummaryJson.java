@@ -1,0 +1,86 @@
+package io.mountsim.reports.json;
+
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.reports.data.MetricOrder;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * summary.json: the run as resolved and every metric of every point. Layout (keys in this
+ * order, see {@link SummaryJsonReader} for the way back):
+ * <pre>
+ * { "format": "mountsim-summary/1", "name", "description", "seed", "replications",
+ *   "confidence", "healthCheckTimeoutSeconds" (null = none), "comparison", "sweptKeys",
+ *   "scenario": { resolved scenario },
+ *   "points": [ { "index", "parameters": {key: value},
+ *                 "metrics": { name: {"mean", "ci95", "min", "max", "n"} },
+ *                 "cpu": {"usefulWork", "spinning", "idle", "waitingForCpu"},
+ *                 "measured": { metric: value } } ] }
+ * </pre>
+ * Metrics in {@link MetricOrder} order; {@code ci95} is the half-width at the run's
+ * {@code confidence}; NaN is {@code null}.
+ */
+public final class SummaryJson {
+
+    public static final String FORMAT = "mountsim-summary/1";
+
+    private SummaryJson() {
+    }
+
+    public static String write(ExperimentResult r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", FORMAT);
+        doc.put("name", r.name());
+        doc.put("description", r.description());
+        doc.put("seed", r.seed());
+        doc.put("replications", r.replications());
+        doc.put("confidence", r.confidence());
+        doc.put("healthCheckTimeoutSeconds", r.healthCheckTimeoutSeconds());
+        doc.put("comparison", r.comparison());
+        doc.put("sweptKeys", r.sweptKeys());
+        doc.put("scenario", r.resolvedScenario());
+        doc.put("points", r.points().stream().map(SummaryJson::point).toList());
+        return JsonWriter.write(doc);
+    }
+
+    private static Map<String, Object> point(PointResult p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", p.index());
+        m.put("parameters", p.parameters());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (String name : MetricOrder.sort(p.metrics().keySet())) {
+            metrics.put(name, metric(p.metric(name)));
+        }
+        m.put("metrics", metrics);
+        m.put("cpu", cpu(p.cpu()));
+        Map<String, Object> measured = new LinkedHashMap<>();
+        for (String name : MetricOrder.sort(p.measured().keySet())) {
+            measured.put(name, p.measured().get(name));
+        }
+        m.put("measured", measured);
+        return m;
+    }
+
+    private static Map<String, Object> metric(MetricSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", s.mean());
+        m.put("ci95", s.ci95());
+        m.put("min", s.min());
+        m.put("max", s.max());
+        m.put("n", s.n());
+        return m;
+    }
+
+    private static Map<String, Object> cpu(CpuBreakdown c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("usefulWork", c.usefulWork());
+        m.put("spinning", c.spinning());
+        m.put("idle", c.idle());
+        m.put("waitingForCpu", c.waitingForCpu());
+        return m;
+    }
+}
