@@ -1,5 +1,7 @@
 package io.mountsim.core.engine;
 
+import java.util.function.IntFunction;
+
 /**
  * The hold model, the classic fair comparison of event-list speed (as JaamSim publishes
  * it): keep N events pending; each processed event schedules one new event at now plus a
@@ -23,15 +25,50 @@ public final class HoldModelBenchmark {
      * @param seed            seed of the increments
      */
     public static Result run(int pendingEvents, long eventsToProcess, long seed) {
+        return run(pendingEvents, eventsToProcess, seed, Simulation::defaultQueue);
+    }
+
+    /**
+     * As {@link #run(int, long, long)}, on the queue made by {@code queueOfCapacity}
+     * (given the initial capacity), to compare pending-event structures. Measure one
+     * structure per JVM: a second one makes the engine's calls into the queue
+     * polymorphic and slows whichever runs after it.
+     */
+    public static Result run(int pendingEvents, long eventsToProcess, long seed,
+                             IntFunction<EventQueue> queueOfCapacity) {
         if (pendingEvents < 1 || eventsToProcess < 1) {
             throw new IllegalArgumentException("pending events and events to process must be positive");
         }
-        measure(pendingEvents, Math.min(eventsToProcess, 5_000_000L), seed); // JIT warm-up
-        return measure(pendingEvents, eventsToProcess, seed);
+        measure(pendingEvents, Math.min(eventsToProcess, 5_000_000L), seed, queueOfCapacity); // JIT warm-up
+        return measure(pendingEvents, eventsToProcess, seed, queueOfCapacity);
     }
 
-    private static Result measure(int pendingEvents, long eventsToProcess, long seed) {
-        Simulation sim = new Simulation(new BinaryHeapEventQueue(pendingEvents + 1));
+    /**
+     * {@code java -cp sim-core.jar io.mountsim.core.engine.HoldModelBenchmark
+     * [pending=1000] [events=20000000] [queue=quaternary|binary] [repeats=1]}: prints one
+     * line per repeat, for measuring by hand (not a unit test: wall time depends on load).
+     */
+    public static void main(String[] args) {
+        int pending = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        long events = args.length > 1 ? Long.parseLong(args[1]) : 20_000_000L;
+        String queue = args.length > 2 ? args[2] : "quaternary";
+        int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        IntFunction<EventQueue> factory = switch (queue) {
+            case "binary" -> BinaryHeapEventQueue::new;
+            case "quaternary" -> QuaternaryHeapEventQueue::new;
+            default -> throw new IllegalArgumentException("queue must be binary or quaternary: " + queue);
+        };
+        for (int i = 0; i < repeats; i++) {
+            Result r = run(pending, events, 42, factory);
+            System.out.printf("queue=%s pending=%d events=%d wall=%.3fs eventsPerSecond=%.2fM fingerprint=%016x%n",
+                    queue, r.pendingEvents(), r.eventsProcessed(), r.wallSeconds(),
+                    r.eventsPerSecond() / 1e6, r.fingerprint());
+        }
+    }
+
+    private static Result measure(int pendingEvents, long eventsToProcess, long seed,
+                                  IntFunction<EventQueue> queueOfCapacity) {
+        Simulation sim = new Simulation(queueOfCapacity.apply(pendingEvents + 1));
         HoldEvent hold = new HoldEvent(sim, seed, eventsToProcess);
         for (int i = 0; i < pendingEvents; i++) {
             sim.schedule(hold.increment(), hold);

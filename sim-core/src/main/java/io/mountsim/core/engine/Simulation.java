@@ -28,7 +28,15 @@ public final class Simulation {
     private boolean stopped;
 
     public Simulation() {
-        this(new BinaryHeapEventQueue());
+        this(defaultQueue(1024));
+    }
+
+    /**
+     * The pending-event structure the engine uses unless told otherwise, chosen by the
+     * hold-model benchmark ({@link HoldModelBenchmark}).
+     */
+    public static EventQueue defaultQueue(int initialCapacity) {
+        return new BinaryHeapEventQueue(initialCapacity);
     }
 
     public Simulation(EventQueue queue) {

@@ -36,6 +36,20 @@ public final class ResourceStats {
         return busyUnits;
     }
 
+    /**
+     * Discards what was observed before {@code nowNs}, to delete a warm-up period:
+     * wait and hold tallies restart empty, the time-weighted queue length and busy units
+     * restart from their current values. An acquisition granted after the reset counts
+     * its whole wait, even the part before the reset, and a release after it its whole
+     * hold (the usual per-customer rule).
+     */
+    public void reset(long nowNs) {
+        waitNs.reset();
+        holdNs.reset();
+        queueLength.restart(nowNs);
+        busyUnits.restart(nowNs);
+    }
+
     /** Fraction of capacity held, averaged over [start, nowNs]. */
     public double utilization(long nowNs) {
         return busyUnits.average(nowNs) / capacity;

@@ -5,7 +5,7 @@ package io.mountsim.core.stats;
  * over simulated nanoseconds. Call {@link #update} whenever the value changes.
  */
 public final class TimeWeighted {
-    private final long startNs;
+    private long startNs;
     private long lastNs;
     private double value;
     private double area;
@@ -28,6 +28,20 @@ public final class TimeWeighted {
         if (newValue > max) {
             max = newValue;
         }
+    }
+
+    /**
+     * Forgets everything before {@code nowNs} (warm-up deletion): the average and the
+     * maximum restart from the current value, which is kept.
+     */
+    public void restart(long nowNs) {
+        if (nowNs < lastNs) {
+            throw new IllegalArgumentException("time went backwards: " + nowNs + " < " + lastNs);
+        }
+        startNs = nowNs;
+        lastNs = nowNs;
+        area = 0;
+        max = value;
     }
 
     public void add(long nowNs, double delta) {
