@@ -1,0 +1,36 @@
+package io.mountsim.models.lockbench;
+
+/**
+ * What one lock microbenchmark run measured.
+ *
+ * @param totalSeconds          simulated time until the last critical section ended
+ * @param nsPerCriticalSection  totalSeconds over all critical sections (what global-lock-bench reports)
+ * @param criticalSections      critical sections run (threads x iterations)
+ * @param handoffs              grants where the lock's line moved to another CPU
+ * @param crossSocketHandoffs   ... to a CPU on another socket
+ * @param crossLlcHandoffs      ... to a CPU in another LLC domain (includes cross-socket ones)
+ * @param meanHandoffNs         mean release-to-acquire time of grants to a waiting thread
+ * @param cpuUtilization        busy CPU time over allowed CPUs x totalSeconds
+ * @param spinFraction          share of the threads' time spent waiting for the lock
+ * @param maxHolders            most threads ever inside the critical section at once (1 = mutual exclusion held)
+ * @param events                engine events processed
+ * @param fingerprint           engine fingerprint of the event sequence
+ */
+public record LockBenchResult(double totalSeconds,
+                              double nsPerCriticalSection,
+                              long criticalSections,
+                              long handoffs,
+                              long crossSocketHandoffs,
+                              long crossLlcHandoffs,
+                              double meanHandoffNs,
+                              double cpuUtilization,
+                              double spinFraction,
+                              int maxHolders,
+                              long events,
+                              long fingerprint) {
+
+    /** Critical sections per second over the whole run. */
+    public double acquisitionsPerSecond() {
+        return criticalSections / totalSeconds;
+    }
+}
