@@ -104,46 +104,35 @@ public final class QuaternaryHeapEventQueue implements EventQueue {
         return top;
     }
 
-    /**
-     * Bottom-up deletion (Wegener's variant of Floyd's heapsort trick): walk the hole
-     * from the root down to a leaf along the smallest children without comparing them
-     * to the entry being placed, then sift that entry, which came from the end of the
-     * heap and so is usually among the latest, up from the leaf: typically zero or one
-     * step. That saves one comparison per level. The smallest of four full siblings is
-     * found as a tournament (two independent comparisons, then one) so the processor
-     * can overlap them. {@code n} is the end index.
-     */
+    /** Moves the hole at the root down until (t, s) fits; {@code n} is the end index. */
     private void siftDown(long t, long s, Event e, int n) {
         long[] k = keys;
         Event[] ev = events;
         int hole = ROOT;
-        int first = ROOT + 1;
-        while (first + 3 < n) {
-            int a = before(k, first + 1, first) ? first + 1 : first;
-            int b = before(k, first + 3, first + 2) ? first + 3 : first + 2;
-            int best = before(k, b, a) ? b : a;
-            move(k, ev, best, hole);
-            hole = best;
-            first = ((hole - ROOT) << 2) + ROOT + 1;
-        }
-        if (first < n) { // a last, partly filled group of siblings
-            int best = first;
-            for (int c = first + 1; c < n; c++) {
-                if (before(k, c, best)) {
-                    best = c;
-                }
-            }
-            move(k, ev, best, hole);
-            hole = best;
-        }
-        while (hole > ROOT) {
-            int parent = ((hole - ROOT - 1) >>> 2) + ROOT;
-            long pt = k[2 * parent];
-            if (t > pt || (t == pt && s > k[2 * parent + 1])) {
+        while (true) {
+            int first = ((hole - ROOT) << 2) + ROOT + 1;
+            if (first >= n) {
                 break;
             }
-            move(k, ev, parent, hole);
-            hole = parent;
+            int stop = Math.min(first + 4, n);
+            int best = first;
+            long bt = k[2 * first];
+            long bs = k[2 * first + 1];
+            for (int c = first + 1; c < stop; c++) {
+                long ct = k[2 * c];
+                if (ct < bt || (ct == bt && k[2 * c + 1] < bs)) {
+                    best = c;
+                    bt = ct;
+                    bs = k[2 * c + 1];
+                }
+            }
+            if (t < bt || (t == bt && s < bs)) {
+                break;
+            }
+            k[2 * hole] = bt;
+            k[2 * hole + 1] = bs;
+            ev[hole] = ev[best];
+            hole = best;
         }
         k[2 * hole] = t;
         k[2 * hole + 1] = s;
