@@ -99,12 +99,10 @@ public final class CpuSets {
                     + topology.numaNodes() + " NUMA node(s), numbered 0-" + (topology.numaNodes() - 1));
         } else if (set instanceof CpuSet.CpuList l) {
             int limit = topology.cpuNumberLimit();
-            for (int cpu : l.cpus()) {
-                if (cpu >= limit) {
-                    out.add("cpu " + cpu + " is beyond the machine's " + limit + " CPUs (" + machine
-                            + ": cpus 0-" + (limit - 1) + ")");
-                    break;
-                }
+            int highest = l.cpus().stream().mapToInt(Integer::intValue).max().orElse(-1);
+            if (highest >= limit) {
+                out.add("cpu " + highest + " is beyond the machine's " + limit + " CPUs (" + machine
+                        + ": cpus 0-" + (limit - 1) + ")");
             }
             if (out.isEmpty() && l.cpus().stream().noneMatch(topology::isOnline)) {
                 out.add("cpuset '" + l.text() + "' names only CPUs that smt: off takes offline on " + machine
