@@ -1,0 +1,68 @@
+package io.mountsim.scenarios.cli;
+
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.reports.ReportInputException;
+import io.mountsim.reports.ReportWriter;
+import io.mountsim.scenarios.diag.InvalidInputException;
+import io.mountsim.scenarios.diag.Location;
+import io.mountsim.scenarios.run.ResultSink;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Results through the reports module. Merge also checks that no shard is missing at the
+ * end of the index range (which the reports' gap check cannot see): the resolved
+ * scenario's sweep says how many points the run has.
+ */
+final class ReportsSink implements ResultSink {
+
+    @Override
+    public void write(ExperimentResult result, Path dir) throws IOException {
+        ReportWriter.writeAll(result, dir);
+    }
+
+    @Override
+    public void merge(List<Path> shardDirs, Path dir) throws IOException {
+        try {
+            int found = 0;
+            ExperimentResult first = null;
+            for (Path d : shardDirs) {
+                ExperimentResult r = ReportWriter.read(d);
+                first = first == null ? r : first;
+                found += r.points().size();
+            }
+            long expected = expectedPoints(first);
+            if (expected > 0 && found < expected) {
+                throw InvalidInputException.of(Location.of("merge"), "", "the shards hold " + found + " of the run's "
+                        + expected + " points; a shard directory is missing (or a shard failed)");
+            }
+            ReportWriter.merge(shardDirs, dir);
+        } catch (ReportInputException e) {
+            throw InvalidInputException.of(Location.of("merge"), "", e.getMessage());
+        }
+    }
+
+    /** Points in the whole run: the product of the sweep's list sizes (0 = unknown). */
+    static long expectedPoints(ExperimentResult r) {
+        if (r == null) {
+            return 0;
+        }
+        Object sweep = r.resolvedScenario().get("sweep");
+        if (r.comparison()) {
+            return r.resolvedScenario().get("compare") instanceof List<?> l ? l.size() : 0;
+        }
+        if (!(sweep instanceof Map<?, ?> m)) {
+            return 1;
+        }
+        long n = 1;
+        for (Object values : m.values()) {
+            if (!(values instanceof List<?> l)) {
+                return 0;
+            }
+            n *= l.size();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,107 @@
+package io.mountsim.scenarios.cli;
+
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.scenarios.diag.InvalidInputException;
+import io.mountsim.scenarios.diag.Location;
+import io.mountsim.scenarios.run.ExperimentRunner;
+import io.mountsim.scenarios.run.OutputDirectory;
+import io.mountsim.scenarios.run.ProgressLine;
+import io.mountsim.scenarios.run.ProgressListener;
+import io.mountsim.scenarios.run.ResultTable;
+import io.mountsim.scenarios.run.Shard;
+import io.mountsim.scenarios.scenario.Overrides;
+import io.mountsim.scenarios.scenario.Scenario;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Simulate scenario files and write summary.json, results.csv, charts/ and report.html.",
+        footer = {"", "Output goes to out/<scenario name as a slug>/ unless -o says otherwise (with several files,",
+                "-o DIR holds one subdirectory per scenario). Files are written to a temporary directory",
+                "and moved into place when complete. A short table goes to stdout, progress to stderr.",
+                "", "Examples:",
+                "  mountsim run scenarios/examples/quickstart.yaml",
+                "  mountsim run scenarios/examples/concurrency-sweep.yaml --replications 3 -o out/sweep",
+                "  mountsim run quickstart.yaml --set workload.containers=200 --set 'workload.layers={uniform: [20, 80]}'",
+                "  mountsim run quickstart.yaml --set 'sweep.workload.maxConcurrentStarts=[1, 8, 64]'",
+                "  mountsim run big-sweep.yaml --shard 2/8 -o out/shard-2   # then: mountsim merge out/shard-* -o out/all"})
+final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAware {
+    private CliContext context;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario YAML files.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output directory (default: out/<scenario slug>/).")
+    Path output;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override run.seed.")
+    Long seed;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Override run.replications.")
+    Integer replications;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key by dotted path, before validation (repeatable). "
+            + "VALUE is YAML: 200, per-layer, '{uniform: [20, 80]}', '[1, 2, 4]'.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only the sweep points whose index modulo N is I.")
+    String shard;
+
+    @Option(names = "--quiet", description = "No progress line on stderr.")
+    boolean quiet;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: every core). Results do not depend on it.")
+    Integer threads;
+
+    @Override
+    public void context(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Shard selected = Shard.all();
+        if (shard != null) {
+            selected = Shard.parse(shard).orElseThrow(() -> InvalidInputException.of(Location.of("--shard " + shard), "",
+                    "expected I/N with 0 <= I < N, e.g. --shard 0/4"));
+        }
+        int workers = Options.threads(threads, context);
+        Overrides overrides = new Overrides(sets, seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+                replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
+        List<Scenario> scenarios = Scenarios.loadAll(files, overrides);
+        for (Scenario s : scenarios) {
+            Path dir = destination(s, selected, scenarios.size());
+            ProgressLine line = quiet ? null : new ProgressLine(context.err());
+            ProgressListener progress = line == null ? ProgressListener.none() : line;
+            ExperimentResult result;
+            try {
+                result = new ExperimentRunner(context.model(), workers, progress).run(s, selected);
+            } finally {
+                if (line != null) {
+                    line.finish();
+                }
+            }
+            OutputDirectory.write(dir, d -> context.sink().write(result, d));
+            context.out().println("# " + s.name() + (selected.isWhole() ? "" : " (shard " + selected + ", "
+                    + result.points().size() + " of " + s.points().size() + " points)"));
+            context.out().print(ResultTable.render(result));
+            context.out().println("results: " + dir);
+        }
+        return MountsimCommand.EXIT_OK;
+    }
+
+    private Path destination(Scenario s, Shard selected, int scenarioCount) {
+        String leaf = s.slug() + (selected.isWhole() ? "" : "-shard-" + selected.index() + "-of-" + selected.count());
+        if (output == null) {
+            return Path.of("out", leaf);
+        }
+        return scenarioCount == 1 ? output : output.resolve(leaf);
+    }
+}

@@ -1,0 +1,63 @@
+package io.mountsim.scenarios.run;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * The progress line on stderr: points and replications done, elapsed, estimated time
+ * left. Silent for the first second (short runs print nothing) and redrawn at most
+ * every quarter second.
+ */
+public final class ProgressLine implements ProgressListener {
+    private static final long QUIET_START_NS = 1_000_000_000L;
+    private static final long REDRAW_NS = 250_000_000L;
+
+    private final PrintStream err;
+    private final LongSupplier clockNs;
+    private final long startNs;
+    private long lastDrawNs;
+    private boolean drawn;
+
+    public ProgressLine(PrintStream err) {
+        this(err, System::nanoTime);
+    }
+
+    ProgressLine(PrintStream err, LongSupplier clockNs) {
+        this.err = err;
+        this.clockNs = clockNs;
+        this.startNs = clockNs.getAsLong();
+    }
+
+    @Override
+    public synchronized void replicationDone(int done, int total, int pointsDone, int pointsTotal) {
+        long now = clockNs.getAsLong();
+        long elapsed = now - startNs;
+        boolean last = done == total;
+        if (elapsed < QUIET_START_NS || (!last && now - lastDrawNs < REDRAW_NS)) {
+            return;
+        }
+        lastDrawNs = now;
+        double elapsedS = elapsed / 1e9;
+        double etaS = done == 0 ? Double.NaN : elapsedS * (total - done) / done;
+        err.print(String.format(Locale.ROOT, "\rpoints %d/%d, replications %d/%d, elapsed %s, left %s   ",
+                pointsDone, pointsTotal, done, total, clock(elapsedS), Double.isNaN(etaS) ? "?" : clock(etaS)));
+        drawn = true;
+        err.flush();
+    }
+
+    /** Ends the line so later output starts on a fresh one. */
+    public synchronized void finish() {
+        if (drawn) {
+            err.println();
+            err.flush();
+            drawn = false;
+        }
+    }
+
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

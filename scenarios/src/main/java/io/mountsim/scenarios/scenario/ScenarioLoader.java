@@ -1,0 +1,260 @@
+package io.mountsim.scenarios.scenario;
+
+import io.mountsim.models.SimulationSpec;
+import io.mountsim.models.workload.LayerCount;
+import io.mountsim.models.workload.WorkloadSpec;
+import io.mountsim.scenarios.diag.InvalidInputException;
+import io.mountsim.scenarios.diag.Location;
+import io.mountsim.scenarios.diag.Problems;
+import io.mountsim.scenarios.schema.KeyDoc;
+import io.mountsim.scenarios.schema.ScenarioSchema;
+import io.mountsim.scenarios.scenario.Values.Range;
+import io.mountsim.scenarios.yaml.YamlReader;
+import io.mountsim.scenarios.yaml.YamlTrees;
+import io.mountsim.scenarios.yaml.YamlValue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads, overrides, validates and expands one scenario file. Every problem of the file
+ * (and of the command line's overrides) is collected and thrown together as one
+ * {@link InvalidInputException}; nothing is simulated before the whole file is valid.
+ */
+public final class ScenarioLoader {
+    /** A sweep larger than this is almost certainly a mistake (and would not finish). */
+    static final int MAX_POINTS = 100_000;
+
+    private ScenarioLoader() {
+    }
+
+    public static Scenario load(Path file, Overrides overrides) {
+        String text;
+        try {
+            if (!Files.exists(file)) {
+                throw InvalidInputException.of(Location.of(file.toString()), "", "file not found");
+            }
+            if (Files.isDirectory(file)) {
+                throw InvalidInputException.of(Location.of(file.toString()), "", "is a directory; expected a scenario YAML file");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw InvalidInputException.of(Location.of(file.toString()), "", "cannot read the file (" + e.getMessage() + "); is it UTF-8 text?");
+        } catch (java.nio.file.InvalidPathException e) {
+            throw InvalidInputException.of(Location.of(file.toString()), "", "not a valid path");
+        }
+        return parse(text, file, overrides);
+    }
+
+    /** Parses scenario text as if read from {@code file} (relative paths resolve beside it). */
+    public static Scenario parse(String text, Path file, Overrides overrides) {
+        String source = file.toString();
+        YamlValue tree = YamlReader.read(text, source);
+        Problems problems = new Problems();
+        if (!(tree instanceof YamlValue.Mapping root)) {
+            throw InvalidInputException.of(tree.location(), "", "expected a scenario mapping (name:, machine:, workload:, ...), got "
+                    + Values.describe(tree));
+        }
+        root = applySets(root, overrides.sets(), problems);
+        Values values = new Values(problems);
+        Section top = Section.of(root, "", problems);
+
+        String name = top.has("name") ? values.text(top.get("name"), "name").orElse("") : defaultName(file);
+        Optional<String> description = top.has("description") ? values.text(top.get("description"), "description") : Optional.empty();
+        RunSettings run = run(top, values, overrides);
+        List<Axis> axes = sweepAxes(top, values);
+        long count = 1;
+        for (Axis a : axes) {
+            count *= a.values().size();
+            if (count > MAX_POINTS) {
+                problems.add(top.get("sweep").location(), "sweep", "expands to more than " + MAX_POINTS + " points; split the sweep");
+                axes = List.of();
+                break;
+            }
+        }
+
+        Path baseDir = file.toAbsolutePath().getParent();
+        PointBinder binder = new PointBinder(problems, new TraceFiles(baseDir));
+        YamlValue.Mapping base = root.without("sweep");
+        List<ScenarioPoint> points = new ArrayList<>();
+        for (int index = 0; index < count && (index == 0 || !axes.isEmpty()); index++) {
+            LinkedHashMap<String, String> parameters = new LinkedHashMap<>();
+            YamlValue.Mapping tree1 = base;
+            int rest = index;
+            // first key varies slowest: decompose the index in mixed radix, last axis fastest
+            int[] choice = new int[axes.size()];
+            for (int a = axes.size() - 1; a >= 0; a--) {
+                choice[a] = rest % axes.get(a).values().size();
+                rest /= axes.get(a).values().size();
+            }
+            for (int a = 0; a < axes.size(); a++) {
+                YamlValue v = axes.get(a).values().get(choice[a]);
+                parameters.put(axes.get(a).key(), v.render());
+                tree1 = YamlTrees.set(tree1, axes.get(a).key(), v, v.location(), problems);
+            }
+            Optional<PointBinder.Bound> bound = binder.bind(tree1);
+            if (bound.isPresent()) {
+                points.add(new ScenarioPoint(index, parameters, bound.get().spec(), bound.get().resolved()));
+            }
+        }
+        List<String> sweptKeys = axes.stream().map(Axis::key).toList();
+        Map<Integer, Map<String, Double>> measured = Map.of();
+        if (top.has("measured") && problems.isEmpty()) {
+            Optional<String> m = values.text(top.get("measured"), "measured");
+            if (m.isPresent()) {
+                Path csv = baseDir.resolve(m.get()).normalize();
+                measured = MeasuredCsv.load(csv, csv.toString(), top.get("measured").location(), sweptKeys, points, problems);
+            }
+        }
+        problems.throwIfAny();
+
+        LinkedHashMap<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("name", name);
+        description.ifPresent(d -> resolved.put("description", d));
+        resolved.putAll(points.get(0).resolved());
+        resolved.put("run", PointBinder.map("seed", run.seed(), "replications", run.replications(), "confidence", run.confidence()));
+        if (!axes.isEmpty()) {
+            LinkedHashMap<String, Object> sweep = new LinkedHashMap<>();
+            axes.forEach(a -> sweep.put(a.key(), a.values().stream().map(YamlTrees::toJava).toList()));
+            resolved.put("sweep", sweep);
+        }
+        if (top.has("measured")) {
+            resolved.put("measured", YamlTrees.toJava(top.get("measured")));
+        }
+        return new Scenario(file, name, description.orElseGet(() -> describe(points.get(0).spec(), sweptKeys)),
+                run, sweptKeys, points, resolved, measured);
+    }
+
+    private record Axis(String key, List<YamlValue> values) {
+    }
+
+    private static YamlValue.Mapping applySets(YamlValue.Mapping root, List<String> sets, Problems problems) {
+        YamlValue.Mapping out = root;
+        for (String set : sets) {
+            String source = "--set " + set;
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                problems.add(Location.of(source), "", "expected KEY=VALUE, e.g. --set workload.containers=200");
+                continue;
+            }
+            String key = set.substring(0, eq).trim();
+            boolean sweepKey = key.startsWith("sweep.") && key.length() > "sweep.".length();
+            if (!sweepKey && ScenarioSchema.find(key).isEmpty()) {
+                problems.add(Location.of(source), key, ScenarioSchema.unknownPathMessage(key));
+                continue;
+            }
+            YamlValue value;
+            try {
+                value = YamlReader.readValue(set.substring(eq + 1), source);
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+                continue;
+            }
+            if (sweepKey) {
+                YamlValue sweep = out.get("sweep");
+                YamlValue.Mapping sweepMap = sweep instanceof YamlValue.Mapping m ? m : new YamlValue.Mapping(Map.of(), Location.of(source));
+                out = out.with("sweep", Location.of(source), sweepMap.with(key.substring("sweep.".length()), Location.of(source), value));
+            } else {
+                out = YamlTrees.set(out, key, value, Location.of(source), problems);
+            }
+        }
+        return out;
+    }
+
+    private static RunSettings run(Section top, Values values, Overrides overrides) {
+        Section run = Section.empty("run", top.mapping());
+        if (top.has("run")) {
+            Optional<YamlValue.Mapping> m = values.mapping(top.get("run"), "run", "a mapping {seed, replications, confidence}");
+            if (m.isPresent()) {
+                run = Section.of(m.get(), "run", values.problems());
+            }
+        }
+        long seed = RunSettings.DEFAULT_SEED;
+        if (run.has("seed")) {
+            seed = values.integer(run.get("seed"), "run.seed", Long.MIN_VALUE, Long.MAX_VALUE, "an integer").orElse(seed);
+        }
+        int replications = values.intOr(run.get("replications"), "run.replications", 1, 100_000,
+                "an integer in [1, 100000]", RunSettings.DEFAULT_REPLICATIONS);
+        double confidence = values.numberOr(run.get("confidence"), "run.confidence", Range.openUnit(), RunSettings.DEFAULT_CONFIDENCE);
+        if (overrides.seed().isPresent()) {
+            seed = overrides.seed().getAsLong();
+        }
+        if (overrides.replications().isPresent()) {
+            int r = overrides.replications().getAsInt();
+            if (r < 1 || r > 100_000) {
+                values.problems().add(Location.of("--replications " + r), "run.replications", "expected an integer in [1, 100000]");
+            } else {
+                replications = r;
+            }
+        }
+        return new RunSettings(seed, replications, confidence);
+    }
+
+    private static List<Axis> sweepAxes(Section top, Values values) {
+        if (!top.has("sweep") || top.get("sweep") instanceof YamlValue.Scalar s && s.isNull()) {
+            return List.of();
+        }
+        Optional<YamlValue.Mapping> m = values.mapping(top.get("sweep"), "sweep", "a mapping of key path -> list of values");
+        if (m.isEmpty()) {
+            return List.of();
+        }
+        List<Axis> axes = new ArrayList<>();
+        for (YamlValue.Entry e : m.get().entries().values()) {
+            String path = "sweep." + e.key();
+            Optional<KeyDoc> doc = ScenarioSchema.find(e.key());
+            if (doc.isEmpty()) {
+                values.problems().add(e.keyLocation(), path, ScenarioSchema.unknownPathMessage(e.key())
+                        + " (sweep keys are dotted paths such as workload.maxConcurrentStarts)");
+                continue;
+            }
+            if (!doc.get().sweepable()) {
+                values.problems().add(e.keyLocation(), path, "cannot be swept; sweep its leaf keys instead"
+                        + (e.key().startsWith("run") || e.key().equals("name") ? " (run settings and names are fixed per scenario)" : ""));
+                continue;
+            }
+            if (!(e.value() instanceof YamlValue.Sequence q) || q.items().isEmpty()) {
+                values.error(e.value(), path, "expected a non-empty list of values, e.g. [1, 2, 4], got " + Values.describe(e.value()));
+                continue;
+            }
+            axes.add(new Axis(e.key(), q.items()));
+        }
+        return axes;
+    }
+
+    private static String defaultName(Path file) {
+        Path f = file.getFileName();
+        String n = f == null ? "scenario" : f.toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** A one-line account of what is simulated, for the report when no description is given. */
+    static String describe(SimulationSpec spec, List<String> sweptKeys) {
+        StringBuilder sb = new StringBuilder();
+        WorkloadSpec w = spec.workload();
+        if (w instanceof WorkloadSpec.ContainerStarts c) {
+            String layers = c.layers() instanceof LayerCount.Fixed f ? f.layers() + "-layer"
+                    : "uniform " + ((LayerCount.Uniform) c.layers()).min() + "-" + ((LayerCount.Uniform) c.layers()).max() + "-layer";
+            sb.append(c.containers()).append(" container starts of ").append(layers).append(" images, idmap ")
+                    .append(spec.runtime().idmap().yamlName());
+        } else if (w instanceof WorkloadSpec.LockBench l) {
+            sb.append("lock microbenchmark, ").append(l.threads()).append(" threads");
+        } else if (w instanceof WorkloadSpec.Trace t) {
+            sb.append("replay of ").append(t.source()).append(" (").append(t.threads().size()).append(" threads)");
+        }
+        sb.append(" on ").append(spec.machine().name());
+        if (spec.watchers().mountinfoReaders() > 0) {
+            sb.append(", ").append(spec.watchers().mountinfoReaders()).append(" mountinfo reader(s)");
+        }
+        if (!sweptKeys.isEmpty()) {
+            sb.append("; sweeping ").append(String.join(" x ", sweptKeys));
+        }
+        return sb.toString();
+    }
+}
