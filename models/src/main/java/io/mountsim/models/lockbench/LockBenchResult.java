@@ -12,6 +12,9 @@ package io.mountsim.models.lockbench;
  * @param meanHandoffNs         mean release-to-acquire time of grants to a waiting thread
  * @param cpuUtilization        busy CPU time over allowed CPUs x totalSeconds
  * @param spinFraction          share of the threads' time spent waiting for the lock
+ * @param acquisitionsPerSecondAllRunning critical sections per second until the first thread
+ *                              finished: the steady rate with all T threads in play, free of the
+ *                              tail where fewer threads remain (what a rate model predicts)
  * @param maxHolders            most threads ever inside the critical section at once (1 = mutual exclusion held)
  * @param events                engine events processed
  * @param fingerprint           engine fingerprint of the event sequence
@@ -25,6 +28,7 @@ public record LockBenchResult(double totalSeconds,
                               double meanHandoffNs,
                               double cpuUtilization,
                               double spinFraction,
+                              double acquisitionsPerSecondAllRunning,
                               int maxHolders,
                               long events,
                               long fingerprint) {

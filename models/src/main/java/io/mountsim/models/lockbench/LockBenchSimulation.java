@@ -60,6 +60,8 @@ final class LockBenchSimulation {
     private double handoffNsSum;
     private long grantsToWaiters;
     private long lastReleaseNs;
+    private long firstFinishNs = -1;
+    private long criticalSectionsAtFirstFinish;
     private double roundingCarry;
     private long emittedNs;
 
@@ -125,6 +127,7 @@ final class LockBenchSimulation {
                 grantsToWaiters == 0 ? 0 : handoffNsSum / grantsToWaiters,
                 capacityNs == 0 ? 0 : busyCpuNs / capacityNs,
                 threadNs == 0 ? 0 : spinNs / threadNs,
+                firstFinishNs > 0 ? criticalSectionsAtFirstFinish * 1e9 / firstFinishNs : 0,
                 maxHolders,
                 sim.eventsProcessed(),
                 sim.fingerprint());
@@ -203,6 +206,10 @@ final class LockBenchSimulation {
             t.state = State.DONE;
             t.finishNs = sim.now();
             activeOnCpu[t.cpu]--;
+            if (firstFinishNs < 0) {
+                firstFinishNs = sim.now();
+                criticalSectionsAtFirstFinish = criticalSections;
+            }
         }
         if (!waiters.isEmpty()) {
             grant(true);

@@ -1,0 +1,87 @@
+package io.mountsim.models.lockbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.models.mitigation.CpuSets;
+import io.mountsim.models.mitigation.Mitigations;
+import io.mountsim.models.topology.HardwareCosts;
+import io.mountsim.models.topology.MachinePresets;
+import io.mountsim.models.topology.Topology;
+import io.mountsim.models.workload.WorkloadSpec;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class LockBenchPropertiesTest {
+
+    @Property(tries = 60)
+    void neverTwoHoldersAndEveryCriticalSectionRuns(
+            @ForAll @IntRange(min = 0, max = 4) int machineIndex,
+            @ForAll boolean smt,
+            @ForAll @IntRange(min = 1, max = 200) int threads,
+            @ForAll @DoubleRange(min = 0, max = 200) double criticalSectionNs,
+            @ForAll @LongRange(min = 1, max = 40) long iterations,
+            @ForAll @DoubleRange(min = 0, max = 5000) double thinkNs,
+            @ForAll GrantOrder order,
+            @ForAll @IntRange(min = 0, max = 2) int cpusetChoice,
+            @ForAll long seed) {
+        String machine = MachinePresets.names().get(machineIndex);
+        String cpuset = new String[] {"all", "socket:0", "0-5"}[cpusetChoice];
+        Topology topology = Topology.of(MachinePresets.find(machine).orElseThrow(),
+                new Mitigations(smt, CpuSets.parse(cpuset)));
+        LockBenchResult r = LockBench.simulate(HardwareCosts.of(topology),
+                new LockBenchConfig(threads, criticalSectionNs, iterations, thinkNs, order), seed, 0);
+
+        assertEquals(1, r.maxHolders(), "mutual exclusion");
+        assertEquals(threads * iterations, r.criticalSections());
+        // Critical sections never overlap, so the run lasts at least their sum (rounded to whole ns).
+        assertTrue(r.totalSeconds() * 1e9 >= threads * iterations * criticalSectionNs - threads * iterations,
+                "lasted " + r.totalSeconds() * 1e9 + " ns");
+        assertTrue(r.crossSocketHandoffs() <= r.crossLlcHandoffs() && r.crossLlcHandoffs() <= r.handoffs());
+        assertTrue(r.cpuUtilization() >= 0 && r.cpuUtilization() <= 1 + 1e-9, "utilization " + r.cpuUtilization());
+        if (r.totalSeconds() > 0) {
+            assertTrue(r.cpuUtilization() > 0);
+        }
+        assertTrue(r.spinFraction() >= 0 && r.spinFraction() <= 1);
+        if (cpuset.equals("socket:0") || topology.sockets() == 1) {
+            assertEquals(0, r.crossSocketHandoffs());
+        }
+    }
+
+    @Test
+    void sameSeedSameRunOtherSeedOtherRun() {
+        var spec = new WorkloadSpec.LockBench(64, 5, 200, 30);
+        var machine = MachinePresets.find("r5.metal").orElseThrow();
+        ReplicationOutcome a = LockBench.run(machine, Mitigations.none(), spec, 42, 0);
+        ReplicationOutcome b = LockBench.run(machine, Mitigations.none(), spec, 42, 0);
+        ReplicationOutcome otherReplication = LockBench.run(machine, Mitigations.none(), spec, 42, 1);
+        ReplicationOutcome otherSeed = LockBench.run(machine, Mitigations.none(), spec, 43, 0);
+        assertEquals(a.fingerprint(), b.fingerprint());
+        assertEquals(a.metrics(), b.metrics());
+        assertNotEquals(a.fingerprint(), otherReplication.fingerprint());
+        assertNotEquals(a.fingerprint(), otherSeed.fingerprint());
+    }
+
+    @Test
+    void outcomeCarriesTheLockbenchMetrics() {
+        var spec = new WorkloadSpec.LockBench(8, 5, 100, 30);
+        ReplicationOutcome o = LockBench.run(MachinePresets.find("m7a.24xlarge").orElseThrow(), Mitigations.none(), spec, 1, 0);
+        double seconds = o.metrics().get(MetricNames.LOCKBENCH_SECONDS);
+        double nsPer = o.metrics().get(MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION);
+        assertEquals(seconds * 1e9 / 800, nsPer, 1e-6);
+        assertTrue(o.metrics().get(MetricNames.SPIN_FRACTION) > 0.5, "8 threads on one lock mostly spin");
+        assertEquals((double) o.events(), o.metrics().get(MetricNames.EVENTS));
+        // Each thread's first arrival, then acquire + release per critical section (with no
+        // think time the releaser retries within its release event).
+        assertEquals(8 + 2 * 800, o.events());
+        double total = o.cpu().usefulWork() + o.cpu().spinning() + o.cpu().idle();
+        assertEquals(1.0, total, 1e-9);
+    }
+}
