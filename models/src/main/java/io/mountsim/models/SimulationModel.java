@@ -1,10 +1,13 @@
 package io.mountsim.models;
 
 import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.models.lockbench.LockBench;
+import io.mountsim.models.sched.TopologyCpuLayout;
+import io.mountsim.models.topology.Topology;
+import io.mountsim.models.workload.MountSimulation;
+import io.mountsim.models.workload.WorkloadSpec;
 
-/**
- * Runs one replication of one point. STUB until the kernel/runtime model lands.
- */
+/** Runs one replication of one point: the single entry of the scenario layer into the models. */
 public final class SimulationModel {
     private SimulationModel() {
     }
@@ -15,6 +18,11 @@ public final class SimulationModel {
      * @param withTimeline record the lock timeline (costs memory; replication 0 only)
      */
     public static ReplicationOutcome runReplication(SimulationSpec spec, long seed, int replication, boolean withTimeline) {
-        throw new UnsupportedOperationException("model not built yet");
+        if (spec.workload() instanceof WorkloadSpec.LockBench bench) {
+            return LockBench.run(spec.machine(), spec.mitigations(), bench, seed, replication);
+        }
+        TopologyCpuLayout layout = new TopologyCpuLayout(Topology.of(spec.machine(), spec.mitigations()));
+        return MountSimulation.run(layout, spec.kernel(), spec.runtime(), spec.watchers(), spec.workload(),
+                seed, replication, withTimeline);
     }
 }

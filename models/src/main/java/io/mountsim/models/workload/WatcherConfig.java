@@ -5,9 +5,19 @@ import java.util.Optional;
 /**
  * Processes that, like systemd, wait for a mount-table change and re-read all of
  * mountinfo; with an optional rate limit (systemd's default: burst 5 per 1 s).
+ *
+ * @param readBufferBytes bytes each read() of mountinfo asks for: one namespace_sem read
+ *                        acquisition per buffer. 4096 (one page, seq_file's first buffer)
+ *                        unless given; the calibration probe reads 65536 at a time
  */
-public record WatcherConfig(int mountinfoReaders, Optional<RateLimit> rateLimit) {
+public record WatcherConfig(int mountinfoReaders, Optional<RateLimit> rateLimit, int readBufferBytes) {
+    public static final int DEFAULT_READ_BUFFER_BYTES = 4096;
+
     public record RateLimit(int burst, double perSeconds) {
+    }
+
+    public WatcherConfig(int mountinfoReaders, Optional<RateLimit> rateLimit) {
+        this(mountinfoReaders, rateLimit, DEFAULT_READ_BUFFER_BYTES);
     }
 
     public static WatcherConfig none() {

@@ -1,0 +1,67 @@
+package io.mountsim.models.calibration;
+
+import io.mountsim.models.kernel.KernelProfile;
+import io.mountsim.models.kernel.SyscallCostsUs;
+import io.mountsim.models.topology.MachineSpec;
+
+/**
+ * Kernel profiles. The default is the calibration host of this project
+ * (shared/calibration/epyc-2core: kernel 6.18, KVM guest, AMD EPYC Zen 4, 2 vCPUs),
+ * every number below taken from its measurements.txt, derived from them by a rule
+ * stated beside it, or fitted to them by {@link CalibrationFit} (marked "fitted").
+ * A preset machine uses the same per-call costs: per-call work on the study's
+ * machines is not published, only that it is of the same order; CPU-count effects
+ * (per-CPU counter sums, grace periods) are scaled by the machine's CPU count.
+ */
+public final class KernelProfiles {
+    private KernelProfiles() {
+    }
+
+    /**
+     * measurements.txt, threads=1 layers=50 mode=layer: per-syscall mean_us of open_tree,
+     * mount_setattr, move_mount and umount_detach; the overlay mount as a least-squares
+     * line through the threads=1 mode=layer rows for 1, 10, 50 and 100 layers
+     * (79.42, 117.18, 297.00, 546.67 us: 70.04 + 4.721 x layers); the mountinfo read as
+     * the slope of a least-squares line through the four "mountinfo" rows (1.267 us per
+     * line) and the base that the 121-mount row leaves (190.0 - 121 x 1.267 = 36.7 us).
+     */
+    public static final SyscallCostsUs EPYC_2CORE_SYSCALLS_US =
+            new SyscallCostsUs(7.57, 1.72, 3.20, 70.04, 4.721, 46.11, 36.7, 1.267);
+
+    /**
+     * Shares of each call's CPU work spent holding namespace_sem, read off the source
+     * (fs/namespace.c, fs/overlayfs/super.c): open_tree's copy_tree() (clone_mnt
+     * allocations, mount ID, attach) runs under namespace_lock() while the path walk,
+     * anonymous namespace and fd setup do not (0.6); move_mount's lock-held part is
+     * attach_recursive_mnt() after the target lookup and inode lock (0.5); umount's CPU
+     * part is mostly umount_tree() under both locks (0.7); an overlay mount spends about
+     * half of each layer's cost in clone_private_mount() under down_read() and the rest
+     * in the lowerdir lookup and layer setup (0.5), and a small part of its base cost in
+     * lock_mount() + graft_tree() (0.3).
+     */
+    public static final KernelProfile.LockShares SOURCE_SHARES =
+            new KernelProfile.LockShares(0.6, 0.5, 0.7, 0.5, 0.3);
+
+    /** The calibration host's profile. */
+    public static final KernelProfile EPYC_2CORE = new KernelProfile(
+            EPYC_2CORE_SYSCALLS_US,
+            SOURCE_SHARES,
+            0.30,   // one mount_lock section: a hash insert or commit_tree, a few hundred ns [est]
+            10.0,   // reading one CPU's per-CPU mount counter (an L3/remote hit) [est]
+            0.50,   // one RCU path walk of a 3-5 component path crossing a mount [est]
+            3.0,    // ref-walk fallback vs RCU walk: takes and drops references per component [est]
+            30.0,   // expedited grace period on 2 CPUs (fitted; umount 46 us includes it)
+            1.0,    // per extra CPU: one more CPU to check or IPI [est]
+            2,      // the calibration host's CPUs
+            30.0,   // waking a task onto an idle vCPU (fitted; IPI + halt exit under KVM)
+            3.0,    // context switch on a busy CPU (fitted)
+            13.65,  // threads=1 mode=parent: lat_mean 388 us - the sum of its five calls' means
+            5.98,   // threads=1 mode=layer: (lat_mean 3526 us - sum of the calls 3227 us) / 50 layers
+            21,     // mountinfo rows: 121 lines with 100 bind mounts added -> 21 before
+            150.0); // a mountinfo line of an overlay or bind mount, about 150 bytes [est]
+
+    /** The default kernel profile for a machine (preset or inline). */
+    public static KernelProfile defaultFor(MachineSpec machine) {
+        return EPYC_2CORE;
+    }
+}

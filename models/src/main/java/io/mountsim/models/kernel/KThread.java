@@ -1,0 +1,239 @@
+package io.mountsim.models.kernel;
+
+import io.mountsim.models.locks.QueuedSpinlock;
+import io.mountsim.models.sched.CpuScheduler;
+import io.mountsim.models.sched.SchedTask;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A thread that issues mount-path syscalls, interpreted step by step: the scheduler
+ * resumes it whenever it is on a CPU and has something to do (its work finished, a lock
+ * became its own, it was woken), and it runs its program until it must wait again.
+ * The position in the program is the state: the current op, the step within it and the
+ * phase within the step.
+ */
+public final class KThread extends SchedTask {
+    private final Kernel kernel;
+    private final CpuScheduler sched;
+    private final OpSource source;
+    private final Consumer<KThread> onExit;
+    private Op op;
+    private List<Step> steps;
+    private int stepIndex;
+    private int phase;
+    private long opStartNs;
+    private long lastSeenMountEvent = -1;
+    private QueuedSpinlock heldSpinlock;
+
+    public KThread(Kernel kernel, long id, OpSource source, Consumer<KThread> onExit) {
+        super(kernel.scheduler().simulation(), id);
+        this.kernel = kernel;
+        this.sched = kernel.scheduler();
+        this.source = source;
+        this.onExit = onExit;
+    }
+
+    /** Makes the thread runnable; it starts once it has a CPU. */
+    public void start() {
+        sched.wake(this);
+    }
+
+    /** The mount-table event this thread last read (for mountinfo pollers). */
+    public long lastSeenMountEvent() {
+        return lastSeenMountEvent;
+    }
+
+    public void markMountTableRead() {
+        lastSeenMountEvent = kernel.mountEvent();
+    }
+
+    @Override
+    protected void resume() {
+        if (sched.isSpinning(this)) {
+            sched.stopSpinning(this); // a spinlock was handed over, or a seqlock writer left
+        }
+        while (true) {
+            if (op == null) {
+                op = source.next(this);
+                if (op == null) {
+                    sched.exit(this);
+                    if (onExit != null) {
+                        onExit.accept(this);
+                    }
+                    return;
+                }
+                steps = op instanceof SyscallProgram p ? p.steps() : null;
+                stepIndex = 0;
+                phase = 0;
+                opStartNs = sched.now();
+            }
+            if (!advance()) {
+                return;
+            }
+            if (op instanceof SyscallProgram p) {
+                kernel.recordSyscall(p.kind(), sched.now() - opStartNs);
+            }
+            op = null;
+            if (sched.preemptionPoint(this)) {
+                return; // return to user space with the slice used up: others run first
+            }
+        }
+    }
+
+    /** Runs the current op on; true when it is complete, false when the thread must wait. */
+    private boolean advance() {
+        if (op instanceof SyscallProgram) {
+            return runSteps();
+        }
+        if (op instanceof Op.UserWork w) {
+            if (phase == 0) {
+                phase = 1;
+                sched.compute(this, w.ns());
+                return false;
+            }
+            return true;
+        }
+        if (op instanceof Op.AwaitMountChange) {
+            if (kernel.mountEvent() != lastSeenMountEvent) {
+                return true;
+            }
+            kernel.addPoller(this);
+            sched.block(this);
+            return false;
+        }
+        if (op instanceof Op.Sleep s) {
+            if (phase == 0) {
+                phase = 1;
+                sched.block(this);
+                sched.simulation().schedule(s.ns(), () -> sched.wake(this));
+                return false;
+            }
+            return true;
+        }
+        throw new IllegalStateException("unknown op " + op);
+    }
+
+    private boolean runSteps() {
+        while (stepIndex < steps.size()) {
+            if (!runStep(steps.get(stepIndex))) {
+                return false;
+            }
+            stepIndex++;
+            phase = 0;
+        }
+        return true;
+    }
+
+    /** Executes (part of) one step: true when it is done, false when the thread waits. */
+    private boolean runStep(Step step) {
+        if (step instanceof Step.Work w) {
+            return work(w.ns());
+        }
+        if (step instanceof Step.NamespaceWriteLock) {
+            if (phase == 0) {
+                phase = 1;
+                return kernel.namespaceSem().acquireWrite(this);
+            }
+            return kernel.namespaceSem().retryWrite(this);
+        }
+        if (step instanceof Step.NamespaceWriteUnlock) {
+            kernel.namespaceSem().releaseWrite(this);
+            return true;
+        }
+        if (step instanceof Step.NamespaceReadLock) {
+            if (phase == 0) {
+                phase = 1;
+                return kernel.namespaceSem().acquireRead(this);
+            }
+            return true; // resumed: readers are granted the lock when woken
+        }
+        if (step instanceof Step.NamespaceReadUnlock) {
+            kernel.namespaceSem().releaseRead(this);
+            return true;
+        }
+        if (step instanceof Step.MountLockSection m) {
+            long holdNs = m.ns() + m.perCpuNs() * sched.cpuCount();
+            return spinlockSection(kernel.mountLock(), holdNs, true);
+        }
+        if (step instanceof Step.SpinlockSection s) {
+            return spinlockSection(kernel.spinlock(s.lock()), s.ns(), false);
+        }
+        if (step instanceof Step.PathWalk walk) {
+            switch (phase) {
+                case 0:
+                    if (kernel.mountLock().beginRead(this)) {
+                        phase = 2;
+                        sched.compute(this, walk.ns());
+                    } else {
+                        phase = 1; // spinning until the writer leaves
+                    }
+                    return false;
+                case 1:
+                    // the RCU walk saw the sequence change: redo it as a ref-walk
+                    phase = 2;
+                    sched.compute(this, Math.round(walk.ns() * kernel.profile().refWalkFactor()));
+                    return false;
+                default:
+                    return true;
+            }
+        }
+        if (step instanceof Step.RcuSync) {
+            if (phase == 0) {
+                phase = 1;
+                kernel.rcu().synchronize(this);
+                return false;
+            }
+            return true;
+        }
+        if (step instanceof Step.MountTableChange c) {
+            kernel.mountsChanged(c.delta());
+            return true;
+        }
+        throw new IllegalStateException("unknown step " + step);
+    }
+
+    private boolean work(long ns) {
+        if (phase == 0) {
+            if (ns <= 0) {
+                return true;
+            }
+            phase = 1;
+            sched.compute(this, ns);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Phases: 0 acquire (maybe spin), 1 run the section (plus the line transfer and the
+     * coherence cost of readers polling it), 2 release.
+     */
+    private boolean spinlockSection(QueuedSpinlock lock, long holdNs, boolean isMountLock) {
+        switch (phase) {
+            case 0: {
+                long pullNs = lock.acquire(this);
+                heldSpinlock = lock;
+                if (pullNs < 0) {
+                    phase = 1;
+                    return false; // spinning in the MCS queue; resumed as the owner
+                }
+                phase = 2;
+                sched.compute(this, holdNs + pullNs + coherence(isMountLock, holdNs));
+                return false;
+            }
+            case 1:
+                phase = 2;
+                sched.compute(this, holdNs + coherence(isMountLock, holdNs));
+                return false;
+            default:
+                heldSpinlock.release(this);
+                heldSpinlock = null;
+                return true;
+        }
+    }
+
+    private long coherence(boolean isMountLock, long holdNs) {
+        return isMountLock ? kernel.mountLockCoherenceNs(cpu(), holdNs) : 0;
+    }
+}

@@ -1,0 +1,155 @@
+package io.mountsim.models.kernel;
+
+import io.mountsim.core.random.RandomStream;
+import io.mountsim.core.stats.Tally;
+import io.mountsim.models.locks.LockStats;
+import io.mountsim.models.locks.MountLockSeqlock;
+import io.mountsim.models.locks.QueuedSpinlock;
+import io.mountsim.models.locks.RcuExpedited;
+import io.mountsim.models.locks.RwSemaphore;
+import io.mountsim.models.sched.CpuScheduler;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated kernel's shared state on the mount path: the global locks
+ * (fs/namespace.c: namespace_sem, mount_lock; the mount-ID allocator's and sb_lock
+ * spinlocks), expedited RCU, the mount table of the namespace the runtime mounts in
+ * with its pollers, and per-call accounting.
+ */
+public final class Kernel {
+    private final CpuScheduler sched;
+    private final KernelProfile profile;
+    private final SyscallPrograms programs;
+    private final RwSemaphore namespaceSem;
+    private final MountLockSeqlock mountLock;
+    private final Map<Step.GlobalSpinlock, QueuedSpinlock> spinlocks = new EnumMap<>(Step.GlobalSpinlock.class);
+    private final RcuExpedited rcu;
+    private final BackgroundLookups background;
+    private final Map<SyscallKind, Tally> syscallUs = new EnumMap<>(SyscallKind.class);
+    private final List<KThread> pollers = new ArrayList<>();
+    private int mounts;
+    private long mountEvent;
+    private long syscalls;
+    private long mountOps;
+
+    /**
+     * @param pathLookupsPerCpuPerSecond background path walks of running workloads
+     * @param lookupStream               random stream of the background walks
+     * @param timelineCap                lock timeline spans to record per lock (0 = none)
+     */
+    public Kernel(CpuScheduler sched, KernelProfile profile, double pathLookupsPerCpuPerSecond,
+                  RandomStream lookupStream, int timelineCap) {
+        this.sched = sched;
+        this.profile = profile;
+        this.programs = new SyscallPrograms(profile);
+        long start = sched.now();
+        this.namespaceSem = new RwSemaphore(sched, new LockStats("namespace_sem", start, timelineCap));
+        this.mountLock = new MountLockSeqlock(sched, new LockStats("mount_lock", start, timelineCap));
+        for (Step.GlobalSpinlock l : Step.GlobalSpinlock.values()) {
+            spinlocks.put(l, new QueuedSpinlock(sched, new LockStats(l.name().toLowerCase(java.util.Locale.ROOT), start, 0)));
+        }
+        this.rcu = new RcuExpedited(sched, profile.gracePeriodNs(sched.cpuCount()));
+        this.background = new BackgroundLookups(pathLookupsPerCpuPerSecond * sched.cpuCount(), lookupStream,
+                sched.layout());
+        this.mounts = profile.baselineMounts();
+        for (SyscallKind k : SyscallKind.values()) {
+            syscallUs.put(k, new Tally());
+        }
+    }
+
+    public CpuScheduler scheduler() {
+        return sched;
+    }
+
+    public KernelProfile profile() {
+        return profile;
+    }
+
+    public SyscallPrograms programs() {
+        return programs;
+    }
+
+    public RwSemaphore namespaceSem() {
+        return namespaceSem;
+    }
+
+    public MountLockSeqlock mountLock() {
+        return mountLock;
+    }
+
+    QueuedSpinlock spinlock(Step.GlobalSpinlock lock) {
+        return spinlocks.get(lock);
+    }
+
+    public RcuExpedited rcu() {
+        return rcu;
+    }
+
+    /** Lines in the mount table now. */
+    public int mounts() {
+        return mounts;
+    }
+
+    /** Increments on every mount-table change (the namespace's event counter). */
+    public long mountEvent() {
+        return mountEvent;
+    }
+
+    /** touch_mnt_namespace(): the table changed; everyone polling mountinfo wakes up. */
+    void mountsChanged(int delta) {
+        mounts += delta;
+        mountEvent++;
+        if (!pollers.isEmpty()) {
+            for (KThread p : pollers) {
+                sched.wake(p);
+            }
+            pollers.clear();
+        }
+    }
+
+    void addPoller(KThread t) {
+        pollers.add(t);
+    }
+
+    /**
+     * Coherence cost added to a mount_lock write section of {@code sectionNs} by readers
+     * polling its line: the simulated threads spinning on it now plus the background
+     * path walks that hit the section.
+     */
+    long mountLockCoherenceNs(int writerCpu, long sectionNs) {
+        int spinners = mountLock.spinningReaders();
+        long ns = 0;
+        if (spinners > 0) {
+            ns += Math.round(sched.layout().contentionNs(spinners, mountLock.domainsInvolved(writerCpu)));
+        }
+        return ns + background.coherenceNs(sectionNs);
+    }
+
+    void recordSyscall(SyscallKind kind, long latencyNs) {
+        syscalls++;
+        if (kind.isMountOp()) {
+            mountOps++;
+        }
+        syscallUs.get(kind).add(latencyNs / 1000.0);
+    }
+
+    public Map<SyscallKind, Tally> syscallLatencyUs() {
+        return syscallUs;
+    }
+
+    public long syscalls() {
+        return syscalls;
+    }
+
+    public long mountOps() {
+        return mountOps;
+    }
+
+    /** CPU time background path walks spent spinning on mount_lock writers, ns. */
+    public long backgroundSpinNs() {
+        return background.spinNs();
+    }
+}

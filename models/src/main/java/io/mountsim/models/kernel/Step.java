@@ -1,0 +1,59 @@
+package io.mountsim.models.kernel;
+
+/**
+ * One thing a kernel thread does inside a syscall: CPU work, a lock operation, a path
+ * walk, a grace-period wait, a change to the mount table. Steps are immutable and shared
+ * by every thread running the same call, so a syscall's program is built once.
+ */
+public sealed interface Step {
+
+    /** CPU work that holds no global lock (or holds what the thread already holds). */
+    record Work(long ns) implements Step {
+    }
+
+    /** namespace_lock() = down_write(&namespace_sem). */
+    record NamespaceWriteLock() implements Step {
+    }
+
+    /** namespace_unlock(): up_write(&namespace_sem). */
+    record NamespaceWriteUnlock() implements Step {
+    }
+
+    /** down_read(&namespace_sem), e.g. clone_private_mount(), m_start() of mountinfo. */
+    record NamespaceReadLock() implements Step {
+    }
+
+    record NamespaceReadUnlock() implements Step {
+    }
+
+    /**
+     * A write section of {@code mount_lock} (lock_mount_hash() ... unlock_mount_hash()):
+     * {@code ns} of work with the seqlock held, plus {@code perCpuNs} for each CPU whose
+     * per-CPU mount counters the section sums (mnt_get_count(), mnt_get_writers()).
+     */
+    record MountLockSection(long ns, long perCpuNs) implements Step {
+    }
+
+    /** A short section under another global spinlock (mount-ID allocator, sb_lock). */
+    record SpinlockSection(GlobalSpinlock lock, long ns) implements Step {
+    }
+
+    /**
+     * An RCU path walk of {@code ns} that samples mount_lock's sequence (path_init(),
+     * crossing mount points); meeting a writer makes it spin in the ref-walk fallback and
+     * redo the walk {@code refWalkFactor} times slower.
+     */
+    record PathWalk(long ns) implements Step {
+    }
+
+    /** synchronize_rcu_expedited() in namespace_unlock() after an unmount. */
+    record RcuSync() implements Step {
+    }
+
+    /** touch_mnt_namespace(): the mount table changed by {@code delta} lines; pollers wake. */
+    record MountTableChange(int delta) implements Step {
+    }
+
+    /** The global spinlocks other than mount_lock. */
+    enum GlobalSpinlock { MOUNT_ID, SB_LOCK }
+}

@@ -1,0 +1,228 @@
+package io.mountsim.models.kernel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds each mount-path call as the steps fs/namespace.c and fs/overlayfs take (facts
+ * file, section 2), splitting the call's uncontended cost ({@link SyscallCostsUs}) into
+ * lock-free work, path walks, and work under namespace_sem and mount_lock by the shares
+ * of {@link KernelProfile.LockShares}. Programs are built once per shape and shared.
+ *
+ * <p>Costs are kept whole: on the host the steps of a call add up to its measured
+ * uncontended latency (the host's per-CPU counter sums and grace period included); on a
+ * machine with more CPUs the per-CPU parts grow.
+ */
+public final class SyscallPrograms {
+    /** The mount-ID allocator's spinlock section inside clone_mnt() (mnt_alloc_id()) [est]. */
+    private static final long MOUNT_ID_SECTION_NS = 50;
+    /** sget_fc() walking the overlay superblocks under sb_lock [est]. */
+    private static final long SB_LOCK_SECTION_NS = 100;
+    /** Floor for a call's CPU work once its other parts are carved out. */
+    private static final long MIN_WORK_NS = 200;
+
+    private final KernelProfile p;
+    private final long walkNs;
+    private final long sectionNs;
+    private final SyscallProgram openTree;
+    private final SyscallProgram mountSetattr;
+    private final SyscallProgram moveMount;
+    private final SyscallProgram umountDetach;
+    private final SyscallProgram umount;
+    private final SyscallProgram closeDetachedTree;
+    private final Map<Long, SyscallProgram> overlays = new HashMap<>();
+
+    public SyscallPrograms(KernelProfile profile) {
+        this.p = profile;
+        this.walkNs = us(profile.pathWalkUs());
+        this.sectionNs = us(profile.mountLockSectionUs());
+        SyscallCostsUs c = profile.syscallsUs();
+        KernelProfile.LockShares s = profile.shares();
+        this.openTree = openTree(us(c.openTree()), s.openTree());
+        this.mountSetattr = mountSetattr(us(c.mountSetattr()));
+        this.moveMount = moveMount(us(c.moveMount()), s.moveMount());
+        this.umountDetach = umount(SyscallKind.UMOUNT_DETACH, us(c.umount()), s.umount(), true);
+        this.umount = umount(SyscallKind.UMOUNT, us(c.umount()), s.umount(), true);
+        this.closeDetachedTree = umount(SyscallKind.CLOSE_TREE, us(c.umount()), s.umount(), false);
+    }
+
+    /** open_tree(OPEN_TREE_CLONE): walk, then copy_tree() under namespace_lock(). */
+    private SyscallProgram openTree(long totalNs, double share) {
+        long rest = Math.max(MIN_WORK_NS, totalNs - walkNs);
+        long held = Math.round(rest * share);
+        long free = rest - held;
+        long heldWork = Math.max(0, held - 2 * sectionNs - MOUNT_ID_SECTION_NS);
+        return new SyscallProgram(SyscallKind.OPEN_TREE, List.of(
+                new Step.Work(free / 2),
+                new Step.PathWalk(walkNs),
+                new Step.NamespaceWriteLock(),
+                new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, MOUNT_ID_SECTION_NS),
+                new Step.Work(heldWork),
+                new Step.MountLockSection(sectionNs, 0),          // clone_mnt(): s_mounts list
+                new Step.MountLockSection(sectionNs, 0),          // attach + namespace rb-tree insert
+                new Step.NamespaceWriteUnlock(),
+                new Step.Work(free - free / 2)));
+    }
+
+    /**
+     * mount_setattr(MOUNT_ATTR_IDMAP) on a detached tree: no namespace_sem (propagation is
+     * unchanged), mount_lock held over the walk, where mnt_hold_writers() sums per-CPU
+     * writer counts.
+     */
+    private SyscallProgram mountSetattr(long totalNs) {
+        long perCpu = Math.round(p.perCpuCounterNs());
+        long work = Math.max(MIN_WORK_NS, totalNs - sectionNs - perCpu * p.hostCpus());
+        return new SyscallProgram(SyscallKind.MOUNT_SETATTR, List.of(
+                new Step.Work(work),
+                new Step.MountLockSection(sectionNs, perCpu)));
+    }
+
+    /** move_mount(): target walk, inode lock, namespace_lock(), attach_recursive_mnt(). */
+    private SyscallProgram moveMount(long totalNs, double share) {
+        long rest = Math.max(MIN_WORK_NS, totalNs - walkNs);
+        long held = Math.round(rest * share);
+        long free = rest - held;
+        return new SyscallProgram(SyscallKind.MOVE_MOUNT, List.of(
+                new Step.PathWalk(walkNs),
+                new Step.Work(free),
+                new Step.NamespaceWriteLock(),
+                new Step.Work(Math.max(0, held - sectionNs)),
+                new Step.MountLockSection(sectionNs, 0),          // hash insert, commit_tree()
+                new Step.MountTableChange(+1),                    // touch_mnt_namespace()
+                new Step.NamespaceWriteUnlock()));
+    }
+
+    /**
+     * umount2() (and closing a never-attached open_tree fd): namespace_lock(),
+     * umount_tree() under lock_mount_hash() (a plain umount also sums per-CPU counts in
+     * propagate_mount_busy()), both released, then namespace_unlock() waits for an
+     * expedited grace period. The measured cost includes the host's grace period, so the
+     * CPU part is what is left of it.
+     */
+    private SyscallProgram umount(SyscallKind kind, long totalNs, double share, boolean inTable) {
+        long perCpu = kind == SyscallKind.UMOUNT ? Math.round(p.perCpuCounterNs()) : 0;
+        // measured on an otherwise idle host: the call slept one grace period and was woken
+        // onto an idle CPU, so both are part of the measured latency, not of its CPU work
+        long sleptNs = p.gracePeriodNs(p.hostCpus()) + Math.round(p.idleWakeupUs() * 1000);
+        long cpuNs = Math.max(MIN_WORK_NS, totalNs - sleptNs - perCpu * p.hostCpus());
+        boolean walks = kind != SyscallKind.CLOSE_TREE;
+        long rest = Math.max(MIN_WORK_NS, cpuNs - (walks ? walkNs : 0));
+        long held = Math.round(rest * share);
+        long free = rest - held;
+        List<Step> steps = new ArrayList<>();
+        if (walks) {
+            steps.add(new Step.PathWalk(walkNs));
+        }
+        steps.add(new Step.Work(free));
+        steps.add(new Step.NamespaceWriteLock());
+        steps.add(new Step.Work(Math.max(0, held - sectionNs)));
+        steps.add(new Step.MountLockSection(sectionNs, perCpu));
+        if (inTable) {
+            steps.add(new Step.MountTableChange(-1));
+        }
+        steps.add(new Step.NamespaceWriteUnlock());
+        steps.add(new Step.RcuSync());
+        return new SyscallProgram(kind, steps);
+    }
+
+    /**
+     * mount("overlay", lowerdir=L dirs) (or, with {@code lowerFds}, fsconfig("lowerdir+")
+     * with idmapped layer fds then fsmount + move_mount): each lower layer is looked up
+     * (a path walk, unless passed as an fd), the superblock is found under sb_lock, each
+     * layer is cloned by clone_private_mount() under down_read(&namespace_sem), and the
+     * new mount is grafted under namespace_lock() and mount_lock.
+     */
+    public SyscallProgram overlayMount(int layers, boolean lowerFds) {
+        return overlays.computeIfAbsent(layers * 2L + (lowerFds ? 1 : 0), k -> buildOverlay(layers, lowerFds));
+    }
+
+    private SyscallProgram buildOverlay(int layers, boolean lowerFds) {
+        SyscallCostsUs c = p.syscallsUs();
+        KernelProfile.LockShares s = p.shares();
+        long perLayer = us(c.overlayMountPerLayer());
+        long layerHeld = Math.round(perLayer * s.overlayPerLayer());
+        long layerFree = Math.max(0, perLayer - layerHeld - (lowerFds ? 0 : walkNs));
+        long layerHeldWork = Math.max(0, layerHeld - sectionNs - MOUNT_ID_SECTION_NS);
+        long base = us(c.overlayMountBase());
+        long baseHeld = Math.round(base * s.overlayBase());
+        long baseFree = Math.max(0, base - baseHeld - SB_LOCK_SECTION_NS);
+        List<Step> steps = new ArrayList<>(8 * layers + 10);
+        steps.add(new Step.Work(baseFree / 2));
+        for (int i = 0; i < layers; i++) {
+            if (!lowerFds) {
+                steps.add(new Step.PathWalk(walkNs));
+            }
+            steps.add(new Step.Work(layerFree));
+        }
+        steps.add(new Step.SpinlockSection(Step.GlobalSpinlock.SB_LOCK, SB_LOCK_SECTION_NS));
+        for (int i = 0; i < layers; i++) {
+            steps.add(new Step.NamespaceReadLock());
+            steps.add(new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, MOUNT_ID_SECTION_NS));
+            steps.add(new Step.Work(layerHeldWork));
+            steps.add(new Step.MountLockSection(sectionNs, 0));   // clone_mnt(): s_mounts list
+            steps.add(new Step.NamespaceReadUnlock());
+        }
+        steps.add(new Step.NamespaceWriteLock());                // lock_mount()
+        steps.add(new Step.Work(Math.max(0, baseHeld - sectionNs)));
+        steps.add(new Step.MountLockSection(sectionNs, 0));      // graft_tree()
+        steps.add(new Step.MountTableChange(+1));
+        steps.add(new Step.NamespaceWriteUnlock());
+        steps.add(new Step.Work(baseFree - baseFree / 2));
+        return new SyscallProgram(SyscallKind.OVERLAY_MOUNT, steps);
+    }
+
+    /**
+     * One read() of /proc/self/mountinfo returning {@code lines} lines: m_start() takes
+     * namespace_sem for read for the whole call (fs/proc_namespace.c, fs/seq_file.c). The
+     * first call of a full read also pays the fixed cost of the read.
+     */
+    public SyscallProgram mountinfoRead(int lines, boolean first) {
+        long work = Math.round(p.syscallsUs().mountinfoReadPerMount() * 1000 * lines)
+                + (first ? us(p.syscallsUs().mountinfoReadBase()) : MIN_WORK_NS);
+        return new SyscallProgram(SyscallKind.MOUNTINFO_READ, List.of(
+                new Step.NamespaceReadLock(),
+                new Step.Work(work),
+                new Step.NamespaceReadUnlock()));
+    }
+
+    /**
+     * unshare(CLONE_NEWNS): copy_tree() of the whole namespace under namespace_lock(), at
+     * open_tree's lock-held cost per mount copied.
+     */
+    public SyscallProgram unshare(int mounts) {
+        long perMount = Math.round(Math.max(MIN_WORK_NS, us(p.syscallsUs().openTree()) - walkNs) * p.shares().openTree());
+        return new SyscallProgram(SyscallKind.UNSHARE, List.of(
+                new Step.Work(us(p.syscallsUs().openTree()) / 2),
+                new Step.NamespaceWriteLock(),
+                new Step.Work(perMount * Math.max(1, mounts)),
+                new Step.MountLockSection(sectionNs, 0),
+                new Step.NamespaceWriteUnlock()));
+    }
+
+    public SyscallProgram openTree() {
+        return openTree;
+    }
+
+    public SyscallProgram mountSetattr() {
+        return mountSetattr;
+    }
+
+    public SyscallProgram moveMount() {
+        return moveMount;
+    }
+
+    public SyscallProgram umount(boolean detach) {
+        return detach ? umountDetach : umount;
+    }
+
+    /** Closing an open_tree fd whose tree was never attached (dissolve_on_fput()). */
+    public SyscallProgram closeDetachedTree() {
+        return closeDetachedTree;
+    }
+
+    private static long us(double micros) {
+        return Math.round(micros * 1000);
+    }
+}

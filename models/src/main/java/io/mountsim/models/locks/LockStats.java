@@ -1,0 +1,71 @@
+package io.mountsim.models.locks;
+
+import io.mountsim.core.results.TimelineSpan;
+import io.mountsim.core.stats.Tally;
+import io.mountsim.core.stats.TimeWeighted;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one lock saw: wait per acquisition, hold per acquisition, the time it was held
+ * (by a writer or any reader), and optionally the spans for a lock timeline chart.
+ */
+public final class LockStats {
+    private final String name;
+    private final Tally waitNs = new Tally();
+    private final Tally holdNs = new Tally();
+    private final TimeWeighted held;
+    private final int timelineCap;
+    private final List<TimelineSpan> spans;
+
+    /** @param timelineCap maximum spans recorded for the timeline (0 = none) */
+    public LockStats(String name, long startNs, int timelineCap) {
+        this.name = name;
+        this.held = new TimeWeighted(startNs, 0);
+        this.timelineCap = timelineCap;
+        this.spans = timelineCap > 0 ? new ArrayList<>() : List.of();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    void waited(long sinceNs, long nowNs, int lane, long taskId) {
+        waitNs.add(nowNs - sinceNs);
+        if (nowNs > sinceNs) {
+            span(lane, taskId, sinceNs, nowNs, TimelineSpan.Kind.WAIT);
+        }
+    }
+
+    void held(long sinceNs, long nowNs, int lane, long taskId) {
+        holdNs.add(nowNs - sinceNs);
+        span(lane, taskId, sinceNs, nowNs, TimelineSpan.Kind.HOLD);
+    }
+
+    void heldState(long nowNs, boolean isHeld) {
+        held.update(nowNs, isHeld ? 1 : 0);
+    }
+
+    private void span(int lane, long taskId, long from, long to, TimelineSpan.Kind kind) {
+        if (spans.size() < timelineCap) {
+            spans.add(new TimelineSpan(name, Math.max(0, lane), taskId, from, to, kind));
+        }
+    }
+
+    public Tally waitNs() {
+        return waitNs;
+    }
+
+    public Tally holdNs() {
+        return holdNs;
+    }
+
+    /** Fraction of [start, nowNs] during which the lock was held. */
+    public double utilization(long nowNs) {
+        return held.average(nowNs);
+    }
+
+    public List<TimelineSpan> spans() {
+        return spans;
+    }
+}

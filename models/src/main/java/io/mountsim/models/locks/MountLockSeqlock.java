@@ -1,0 +1,83 @@
+package io.mountsim.models.locks;
+
+import io.mountsim.models.sched.CpuScheduler;
+import io.mountsim.models.sched.SchedTask;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A seqlock (include/linux/seqlock.h) as {@code mount_lock} is one: writers serialize on
+ * a queued spinlock and bump a sequence count; readers never block writers but, when
+ * they meet a writer inside, retry, or (ref-walk {@code lookup_mnt}'s
+ * {@code read_seqbegin}) spin with PAUSE until it leaves. Readers polling the lock's
+ * cache line pull it away from the writer, so each spinning reader adds coherence cost
+ * to the writer's section (more per spinner on a mesh than on chiplets: see
+ * {@link io.mountsim.models.sched.CpuLayout#contentionNs}).
+ */
+public final class MountLockSeqlock extends QueuedSpinlock {
+    private final CpuScheduler sched;
+    private final List<SchedTask> spinningReaders = new ArrayList<>();
+    private long readerRetries;
+    private long readerSpinNs;
+
+    public MountLockSeqlock(CpuScheduler sched, LockStats stats) {
+        super(sched, stats);
+        this.sched = sched;
+    }
+
+    /**
+     * A reader's pass: returns true when no writer is inside (the read succeeds at once),
+     * false when {@code t} now spins; it is resumed when the writer leaves.
+     */
+    public boolean beginRead(SchedTask t) {
+        if (!isHeld()) {
+            return true;
+        }
+        readerRetries++;
+        spinningReaders.add(t);
+        sched.startSpinning(t, false);
+        return false;
+    }
+
+    /** Readers spinning right now, each polling the writer's line. */
+    public int spinningReaders() {
+        return spinningReaders.size();
+    }
+
+    /** Number of LLC domains among the spinning readers and {@code writerCpu}. */
+    public int domainsInvolved(int writerCpu) {
+        long seen = 0;
+        int count = 0;
+        for (SchedTask r : spinningReaders) {
+            int d = sched.layout().llcOf(Math.max(0, r.cpu()));
+            if (d < 64 && (seen & (1L << d)) == 0) {
+                seen |= 1L << d;
+                count++;
+            }
+        }
+        int w = writerCpu >= 0 ? sched.layout().llcOf(writerCpu) : -1;
+        if (w >= 0 && (w >= 64 || (seen & (1L << w)) == 0)) {
+            count++;
+        }
+        return Math.max(1, count);
+    }
+
+    @Override
+    public void release(SchedTask t) {
+        super.release(t);
+        if (!isHeld() && !spinningReaders.isEmpty()) {
+            // the sequence is even again: every spinning reader's read_seqretry() passes
+            int from = t.cpu();
+            for (SchedTask r : spinningReaders) {
+                long ns = transferNs(from, r.cpu());
+                readerSpinNs += ns;
+                r.wakeAfter(ns);
+            }
+            spinningReaders.clear();
+        }
+    }
+
+    public long readerRetries() {
+        return readerRetries;
+    }
+}

@@ -1,0 +1,342 @@
+package io.mountsim.models.locks;
+
+import io.mountsim.models.sched.CpuScheduler;
+import io.mountsim.models.sched.SchedTask;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A read-write semaphore with the behaviour of kernel/locking/rwsem.c (6.x):
+ * <ul>
+ * <li>Reader fast path fails as soon as anyone waits; in the slow path a reader may still
+ * steal a lock that no writer and no other reader holds, unless HANDOFF is set
+ * (rwsem_down_read_slowpath).</li>
+ * <li>A writer that cannot take the lock spins optimistically (rwsem_optimistic_spin;
+ * OSQ, so spinners line up FIFO) while the owner is a running writer, or for at most
+ * 10 + readers/2 us (max 25 us) on reader owners, after which the reader phase is
+ * marked non-spinnable; spinning stops on need_resched(). A spinner may take a free lock
+ * ahead of sleeping waiters unless HANDOFF is set.</li>
+ * <li>Otherwise the task joins the FIFO wait list and sleeps.</li>
+ * <li>Release wakes the head waiter: a writer alone (it must then retake the lock itself
+ * when it runs, and may find it stolen), or, when a reader is first, up to 256 readers
+ * from the whole list, which are granted the lock at wakeup (rwsem_mark_wake).</li>
+ * <li>A waiter that has waited RWSEM_WAIT_TIMEOUT (about 4 ms) sets HANDOFF: the lock
+ * is then handed to it and nobody may steal.</li>
+ * </ul>
+ */
+public final class RwSemaphore {
+    /** RWSEM_WAIT_TIMEOUT: DIV_ROUND_UP(HZ, 250) jiffies = 4 ms at HZ=1000. */
+    public static final long HANDOFF_TIMEOUT_NS = 4_000_000L;
+    /** MAX_READERS_WAKEUP. */
+    public static final int MAX_READERS_WAKEUP = 256;
+
+    public enum Mode { READ, WRITE }
+
+    private static final class Waiter {
+        final SchedTask task;
+        final Mode mode;
+        final long sinceNs;
+        boolean woken;
+
+        Waiter(SchedTask task, Mode mode, long sinceNs) {
+            this.task = task;
+            this.mode = mode;
+            this.sinceNs = sinceNs;
+        }
+    }
+
+    private static final class Spinner {
+        final SchedTask task;
+        final long sinceNs;
+        long timeoutEventId = -1;
+
+        Spinner(SchedTask task, long sinceNs) {
+            this.task = task;
+            this.sinceNs = sinceNs;
+        }
+    }
+
+    private final CpuScheduler sched;
+    private final LockStats stats;
+    private final ArrayDeque<Waiter> waitList = new ArrayDeque<>();
+    private final ArrayDeque<Spinner> spinners = new ArrayDeque<>();
+    private final Map<SchedTask, Long> readerSince = new IdentityHashMap<>();
+    private SchedTask writer;
+    private long writerSinceNs;
+    private int readers;
+    private boolean handoff;
+    /** Set once spinning on the current reader phase timed out (RWSEM_NONSPINNABLE). */
+    private boolean readerPhaseNonSpinnable;
+    private int lastOwnerCpu = -1;
+    private long sleeps;
+    private long acquisitions;
+
+    public RwSemaphore(CpuScheduler sched, LockStats stats) {
+        this.sched = sched;
+        this.stats = stats;
+    }
+
+    /**
+     * down_write() by the running task {@code t}: returns true when it holds the lock now;
+     * false when it spins or sleeps, and is resumed holding the lock... or, for a sleeping
+     * writer, resumed to retry: the caller then calls {@link #retryWrite} again.
+     */
+    public boolean acquireWrite(SchedTask t) {
+        acquisitions++;
+        long now = sched.now();
+        if (isFree() && (waitList.isEmpty() || !handoff) && spinners.isEmpty()) {
+            takeWrite(t, now, now);
+            return true;
+        }
+        if (canSpin(t)) {
+            startSpin(t, now);
+            return false;
+        }
+        sleep(t, Mode.WRITE, now);
+        return false;
+    }
+
+    /**
+     * Called by a sleeping writer that was woken and now runs: it takes the lock when it
+     * can, else sleeps again in its place at the head (true = holds the lock now).
+     */
+    public boolean retryWrite(SchedTask t) {
+        Waiter w = find(t);
+        if (w == null) {
+            return writer == t; // already granted through HANDOFF
+        }
+        long now = sched.now();
+        if (isFree()) {
+            waitList.remove(w);
+            takeWrite(t, w.sinceNs, now);
+            if (handoff && (waitList.isEmpty() || waitList.peekFirst() != w)) {
+                handoff = false;
+            }
+            return true;
+        }
+        w.woken = false;
+        if (now - w.sinceNs >= HANDOFF_TIMEOUT_NS && waitList.peekFirst() == w) {
+            handoff = true;
+        }
+        sleeps++;
+        sched.block(t);
+        return false;
+    }
+
+    /** down_read() by the running task {@code t}: true when it holds the lock now. */
+    public boolean acquireRead(SchedTask t) {
+        acquisitions++;
+        long now = sched.now();
+        boolean fastPath = writer == null && waitList.isEmpty() && !handoff;
+        boolean slowPathSteal = writer == null && readers == 0 && !handoff;
+        if (fastPath || slowPathSteal) {
+            takeRead(t, now, now);
+            return true;
+        }
+        sleep(t, Mode.READ, now);
+        return false;
+    }
+
+    public void releaseWrite(SchedTask t) {
+        if (writer != t) {
+            throw new IllegalStateException(t + " releases namespace rwsem written by " + writer);
+        }
+        long now = sched.now();
+        stats.held(writerSinceNs, now, t.cpu(), t.id());
+        lastOwnerCpu = t.cpu();
+        writer = null;
+        stats.heldState(now, false);
+        passOn(now);
+    }
+
+    public void releaseRead(SchedTask t) {
+        Long since = readerSince.remove(t);
+        if (since == null) {
+            throw new IllegalStateException(t + " releases a read lock it does not hold");
+        }
+        long now = sched.now();
+        stats.held(since, now, t.cpu(), t.id());
+        readers--;
+        if (readers == 0) {
+            lastOwnerCpu = t.cpu();
+            readerPhaseNonSpinnable = false;
+            stats.heldState(now, false);
+            passOn(now);
+        }
+    }
+
+    /** After the lock became free: a spinner takes it, or the head waiter is woken. */
+    private void passOn(long now) {
+        Waiter head = waitList.peekFirst();
+        if (handoff && head != null) {
+            if (head.mode == Mode.WRITE) {
+                waitList.pollFirst();
+                handoff = false;
+                takeWrite(head.task, head.sinceNs, now);
+                sched.wake(head.task);
+            } else {
+                handoff = false;
+                wakeReaders(now);
+            }
+            return;
+        }
+        Spinner s = spinners.pollFirst();
+        if (s != null) {
+            cancelTimeout(s);
+            takeWrite(s.task, s.sinceNs, now);
+            sched.stopSpinning(s.task);
+            s.task.onNeedResched(null);
+            s.task.wakeAfter(transferNs(lastOwnerCpu, s.task.cpu()));
+            return;
+        }
+        if (head == null) {
+            return;
+        }
+        if (head.mode == Mode.WRITE) {
+            if (!head.woken) {
+                head.woken = true;
+                sched.wake(head.task);
+            }
+        } else {
+            wakeReaders(now);
+        }
+    }
+
+    /** rwsem_mark_wake(RWSEM_WAKE_ANY) with a reader first: grant every queued reader (max 256). */
+    private void wakeReaders(long now) {
+        List<Waiter> granted = new ArrayList<>();
+        for (Iterator<Waiter> it = waitList.iterator(); it.hasNext() && granted.size() < MAX_READERS_WAKEUP; ) {
+            Waiter w = it.next();
+            if (w.mode == Mode.READ) {
+                it.remove();
+                granted.add(w);
+            }
+        }
+        for (Waiter w : granted) {
+            takeRead(w.task, w.sinceNs, now);
+            sched.wake(w.task);
+        }
+    }
+
+    private boolean canSpin(SchedTask t) {
+        if (handoff || sched.needResched(t)) {
+            return false;
+        }
+        if (writer != null) {
+            return writer.isRunning();
+        }
+        return readers > 0 && !readerPhaseNonSpinnable;
+    }
+
+    private void startSpin(SchedTask t, long now) {
+        Spinner s = new Spinner(t, now);
+        spinners.addLast(s);
+        sched.startSpinning(t, true);
+        t.onNeedResched(task -> stopSpinAndSleep(s));
+        if (writer == null) {
+            armReaderSpinTimeout(s);
+        }
+    }
+
+    /** rwsem_rspin_threshold(): 10 us + 0.5 us per reader, at most 25 us. */
+    private void armReaderSpinTimeout(Spinner s) {
+        long limitNs = Math.min(25_000L, 10_000L + 500L * readers);
+        s.timeoutEventId = sched.simulation().schedule(limitNs, () -> {
+            s.timeoutEventId = -1;
+            if (spinners.contains(s) && writer == null && readers > 0) {
+                readerPhaseNonSpinnable = true;
+                stopSpinAndSleep(s);
+            }
+        });
+    }
+
+    private void stopSpinAndSleep(Spinner s) {
+        if (!spinners.remove(s)) {
+            return;
+        }
+        cancelTimeout(s);
+        sched.stopSpinning(s.task);
+        s.task.onNeedResched(null);
+        sleep(s.task, Mode.WRITE, s.sinceNs);
+    }
+
+    private void cancelTimeout(Spinner s) {
+        if (s.timeoutEventId >= 0) {
+            sched.simulation().cancel(s.timeoutEventId);
+            s.timeoutEventId = -1;
+        }
+    }
+
+    private void sleep(SchedTask t, Mode mode, long sinceNs) {
+        waitList.addLast(new Waiter(t, mode, sinceNs));
+        sleeps++;
+        sched.block(t);
+    }
+
+    private void takeWrite(SchedTask t, long waitingSinceNs, long now) {
+        writer = t;
+        writerSinceNs = now;
+        stats.waited(waitingSinceNs, now, t.lastCpu(), t.id());
+        stats.heldState(now, true);
+    }
+
+    private void takeRead(SchedTask t, long waitingSinceNs, long now) {
+        readers++;
+        readerSince.put(t, now);
+        stats.waited(waitingSinceNs, now, t.lastCpu(), t.id());
+        stats.heldState(now, true);
+    }
+
+    private Waiter find(SchedTask t) {
+        for (Waiter w : waitList) {
+            if (w.task == t) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private long transferNs(int from, int to) {
+        return from < 0 || to < 0 ? 0 : Math.round(sched.layout().transferNs(from, to));
+    }
+
+    public boolean isFree() {
+        return writer == null && readers == 0;
+    }
+
+    public SchedTask writer() {
+        return writer;
+    }
+
+    public int readers() {
+        return readers;
+    }
+
+    public int waiting() {
+        return waitList.size();
+    }
+
+    public int spinning() {
+        return spinners.size();
+    }
+
+    public boolean handoffSet() {
+        return handoff;
+    }
+
+    public long sleeps() {
+        return sleeps;
+    }
+
+    public long acquisitions() {
+        return acquisitions;
+    }
+
+    public LockStats stats() {
+        return stats;
+    }
+}

@@ -1,0 +1,30 @@
+package io.mountsim.models.sched;
+
+/**
+ * What the scheduler and the locks need to know of the machine: the hardware threads
+ * the workload may use (dense indices 0..cpus-1), SMT siblings, cache domains, and the
+ * cost of moving a cache line between two of them.
+ */
+public interface CpuLayout {
+    int cpus();
+
+    /** The SMT sibling of {@code cpu} among the usable CPUs, or -1. */
+    int siblingOf(int cpu);
+
+    /** Last-level-cache domain of {@code cpu} (a CCD, or a socket's mesh). */
+    int llcOf(int cpu);
+
+    int socketOf(int cpu);
+
+    /** One-way cache-line transfer latency between two CPUs, ns (0 for the same CPU). */
+    double transferNs(int fromCpu, int toCpu);
+
+    /** Factor by which a busy thread runs slower while its SMT sibling is busy (>= 1). */
+    double smtSlowdown();
+
+    /**
+     * Extra cost added to each handoff of one contended line per additional spinning CPU
+     * (mesh home-agent queueing) or per extra LLC domain involved (chiplets), ns.
+     */
+    double contentionNs(int spinners, int domainsInvolved);
+}

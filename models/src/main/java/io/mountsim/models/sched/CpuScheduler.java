@@ -1,0 +1,276 @@
+package io.mountsim.models.sched;
+
+import io.mountsim.core.engine.Simulation;
+import io.mountsim.core.results.CpuBreakdown;
+import java.util.ArrayDeque;
+
+/**
+ * Per-CPU run queues in the manner of Linux's fair scheduler, reduced to what decides
+ * lock behaviour: a woken task needs a CPU before it runs (an idle CPU costs a wakeup,
+ * a busy one makes it queue), a task yields to queued tasks only at preemption points
+ * once its slice is used (kernel code here runs with voluntary preemption: it is not
+ * preempted inside a syscall), spinning keeps a CPU busy and sleeping frees it.
+ *
+ * <p>Placement follows select_idle_sibling(): the previous CPU if idle, else an idle CPU
+ * in the same LLC, else any idle CPU, else the shortest run queue. A CPU that goes idle
+ * pulls from the longest run queue (newidle balancing).
+ */
+public final class CpuScheduler {
+
+    private static final class Cpu {
+        final int index;
+        SchedTask current;
+        final ArrayDeque<SchedTask> runQueue = new ArrayDeque<>();
+        long computeNs;
+        long spinNs;
+
+        Cpu(int index) {
+            this.index = index;
+        }
+    }
+
+    private final Simulation sim;
+    private final CpuLayout layout;
+    private final SchedulerParams params;
+    private final Cpu[] cpus;
+    private long waitingForCpuNs;
+    private final long startNs;
+
+    public CpuScheduler(Simulation sim, CpuLayout layout, SchedulerParams params) {
+        this.sim = sim;
+        this.layout = layout;
+        this.params = params;
+        this.cpus = new Cpu[layout.cpus()];
+        for (int i = 0; i < cpus.length; i++) {
+            cpus[i] = new Cpu(i);
+        }
+        this.startNs = sim.now();
+    }
+
+    public long now() {
+        return sim.now();
+    }
+
+    public Simulation simulation() {
+        return sim;
+    }
+
+    public CpuLayout layout() {
+        return layout;
+    }
+
+    public int cpuCount() {
+        return cpus.length;
+    }
+
+    /** Makes a new or sleeping task runnable; it is resumed once it has a CPU. */
+    public void wake(SchedTask t) {
+        if (t.state == SchedTask.State.RUNNING || t.state == SchedTask.State.RUNNABLE) {
+            return; // already awake: a wakeup of an awake task is a no-op, as in try_to_wake_up()
+        }
+        if (t.state == SchedTask.State.EXITED) {
+            throw new IllegalStateException(t + " has exited");
+        }
+        Cpu idle = findIdleCpu(t.lastCpu);
+        if (idle != null) {
+            dispatch(idle, t, params.idleWakeupNs());
+            return;
+        }
+        Cpu target = shortestQueue(t.lastCpu);
+        t.state = SchedTask.State.RUNNABLE;
+        t.runnableSinceNs = sim.now();
+        target.runQueue.addLast(t);
+        SchedTask cur = target.current;
+        if (cur != null && cur.preemptibleSpin && cur.activity == SchedTask.Activity.SPIN) {
+            cur.needResched();
+        }
+    }
+
+    /** The running task {@code t} sleeps: its CPU goes to the next task. */
+    public void block(SchedTask t) {
+        requireRunning(t);
+        Cpu c = cpus[t.cpu];
+        endActivity(t);
+        t.state = SchedTask.State.BLOCKED;
+        t.lastCpu = t.cpu;
+        c.current = null;
+        scheduleNext(c);
+    }
+
+    /** The running task {@code t} is done for good. */
+    public void exit(SchedTask t) {
+        block(t);
+        t.state = SchedTask.State.EXITED;
+    }
+
+    /**
+     * A preemption point (return to user space, cond_resched()): if {@code t} has used its
+     * slice and others wait for its CPU, it goes to the back of the queue and is resumed
+     * later. Returns true when it yielded (the caller must stop and wait to be resumed).
+     */
+    public boolean preemptionPoint(SchedTask t) {
+        requireRunning(t);
+        Cpu c = cpus[t.cpu];
+        if (c.runQueue.isEmpty() || sim.now() - t.sliceStartNs < params.sliceNs()) {
+            return false;
+        }
+        endActivity(t);
+        t.state = SchedTask.State.RUNNABLE;
+        t.runnableSinceNs = sim.now();
+        t.lastCpu = t.cpu;
+        c.current = null;
+        c.runQueue.addLast(t);
+        scheduleNext(c);
+        return true;
+    }
+
+    /** Whether a task waits for {@code t}'s CPU (the kernel's need_resched()). */
+    public boolean needResched(SchedTask t) {
+        requireRunning(t);
+        return !cpus[t.cpu].runQueue.isEmpty();
+    }
+
+    /**
+     * Runs {@code workNs} of work on {@code t}'s CPU and resumes {@code t} when done. A busy
+     * SMT sibling (computing, not PAUSE-spinning) stretches the work by the SMT slowdown.
+     */
+    public void compute(SchedTask t, long workNs) {
+        requireRunning(t);
+        setActivity(t, SchedTask.Activity.COMPUTE);
+        long ns = workNs;
+        int sibling = layout.siblingOf(t.cpu);
+        if (sibling >= 0) {
+            SchedTask other = cpus[sibling].current;
+            if (other != null && other.activity == SchedTask.Activity.COMPUTE) {
+                ns = Math.round(workNs * layout.smtSlowdown());
+            }
+        }
+        t.wakeAfter(ns);
+    }
+
+    /** {@code t} busy-waits on its CPU until {@link #stopSpinning}. */
+    public void startSpinning(SchedTask t, boolean stopsOnNeedResched) {
+        requireRunning(t);
+        setActivity(t, SchedTask.Activity.SPIN);
+        t.preemptibleSpin = stopsOnNeedResched;
+    }
+
+    public void stopSpinning(SchedTask t) {
+        if (t.activity == SchedTask.Activity.SPIN) {
+            setActivity(t, SchedTask.Activity.NONE);
+        }
+        t.preemptibleSpin = false;
+    }
+
+    public boolean isSpinning(SchedTask t) {
+        return t.activity == SchedTask.Activity.SPIN;
+    }
+
+    /** Where the CPUs' time went up to now. */
+    public CpuBreakdown breakdown() {
+        long now = sim.now();
+        double capacity = (double) (now - startNs) * cpus.length;
+        if (capacity <= 0) {
+            return CpuBreakdown.NONE;
+        }
+        long compute = 0;
+        long spin = 0;
+        for (Cpu c : cpus) {
+            compute += c.computeNs;
+            spin += c.spinNs;
+            if (c.current != null) {
+                long open = now - c.current.activitySinceNs;
+                if (c.current.activity == SchedTask.Activity.COMPUTE) {
+                    compute += open;
+                } else if (c.current.activity == SchedTask.Activity.SPIN) {
+                    spin += open;
+                }
+            }
+        }
+        double idle = Math.max(0, capacity - compute - spin);
+        return new CpuBreakdown(compute / capacity, spin / capacity, idle / capacity, waitingForCpuNs / capacity);
+    }
+
+    private void requireRunning(SchedTask t) {
+        if (t.state != SchedTask.State.RUNNING) {
+            throw new IllegalStateException(t + " is not on a CPU (" + t.state + ")");
+        }
+    }
+
+    private void setActivity(SchedTask t, SchedTask.Activity a) {
+        endActivity(t);
+        t.activity = a;
+        t.activitySinceNs = sim.now();
+    }
+
+    private void endActivity(SchedTask t) {
+        long span = sim.now() - t.activitySinceNs;
+        if (t.cpu >= 0 && span > 0) {
+            if (t.activity == SchedTask.Activity.COMPUTE) {
+                cpus[t.cpu].computeNs += span;
+            } else if (t.activity == SchedTask.Activity.SPIN) {
+                cpus[t.cpu].spinNs += span;
+            }
+        }
+        t.activity = SchedTask.Activity.NONE;
+        t.activitySinceNs = sim.now();
+        t.preemptibleSpin = false;
+    }
+
+    private void scheduleNext(Cpu c) {
+        SchedTask next = c.runQueue.pollFirst();
+        if (next == null) {
+            Cpu busiest = null;
+            for (Cpu other : cpus) {
+                if (other.runQueue.size() > 0 && (busiest == null || other.runQueue.size() > busiest.runQueue.size())) {
+                    busiest = other;
+                }
+            }
+            if (busiest != null) {
+                next = busiest.runQueue.pollFirst();
+            }
+        }
+        if (next != null) {
+            waitingForCpuNs += sim.now() - next.runnableSinceNs;
+            dispatch(c, next, params.contextSwitchNs());
+        }
+    }
+
+    private void dispatch(Cpu c, SchedTask t, long delayNs) {
+        c.current = t;
+        t.state = SchedTask.State.RUNNING;
+        t.cpu = c.index;
+        t.sliceStartNs = sim.now() + delayNs;
+        t.activity = SchedTask.Activity.NONE;
+        t.activitySinceNs = sim.now() + delayNs;
+        t.wakeAfter(delayNs);
+    }
+
+    private Cpu findIdleCpu(int previous) {
+        if (previous >= 0 && cpus[previous].current == null) {
+            return cpus[previous];
+        }
+        Cpu any = null;
+        for (Cpu c : cpus) {
+            if (c.current == null) {
+                if (previous < 0 || layout.llcOf(c.index) == layout.llcOf(previous)) {
+                    return c;
+                }
+                if (any == null) {
+                    any = c;
+                }
+            }
+        }
+        return any;
+    }
+
+    private Cpu shortestQueue(int previous) {
+        Cpu best = previous >= 0 ? cpus[previous] : cpus[0];
+        for (Cpu c : cpus) {
+            if (c.runQueue.size() < best.runQueue.size()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,127 @@
+package io.mountsim.models.workload;
+
+import io.mountsim.core.engine.Simulation;
+import io.mountsim.core.random.RandomStreams;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.core.results.Timeline;
+import io.mountsim.core.results.TimelineSpan;
+import io.mountsim.core.stats.SampleSet;
+import io.mountsim.core.stats.Tally;
+import io.mountsim.models.kernel.Kernel;
+import io.mountsim.models.kernel.KernelProfile;
+import io.mountsim.models.kernel.SyscallKind;
+import io.mountsim.models.runtime.RootfsAssembly;
+import io.mountsim.models.runtime.RuntimeConfig;
+import io.mountsim.models.sched.CpuLayout;
+import io.mountsim.models.sched.CpuScheduler;
+import io.mountsim.models.sched.SchedulerParams;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One replication of a mount-path workload (container starts or a replayed trace) on a
+ * simulated machine and kernel, and the metrics of the output contract it yields.
+ */
+public final class MountSimulation {
+    /** Lock timeline spans kept per lock for the chart (replication 0 only). */
+    private static final int TIMELINE_SPANS_PER_LOCK = 3000;
+
+    private MountSimulation() {
+    }
+
+    public static ReplicationOutcome run(CpuLayout layout, KernelProfile profile, RuntimeConfig runtime,
+                                         WatcherConfig watchers, WorkloadSpec workload,
+                                         long seed, int replication, boolean withTimeline) {
+        long wallStart = System.nanoTime();
+        Simulation sim = new Simulation();
+        RandomStreams streams = new RandomStreams(seed);
+        SchedulerParams sp = new SchedulerParams(SchedulerParams.defaultSliceNs(layout.cpus()),
+                Math.round(profile.idleWakeupUs() * 1000), Math.round(profile.contextSwitchUs() * 1000));
+        CpuScheduler sched = new CpuScheduler(sim, layout, sp);
+        double lookups = workload instanceof WorkloadSpec.ContainerStarts c ? c.pathLookupsPerCpuPerSecond()
+                : workload instanceof WorkloadSpec.Trace t ? t.pathLookupsPerCpuPerSecond() : 0;
+        Kernel kernel = new Kernel(sched, profile, lookups, streams.stream("pathLookups", replication),
+                withTimeline ? TIMELINE_SPANS_PER_LOCK : 0);
+        List<StartRecord> records;
+        if (workload instanceof WorkloadSpec.ContainerStarts starts) {
+            RootfsAssembly assembly = new RootfsAssembly(runtime, kernel.programs(), profile);
+            MountStorm storm = new MountStorm(kernel, assembly, starts, watchers, streams, replication);
+            storm.begin();
+            sim.run();
+            records = storm.records();
+        } else if (workload instanceof WorkloadSpec.Trace trace) {
+            TraceReplay replay = new TraceReplay(kernel, trace);
+            replay.begin();
+            sim.run();
+            records = replay.records();
+        } else {
+            throw new IllegalArgumentException("not a mount-path workload: " + workload);
+        }
+        return outcome(sim, sched, kernel, records, workload.healthCheckTimeoutSeconds(), withTimeline,
+                (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    private static ReplicationOutcome outcome(Simulation sim, CpuScheduler sched, Kernel kernel,
+                                              List<StartRecord> records, double timeoutSeconds,
+                                              boolean withTimeline, double wallSeconds) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        SampleSet latency = new SampleSet();
+        Tally queueWait = new Tally();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        double[] latencies = new double[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            StartRecord r = records.get(i);
+            latencies[i] = r.latencyMs();
+            latency.add(latencies[i]);
+            queueWait.add(r.queueWaitMs());
+            first = Math.min(first, r.arrivalNs());
+            last = Math.max(last, r.doneNs());
+        }
+        double makespanSeconds = records.isEmpty() ? 0 : (last - first) / 1e9;
+        m.put(MetricNames.STARTS_PER_SECOND, makespanSeconds > 0 ? records.size() / makespanSeconds : 0);
+        m.put(MetricNames.START_LATENCY_MS_MEAN, latency.mean());
+        m.put(MetricNames.START_LATENCY_MS_P50, latency.percentile(50));
+        m.put(MetricNames.START_LATENCY_MS_P95, latency.percentile(95));
+        m.put(MetricNames.START_LATENCY_MS_P99, latency.percentile(99));
+        m.put(MetricNames.START_LATENCY_MS_MAX, latency.max());
+        m.put(MetricNames.QUEUE_WAIT_MS_MEAN, queueWait.mean());
+        m.put(MetricNames.MAKESPAN_SECONDS, makespanSeconds);
+        m.put(MetricNames.FAILED_STARTS, (double) latency.countAbove(timeoutSeconds * 1000));
+        m.put(MetricNames.MOUNT_OPS, (double) kernel.mountOps());
+        m.put(MetricNames.SYSCALLS, (double) kernel.syscalls());
+        m.put(MetricNames.NAMESPACE_SEM_WAIT_MS_MEAN, kernel.namespaceSem().stats().waitNs().mean() / 1e6);
+        m.put(MetricNames.MOUNT_LOCK_WAIT_US_MEAN, kernel.mountLock().stats().waitNs().mean() / 1e3);
+        m.put(MetricNames.NAMESPACE_SEM_UTILIZATION, kernel.namespaceSem().stats().utilization(sim.now()));
+        m.put(MetricNames.MOUNT_LOCK_UTILIZATION, kernel.mountLock().stats().utilization(sim.now()));
+        CpuBreakdown cpu = sched.breakdown();
+        double busy = cpu.usefulWork() + cpu.spinning();
+        double capacityNs = (double) sim.now() * sched.cpuCount();
+        double backgroundSpin = capacityNs > 0 ? kernel.backgroundSpinNs() / capacityNs : 0;
+        m.put(MetricNames.CPU_UTILIZATION, busy);
+        m.put(MetricNames.SPIN_FRACTION, busy + backgroundSpin > 0 ? (cpu.spinning() + backgroundSpin) / (busy + backgroundSpin) : 0);
+        for (SyscallKind k : SyscallKind.values()) {
+            Tally t = kernel.syscallLatencyUs().get(k);
+            if (t.count() > 0) {
+                m.put(MetricNames.SYSCALL_US_MEAN_PREFIX + k.column(), t.mean());
+            }
+        }
+        m.put(MetricNames.EVENTS, (double) sim.eventsProcessed());
+        m.put(MetricNames.WALL_SECONDS, wallSeconds);
+        Timeline timeline = withTimeline ? timeline(kernel, sched.cpuCount(), sim.now()) : Timeline.empty();
+        return new ReplicationOutcome(m, latencies, cpu, timeline, sim.eventsProcessed(), sim.fingerprint());
+    }
+
+    private static Timeline timeline(Kernel kernel, int cpus, long endNs) {
+        List<TimelineSpan> spans = new ArrayList<>(kernel.namespaceSem().stats().spans());
+        spans.addAll(kernel.mountLock().stats().spans());
+        spans.sort(Comparator.comparingLong(TimelineSpan::startNs).thenComparing(TimelineSpan::resource));
+        long windowEnd = spans.stream().mapToLong(TimelineSpan::endNs).max().orElse(endNs);
+        return new Timeline(0, windowEnd, cpus, spans);
+    }
+}

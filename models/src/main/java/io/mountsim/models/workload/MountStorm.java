@@ -1,0 +1,123 @@
+package io.mountsim.models.workload;
+
+import io.mountsim.core.engine.Simulation;
+import io.mountsim.core.random.RandomStream;
+import io.mountsim.core.random.RandomStreams;
+import io.mountsim.models.kernel.Kernel;
+import io.mountsim.models.kernel.KThread;
+import io.mountsim.models.kernel.Op;
+import io.mountsim.models.kernel.OpSource;
+import io.mountsim.models.runtime.RootfsAssembly;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Container starts arriving at a node: each start, once it has a slot under
+ * {@code maxConcurrentStarts} (FIFO, before its first syscall), runs its rootfs assembly
+ * as a kernel thread; mountinfo watchers run beside them. The run ends when the last
+ * start completes.
+ */
+final class MountStorm {
+    private static final long WATCHER_ID_BASE = 1L << 40;
+
+    private final Simulation sim;
+    private final Kernel kernel;
+    private final RootfsAssembly assembly;
+    private final WorkloadSpec.ContainerStarts spec;
+    private final int cap;
+    private final ArrayDeque<Integer> admissionQueue = new ArrayDeque<>();
+    private final long[] arrivalNs;
+    private final long[] slotNs;
+    private final long[] doneNs;
+    private final int[] layers;
+    private final List<MountinfoWatcher> watchers = new ArrayList<>();
+    private int running;
+    private int completed;
+
+    MountStorm(Kernel kernel, RootfsAssembly assembly, WorkloadSpec.ContainerStarts spec,
+               WatcherConfig watcherConfig, RandomStreams streams, int replication) {
+        this.sim = kernel.scheduler().simulation();
+        this.kernel = kernel;
+        this.assembly = assembly;
+        this.spec = spec;
+        this.cap = spec.maxConcurrentStarts().orElse(Integer.MAX_VALUE);
+        int n = spec.containers();
+        this.arrivalNs = new long[n];
+        this.slotNs = new long[n];
+        this.doneNs = new long[n];
+        this.layers = new int[n];
+        RandomStream arrivals = streams.stream("arrivals", replication);
+        RandomStream layerDraws = streams.stream("layers", replication);
+        long t = 0;
+        for (int i = 0; i < n; i++) {
+            if (spec.arrival() instanceof Arrival.Poisson p && i > 0) {
+                t += Math.round(-Math.log(1 - arrivals.nextDouble()) / p.perSecond() * 1e9);
+            }
+            arrivalNs[i] = t;
+            layers[i] = drawLayers(spec.layers(), layerDraws);
+        }
+        for (int w = 0; w < watcherConfig.mountinfoReaders(); w++) {
+            MountinfoWatcher source = new MountinfoWatcher(kernel, watcherConfig);
+            watchers.add(source);
+            KThread thread = new KThread(kernel, WATCHER_ID_BASE + w, source, null);
+            thread.markMountTableRead();
+            thread.start();
+        }
+    }
+
+    private static int drawLayers(LayerCount count, RandomStream draws) {
+        if (count instanceof LayerCount.Uniform u) {
+            return u.min() + draws.nextInt(u.max() - u.min() + 1);
+        }
+        return ((LayerCount.Fixed) count).layers();
+    }
+
+    void begin() {
+        for (int i = 0; i < arrivalNs.length; i++) {
+            final int start = i;
+            sim.scheduleAt(arrivalNs[i], () -> arrive(start));
+        }
+    }
+
+    private void arrive(int start) {
+        if (running < cap) {
+            admit(start);
+        } else {
+            admissionQueue.addLast(start);
+        }
+    }
+
+    private void admit(int start) {
+        running++;
+        slotNs[start] = sim.now();
+        List<Op> ops = assembly.opsFor(layers[start]);
+        KThread thread = new KThread(kernel, start, OpSource.of(ops), t -> complete(start));
+        thread.start();
+    }
+
+    private void complete(int start) {
+        doneNs[start] = sim.now();
+        running--;
+        completed++;
+        Integer next = admissionQueue.pollFirst();
+        if (next != null) {
+            admit(next);
+        }
+        if (completed == arrivalNs.length) {
+            sim.stop(); // watchers would poll forever
+        }
+    }
+
+    List<StartRecord> records() {
+        List<StartRecord> out = new ArrayList<>(arrivalNs.length);
+        for (int i = 0; i < arrivalNs.length; i++) {
+            out.add(new StartRecord(arrivalNs[i], slotNs[i], doneNs[i]));
+        }
+        return out;
+    }
+
+    long watcherReads() {
+        return watchers.stream().mapToLong(MountinfoWatcher::reads).sum();
+    }
+}

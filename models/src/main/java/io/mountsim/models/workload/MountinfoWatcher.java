@@ -1,0 +1,88 @@
+package io.mountsim.models.workload;
+
+import io.mountsim.models.kernel.Kernel;
+import io.mountsim.models.kernel.KThread;
+import io.mountsim.models.kernel.Op;
+import io.mountsim.models.kernel.OpSource;
+
+/**
+ * A process that watches the mount table the way systemd does (and the calibration
+ * probe's reader threads): poll() /proc/self/mountinfo until the table changes, then
+ * read the whole file from the start, one read() per buffer, each holding namespace_sem
+ * for read; a final read() returns end of file. With a rate limit, after {@code burst}
+ * re-reads within {@code perSeconds} it sleeps until the interval is over
+ * (systemd's ratelimit on mount events).
+ */
+final class MountinfoWatcher implements OpSource {
+    private enum Phase { AWAIT, READ }
+
+    private final Kernel kernel;
+    private final WatcherConfig config;
+    private final long intervalNs;
+    private Phase phase = Phase.AWAIT;
+    private int linesLeft;
+    private boolean firstChunk;
+    private boolean eofRead;
+    private long windowStartNs = Long.MIN_VALUE;
+    private int readsInWindow;
+    private long reads;
+
+    MountinfoWatcher(Kernel kernel, WatcherConfig config) {
+        this.kernel = kernel;
+        this.config = config;
+        this.intervalNs = config.rateLimit().map(r -> Math.round(r.perSeconds() * 1e9)).orElse(0L);
+    }
+
+    @Override
+    public Op next(KThread t) {
+        if (phase == Phase.AWAIT) {
+            if (kernel.mountEvent() == t.lastSeenMountEvent()) {
+                return new Op.AwaitMountChange();
+            }
+            Op wait = rateLimitWait();
+            if (wait != null) {
+                return wait;
+            }
+            t.markMountTableRead();
+            reads++;
+            phase = Phase.READ;
+            linesLeft = kernel.mounts();
+            firstChunk = true;
+            eofRead = false;
+        }
+        if (linesLeft > 0) {
+            int perBuffer = Math.max(1, (int) (config.readBufferBytes() / kernel.profile().mountinfoLineBytes()));
+            int lines = Math.min(perBuffer, linesLeft);
+            linesLeft -= lines;
+            boolean first = firstChunk;
+            firstChunk = false;
+            return kernel.programs().mountinfoRead(lines, first);
+        }
+        if (!eofRead) {
+            eofRead = true;
+            return kernel.programs().mountinfoRead(0, false);
+        }
+        phase = Phase.AWAIT;
+        return next(t);
+    }
+
+    private Op rateLimitWait() {
+        if (intervalNs <= 0) {
+            return null;
+        }
+        long now = kernel.scheduler().now();
+        if (now - windowStartNs >= intervalNs) {
+            windowStartNs = now;
+            readsInWindow = 0;
+        }
+        if (readsInWindow >= config.rateLimit().get().burst()) {
+            return new Op.Sleep(windowStartNs + intervalNs - now);
+        }
+        readsInWindow++;
+        return null;
+    }
+
+    long reads() {
+        return reads;
+    }
+}

@@ -1,0 +1,83 @@
+package io.mountsim.models.workload;
+
+import io.mountsim.core.engine.Simulation;
+import io.mountsim.models.kernel.Kernel;
+import io.mountsim.models.kernel.KThread;
+import io.mountsim.models.kernel.Op;
+import io.mountsim.models.kernel.OpSource;
+import io.mountsim.models.kernel.SyscallPrograms;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Replays the structure of a recorded strace log: one kernel thread per traced thread,
+ * starting at its first call's offset, issuing the same calls in the same order (overlay
+ * mounts with their layer counts). Each traced thread counts as one start whose latency
+ * runs from its first call to its last.
+ */
+final class TraceReplay {
+    private final Simulation sim;
+    private final Kernel kernel;
+    private final WorkloadSpec.Trace trace;
+    private final long[] beginNs;
+    private final long[] doneNs;
+    private int completed;
+
+    TraceReplay(Kernel kernel, WorkloadSpec.Trace trace) {
+        this.sim = kernel.scheduler().simulation();
+        this.kernel = kernel;
+        this.trace = trace;
+        this.beginNs = new long[trace.threads().size()];
+        this.doneNs = new long[trace.threads().size()];
+    }
+
+    void begin() {
+        for (int i = 0; i < trace.threads().size(); i++) {
+            WorkloadSpec.TraceThread thread = trace.threads().get(i);
+            List<Op> ops = opsOf(thread);
+            long offset = thread.calls().isEmpty() ? 0 : thread.calls().get(0).startOffsetNs();
+            beginNs[i] = offset;
+            final int index = i;
+            sim.scheduleAt(offset, () -> new KThread(kernel, thread.tid(), OpSource.of(ops), t -> complete(index)).start());
+        }
+        if (trace.threads().isEmpty()) {
+            sim.stop();
+        }
+    }
+
+    /** The thread's calls as programs; whole-table calls are sized by the table at replay start. */
+    private List<Op> opsOf(WorkloadSpec.TraceThread thread) {
+        SyscallPrograms programs = kernel.programs();
+        List<Op> ops = new ArrayList<>(thread.calls().size());
+        for (WorkloadSpec.TraceCall call : thread.calls()) {
+            ops.add(switch (call.kind()) {
+                case OPEN_TREE -> programs.openTree();
+                case MOUNT_SETATTR -> programs.mountSetattr();
+                case MOVE_MOUNT -> programs.moveMount();
+                case OVERLAY_MOUNT -> programs.overlayMount(Math.max(1, call.layers()), false);
+                case UMOUNT -> programs.umount(false);
+                case UMOUNT_DETACH -> programs.umount(true);
+                case UNSHARE -> programs.unshare(kernel.mounts());
+                case MOUNTINFO_READ -> programs.mountinfoRead(kernel.mounts(), true);
+                case CLOSE_TREE -> programs.closeDetachedTree();
+            });
+        }
+        return ops;
+    }
+
+    private void complete(int index) {
+        doneNs[index] = sim.now();
+        completed++;
+        if (completed == beginNs.length) {
+            sim.stop();
+        }
+    }
+
+    List<StartRecord> records() {
+        List<StartRecord> out = new ArrayList<>(beginNs.length);
+        for (int i = 0; i < beginNs.length; i++) {
+            out.add(new StartRecord(beginNs[i], beginNs[i], doneNs[i]));
+        }
+        return out;
+    }
+}
