@@ -1,0 +1,156 @@
+package io.mountsim.reports.html;
+
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.reports.data.LatencySample;
+import io.mountsim.reports.data.MetricOrder;
+import io.mountsim.reports.data.PointLabels;
+import io.mountsim.reports.data.ScenarioFacts;
+import io.mountsim.reports.text.MetricLabels;
+import io.mountsim.reports.text.Numbers;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answer first: one or two sentences computed from the metrics, e.g.
+ * "p99 start 41 s on r5.metal; 9% of starts miss the 30 s health check." and, for
+ * comparisons and sweeps, the best alternative to the baseline or the best and worst
+ * points of the sweep.
+ *
+ * @param sentences plain text (escaped by the page writer), most important first
+ */
+public record Headline(List<String> sentences) {
+
+    public static Headline of(ExperimentResult r) {
+        if (r.points().isEmpty()) {
+            return new Headline(List.of("No points were simulated."));
+        }
+        String machine = new ScenarioFacts(r.resolvedScenario()).machineLabel();
+        String on = machine == null ? "" : " on " + machine;
+        if (r.points().stream().noneMatch(p -> finite(p, MetricNames.START_LATENCY_MS_P99))) {
+            return new Headline(List.of(fallback(r.points().get(0), r.points().size() > 1) + on + "."));
+        }
+        List<String> out = new ArrayList<>();
+        PointResult first = r.points().get(0);
+        if (r.points().size() == 1) {
+            out.add(outcome(first) + on + "; " + misses(r, first) + ".");
+            return new Headline(out);
+        }
+        List<PointResult> ranked = r.points().stream()
+                .filter(p -> finite(p, MetricNames.START_LATENCY_MS_P99))
+                .sorted(Comparator.comparingDouble(Headline::p99))
+                .toList();
+        // comparisons and sweeps over names (idmap modes, smt on/off) are what-ifs against the first point;
+        // numeric sweeps are contention curves, summed up by their two ends
+        if (r.comparison() || !numericSweep(r)) {
+            // a what-if: the first scenario is the status quo, the question is which alternative beats it
+            out.add(PointLabels.of(first) + ": " + outcome(first) + on + "; " + misses(r, first) + ".");
+            Optional<PointResult> best = ranked.stream().filter(p -> p != first).findFirst();
+            best.ifPresent(b -> {
+                boolean better = !finite(first, MetricNames.START_LATENCY_MS_P99) || p99(b) < p99(first);
+                String change = finite(first, MetricNames.START_LATENCY_MS_P99)
+                        ? " (" + Numbers.change(p99(b), p99(first)) + ")" : "";
+                out.add((better ? "Best alternative: " : "No alternative does better; the closest is ")
+                        + PointLabels.of(b) + ": " + outcome(b) + change + ", " + missesShort(r, b) + ".");
+            });
+        } else {
+            PointResult worst = ranked.get(ranked.size() - 1);
+            PointResult best = ranked.get(0);
+            out.add("Worst point (" + PointLabels.of(worst) + "): " + outcome(worst) + on + "; "
+                    + misses(r, worst) + ".");
+            if (best != worst) {
+                out.add("Best point (" + PointLabels.of(best) + "): " + outcome(best) + ", "
+                        + missesShort(r, best) + ".");
+            }
+        }
+        return new Headline(out);
+    }
+
+    private static boolean numericSweep(ExperimentResult r) {
+        for (String key : r.sweptKeys()) {
+            boolean numeric = r.points().stream().allMatch(p -> {
+                try {
+                    return Double.isFinite(Double.parseDouble(p.parameters().getOrDefault(key, "x")));
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            });
+            if (numeric) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "p99 start 41 s". */
+    private static String outcome(PointResult p) {
+        return "p99 start " + Numbers.durationMs(p99(p));
+    }
+
+    /** "9% of starts miss the 30 s health check" / "no start misses ...". */
+    private static String misses(ExperimentResult r, PointResult p) {
+        Optional<Double> share = missShare(r, p);
+        if (share.isEmpty()) {
+            return failedPerRun(p).map(f -> f + " failed starts per run").orElse("no health-check data");
+        }
+        String check = "the " + Numbers.durationMs(r.healthCheckTimeoutSeconds() * 1000) + " health check";
+        return share.get() == 0 ? "no start misses " + check : Numbers.percent(share.get()) + " of starts miss " + check;
+    }
+
+    /** "none miss" / "4% miss", for the second sentence where the timeout was already named. */
+    private static String missesShort(ExperimentResult r, PointResult p) {
+        Optional<Double> share = missShare(r, p);
+        if (share.isEmpty()) {
+            return failedPerRun(p).map(f -> f + " failed starts per run").orElse("no health-check data");
+        }
+        return share.get() == 0 ? "none miss" : Numbers.percent(share.get()) + " miss";
+    }
+
+    /**
+     * The share of starts over the health-check timeout, from the latency sample (the same
+     * sample the CDF chart draws, so the headline and the chart agree).
+     */
+    private static Optional<Double> missShare(ExperimentResult r, PointResult p) {
+        double timeoutMs = r.healthCheckTimeoutSeconds() * 1000;
+        if (Double.isNaN(timeoutMs) || p.startLatenciesMs().length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(LatencySample.fractionAbove(p.startLatenciesMs(), timeoutMs));
+    }
+
+    private static Optional<String> failedPerRun(PointResult p) {
+        MetricSummary f = p.metric(MetricNames.FAILED_STARTS);
+        return f == null || !Double.isFinite(f.mean()) ? Optional.empty() : Optional.of(Numbers.human(f.mean()));
+    }
+
+    /** Workloads without start latencies (lockbench): the first metric they do report. */
+    private static String fallback(PointResult p, boolean several) {
+        for (String name : MetricOrder.sort(p.metrics().keySet())) {
+            MetricSummary m = p.metric(name);
+            if (m != null && Double.isFinite(m.mean())) {
+                MetricLabels.Label label = MetricLabels.of(name);
+                String value = Numbers.human(m.mean()) + (label.unit().isEmpty() ? "" : " " + label.unit());
+                return capitalise(label.description()) + ": " + value + (several ? " at " + PointLabels.of(p) : "");
+            }
+        }
+        return "No metrics were produced";
+    }
+
+    private static boolean finite(PointResult p, String metric) {
+        MetricSummary m = p.metric(metric);
+        return m != null && Double.isFinite(m.mean());
+    }
+
+    private static double p99(PointResult p) {
+        return p.metric(MetricNames.START_LATENCY_MS_P99).mean();
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

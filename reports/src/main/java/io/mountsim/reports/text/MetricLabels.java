@@ -1,0 +1,59 @@
+package io.mountsim.reports.text;
+
+import io.mountsim.core.results.MetricNames;
+
+import java.util.Map;
+
+/** What each metric is called for people, and its unit, for axis labels and table rows. */
+public final class MetricLabels {
+
+    /** A description and a unit ("" when the number is a pure count or fraction). */
+    public record Label(String description, String unit) {
+        /** "p95 start latency (ms)". */
+        public String withUnit() {
+            return unit.isEmpty() ? description : description + " (" + unit + ")";
+        }
+    }
+
+    private static final Map<String, Label> KNOWN = Map.ofEntries(
+            Map.entry(MetricNames.STARTS_PER_SECOND, new Label("throughput", "starts/s")),
+            Map.entry(MetricNames.START_LATENCY_MS_MEAN, new Label("mean start latency", "ms")),
+            Map.entry(MetricNames.START_LATENCY_MS_P50, new Label("p50 start latency", "ms")),
+            Map.entry(MetricNames.START_LATENCY_MS_P95, new Label("p95 start latency", "ms")),
+            Map.entry(MetricNames.START_LATENCY_MS_P99, new Label("p99 start latency", "ms")),
+            Map.entry(MetricNames.START_LATENCY_MS_MAX, new Label("slowest start", "ms")),
+            Map.entry(MetricNames.QUEUE_WAIT_MS_MEAN, new Label("mean wait for a start slot", "ms")),
+            Map.entry(MetricNames.MAKESPAN_SECONDS, new Label("makespan (first arrival to last start)", "s")),
+            Map.entry(MetricNames.FAILED_STARTS, new Label("failed starts (over the health-check timeout)", "starts")),
+            Map.entry(MetricNames.MOUNT_OPS, new Label("mount + umount operations", "ops")),
+            Map.entry(MetricNames.SYSCALLS, new Label("syscalls issued", "calls")),
+            Map.entry(MetricNames.NAMESPACE_SEM_WAIT_MS_MEAN, new Label("mean namespace_sem wait", "ms")),
+            Map.entry(MetricNames.MOUNT_LOCK_WAIT_US_MEAN, new Label("mean mount_lock wait", "µs")),
+            Map.entry(MetricNames.NAMESPACE_SEM_UTILIZATION, new Label("namespace_sem held", "fraction of time")),
+            Map.entry(MetricNames.MOUNT_LOCK_UTILIZATION, new Label("mount_lock held", "fraction of time")),
+            Map.entry(MetricNames.CPU_UTILIZATION, new Label("CPU busy", "fraction of capacity")),
+            Map.entry(MetricNames.SPIN_FRACTION, new Label("busy time spent spinning", "fraction")),
+            Map.entry(MetricNames.EVENTS, new Label("engine events", "events")),
+            Map.entry(MetricNames.WALL_SECONDS, new Label("wall time of the point", "s")),
+            Map.entry(MetricNames.LOCKBENCH_SECONDS, new Label("lock benchmark run time", "s")),
+            Map.entry(MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION, new Label("time per critical section", "ns")));
+
+    private MetricLabels() {
+    }
+
+    public static Label of(String metric) {
+        Label known = KNOWN.get(metric);
+        if (known != null) {
+            return known;
+        }
+        if (metric.startsWith(MetricNames.SYSCALL_US_MEAN_PREFIX)) {
+            return new Label("mean " + metric.substring(MetricNames.SYSCALL_US_MEAN_PREFIX.length()) + " latency", "µs");
+        }
+        return new Label(metric, "");
+    }
+
+    /** True for the metrics measured in milliseconds (the name says so: {@code ...Ms...}). */
+    public static boolean isMilliseconds(String metric) {
+        return "ms".equals(of(metric).unit());
+    }
+}

@@ -1,0 +1,155 @@
+package io.mountsim.reports;
+
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.Timeline;
+import io.mountsim.core.results.TimelineSpan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Small synthetic results with known shapes: latencies that grow with concurrency and
+ * shrink with common-parent idmaps, timelines on the two mount locks, and measured values
+ * on some points. Built from a fixed Random seed so every test sees the same numbers.
+ */
+final class Fixtures {
+
+    static final double HEALTH_CHECK_SECONDS = 30;
+
+    private Fixtures() {
+    }
+
+    static Map<String, Object> scenario(String machine, String idmap) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", "fixture");
+        s.put("machine", machine);
+        Map<String, Object> kernel = new LinkedHashMap<>();
+        Map<String, Object> syscalls = new LinkedHashMap<>();
+        syscalls.put("openTree", 4.3);
+        syscalls.put("overlayMount", Map.of("base", 38L));
+        kernel.put("syscallsUs", syscalls);
+        s.put("kernel", kernel);
+        s.put("runtime", new LinkedHashMap<>(Map.of("idmap", idmap)));
+        Map<String, Object> workload = new LinkedHashMap<>();
+        workload.put("kind", "container-starts");
+        workload.put("containers", 100L);
+        workload.put("layers", 50L);
+        workload.put("arrival", "burst");
+        workload.put("maxConcurrentStarts", "unlimited");
+        workload.put("healthCheckTimeoutSeconds", 30L);
+        s.put("workload", workload);
+        Map<String, Object> mitigations = new LinkedHashMap<>();
+        mitigations.put("smt", "on");
+        mitigations.put("cpuset", "all");
+        s.put("mitigations", mitigations);
+        s.put("run", new LinkedHashMap<>(Map.of("seed", 42L)));
+        s.put("sweep", List.of("a", 1L, 2.5));
+        return s;
+    }
+
+    /**
+     * A sweep over workload.maxConcurrentStarts [1, 4, 16, 64] x runtime.idmap
+     * [per-layer, common-parent]: 8 points; per-layer points carry a measured startsPerSecond.
+     * Point 7 has 5000 latencies, more than a LatencySample keeps.
+     */
+    static ExperimentResult sweep() {
+        List<PointResult> points = new ArrayList<>();
+        int index = 0;
+        for (int concurrency : new int[]{1, 4, 16, 64}) {
+            for (String idmap : List.of("per-layer", "common-parent")) {
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put("workload.maxConcurrentStarts", Integer.toString(concurrency));
+                params.put("runtime.idmap", idmap);
+                double scaleMs = (idmap.equals("per-layer") ? 700.0 : 20.0) * concurrency;
+                Map<String, Double> measured = idmap.equals("per-layer")
+                        ? Map.of(MetricNames.STARTS_PER_SECOND, 1000.0 / scaleMs * 0.9)
+                        : Map.of();
+                int starts = index == 7 ? 5000 : 300;
+                points.add(point(index, params, scaleMs, starts, measured, 4));
+                index++;
+            }
+        }
+        return new ExperimentResult("r5.metal sweep", "Container starts under growing concurrency.", 42, 3, 0.95,
+                List.of("workload.maxConcurrentStarts", "runtime.idmap"), points,
+                scenario("r5.metal", "per-layer"), HEALTH_CHECK_SECONDS, false);
+    }
+
+    /** A what-if of three scenarios, the first (baseline) far slower: p99 41 s vs 0.8 s. */
+    static ExperimentResult comparison() {
+        List<PointResult> points = List.of(
+                pointWithP99(0, "per-layer", 41_000, 12_800),
+                pointWithP99(1, "common-parent", 800, 30),
+                pointWithP99(2, "fd-lowerdirs", 2_500, 100));
+        return new ExperimentResult("per-layer vs common-parent vs fd-lowerdirs", "Which idmap mode starts fastest?",
+                7, 5, 0.95, List.of("scenario"), points, scenario("r5.metal", "per-layer"), HEALTH_CHECK_SECONDS, true);
+    }
+
+    /** One point, no sweep, a name full of characters HTML, CSV and JSON must escape. */
+    static ExperimentResult single() {
+        PointResult p = point(0, Map.of(), 1200, 400, Map.of(), 2);
+        return new ExperimentResult("<b>\"quoted\", & comma</b>", "Line one\nline two <script>alert(1)</script>", 1, 1,
+                0.95, List.of(), List.of(p), scenario("m5.<xl>", "none"), HEALTH_CHECK_SECONDS, false);
+    }
+
+    private static PointResult pointWithP99(int index, String name, double p99Ms, double scaleMs) {
+        PointResult base = point(index, Map.of("scenario", name), scaleMs, 400, Map.of(), 4);
+        Map<String, MetricSummary> metrics = new LinkedHashMap<>(base.metrics());
+        metrics.put(MetricNames.START_LATENCY_MS_P99, new MetricSummary(p99Ms, p99Ms * 0.05, p99Ms * 0.9, p99Ms * 1.1, 5));
+        return new PointResult(index, base.parameters(), metrics, base.startLatenciesMs(), base.cpu(),
+                base.timeline(), base.measured());
+    }
+
+    static PointResult point(int index, Map<String, String> params, double scaleMs, int starts,
+                             Map<String, Double> measured, int lanes) {
+        Random rnd = new Random(1000L + index);
+        double[] latencies = new double[starts];
+        for (int i = 0; i < starts; i++) {
+            latencies[i] = scaleMs * (0.2 + 3 * rnd.nextDouble() * rnd.nextDouble());
+        }
+        Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+        // deliberately out of contract order: the writers must sort
+        metrics.put(MetricNames.SYSCALL_US_MEAN_PREFIX + "overlayMount", summary(rnd, 160));
+        metrics.put(MetricNames.WALL_SECONDS, summary(rnd, 0.5));
+        for (String name : MetricNames.CONTRACT_ORDER) {
+            double typical = switch (name) {
+                case MetricNames.STARTS_PER_SECOND -> 1000.0 / scaleMs;
+                case MetricNames.START_LATENCY_MS_P50 -> scaleMs;
+                case MetricNames.START_LATENCY_MS_P95 -> scaleMs * 2.5;
+                case MetricNames.START_LATENCY_MS_P99 -> scaleMs * 3;
+                case MetricNames.MAKESPAN_SECONDS -> scaleMs / 10;
+                case MetricNames.FAILED_STARTS -> scaleMs > 10_000 ? 9 : 0;
+                case MetricNames.CPU_UTILIZATION, MetricNames.SPIN_FRACTION,
+                     MetricNames.NAMESPACE_SEM_UTILIZATION, MetricNames.MOUNT_LOCK_UTILIZATION -> 0.4;
+                default -> 100 + scaleMs;
+            };
+            metrics.put(name, summary(rnd, typical));
+        }
+        metrics.put(MetricNames.SYSCALL_US_MEAN_PREFIX + "openTree", summary(rnd, 4.3));
+        metrics.put(MetricNames.EVENTS, new MetricSummary(123456789, 1234.5, 123000000, 124000000, 3));
+        List<TimelineSpan> spans = new ArrayList<>();
+        long t = 0;
+        for (int i = 0; i < 60; i++) {
+            int lane = i % lanes;
+            long hold = 2_000 + rnd.nextInt(20_000);
+            spans.add(new TimelineSpan("namespace_sem", lane, i, t, t + hold, TimelineSpan.Kind.HOLD));
+            spans.add(new TimelineSpan("namespace_sem", (lane + 1) % lanes, i + 1, t, t + hold, TimelineSpan.Kind.WAIT));
+            spans.add(new TimelineSpan("mount_lock", lane, i, t + hold / 4, t + hold / 2, TimelineSpan.Kind.HOLD));
+            t += hold;
+        }
+        Timeline timeline = new Timeline(0, t, lanes, spans);
+        CpuBreakdown cpu = new CpuBreakdown(0.3, 0.2, 0.4, 0.15);
+        return new PointResult(index, params, metrics, latencies, cpu, timeline, measured);
+    }
+
+    private static MetricSummary summary(Random rnd, double typical) {
+        double mean = typical * (0.95 + 0.1 * rnd.nextDouble());
+        return new MetricSummary(mean, typical * 0.03, mean * 0.9, mean * 1.1, 3);
+    }
+}

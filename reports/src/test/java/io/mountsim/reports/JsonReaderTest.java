@@ -1,0 +1,50 @@
+package io.mountsim.reports;
+
+import io.mountsim.reports.json.JsonReader;
+import io.mountsim.reports.json.JsonWriter;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonReaderTest {
+
+    @Test
+    void writerOutputParsesBackToTheSameValues() throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("text", "quote \" backslash \\ newline \n tab \t control \u0001 unicode µ \u2028");
+        doc.put("long", Long.MAX_VALUE);
+        doc.put("double", 0.1);
+        doc.put("bool", true);
+        doc.put("null", null);
+        doc.put("empty", Map.of());
+        doc.put("list", new ArrayList<>(List.of(1L, "a", List.of(2L))));
+        Object back = JsonReader.parse(JsonWriter.write(doc));
+        assertEquals(doc, back);
+    }
+
+    @Test
+    void rejectsInvalidJsonWithLineAndColumn() {
+        for (String bad : List.of("{\"a\": 1,}", "[1 2]", "{\"a\" 1}", "\"unterminated", "01", "1.", "{\"a\":1}{",
+                "{\"a\": 1, \"a\": 2}", "[\"\u0001\"]", "tru")) {
+            JsonReader.MalformedJsonException e = assertThrows(JsonReader.MalformedJsonException.class,
+                    () -> JsonReader.parse(bad), bad);
+            assertTrue(e.getMessage().matches("line \\d+, column \\d+: .*"), e.getMessage());
+        }
+        JsonReader.MalformedJsonException e = assertThrows(JsonReader.MalformedJsonException.class,
+                () -> JsonReader.parse("{\n  \"a\": [1,\n   ?]}"));
+        assertEquals("line 3, column 4: unexpected character '?'", e.getMessage());
+    }
+
+    @Test
+    void deepNestingFailsCleanlyInsteadOfOverflowingTheStack() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        assertThrows(JsonReader.MalformedJsonException.class, () -> JsonReader.parse(deep));
+    }
+}
