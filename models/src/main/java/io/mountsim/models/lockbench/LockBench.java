@@ -3,7 +3,6 @@ package io.mountsim.models.lockbench;
 import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.core.results.MetricNames;
 import io.mountsim.core.results.ReplicationOutcome;
-import io.mountsim.core.results.Timeline;
 import io.mountsim.models.mitigation.Mitigations;
 import io.mountsim.models.topology.HardwareCosts;
 import io.mountsim.models.topology.MachineSpec;
@@ -25,16 +24,36 @@ public final class LockBench {
     private LockBench() {
     }
 
-    /** One replication of the scenario's lockbench point. */
+    /** Lock spans kept for the timeline chart: enough to show a few hundred handoffs. */
+    public static final int TIMELINE_SPANS = 2_000;
+
+    /** One replication of the scenario's lockbench point, without a timeline. */
     public static ReplicationOutcome run(MachineSpec machine, Mitigations mitigations, WorkloadSpec.LockBench spec,
                                          long seed, int replication) {
-        return toOutcome(simulate(HardwareCosts.of(Topology.of(machine, mitigations)), LockBenchConfig.of(spec),
-                seed, replication));
+        return run(machine, mitigations, spec, seed, replication, false);
+    }
+
+    /**
+     * One replication of the scenario's lockbench point.
+     *
+     * @param withTimeline record the first {@link #TIMELINE_SPANS} lock spans (lanes = allowed CPUs)
+     */
+    public static ReplicationOutcome run(MachineSpec machine, Mitigations mitigations, WorkloadSpec.LockBench spec,
+                                         long seed, int replication, boolean withTimeline) {
+        HardwareCosts hardware = HardwareCosts.of(Topology.of(machine, mitigations));
+        return toOutcome(new LockBenchSimulation(hardware, LockBenchConfig.of(spec), seed, replication,
+                withTimeline ? TIMELINE_SPANS : 0).run());
     }
 
     /** The full result, for any hardware costs and configuration (tests, the Markov check). */
     public static LockBenchResult simulate(HardwareCosts hardware, LockBenchConfig config, long seed, int replication) {
-        return new LockBenchSimulation(hardware, config, seed, replication).run();
+        return simulate(hardware, config, seed, replication, 0);
+    }
+
+    /** As {@link #simulate(HardwareCosts, LockBenchConfig, long, int)}, recording up to {@code timelineSpans} spans. */
+    public static LockBenchResult simulate(HardwareCosts hardware, LockBenchConfig config, long seed, int replication,
+                                           int timelineSpans) {
+        return new LockBenchSimulation(hardware, config, seed, replication, timelineSpans).run();
     }
 
     static ReplicationOutcome toOutcome(LockBenchResult r) {
@@ -49,6 +68,6 @@ public final class LockBench {
         m.put(MetricNames.EVENTS, (double) r.events());
         double spinning = r.cpuUtilization() * r.spinFraction();
         CpuBreakdown cpu = new CpuBreakdown(r.cpuUtilization() - spinning, spinning, 1 - r.cpuUtilization(), 0);
-        return new ReplicationOutcome(m, new double[0], cpu, Timeline.empty(), r.events(), r.fingerprint());
+        return new ReplicationOutcome(m, new double[0], cpu, r.timeline(), r.events(), r.fingerprint());
     }
 }

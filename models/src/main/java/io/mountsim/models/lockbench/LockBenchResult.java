@@ -18,6 +18,7 @@ package io.mountsim.models.lockbench;
  * @param maxHolders            most threads ever inside the critical section at once (1 = mutual exclusion held)
  * @param events                engine events processed
  * @param fingerprint           engine fingerprint of the event sequence
+ * @param timeline              the first hold and wait spans of the lock, if asked for
  */
 public record LockBenchResult(double totalSeconds,
                               double nsPerCriticalSection,
@@ -31,7 +32,8 @@ public record LockBenchResult(double totalSeconds,
                               double acquisitionsPerSecondAllRunning,
                               int maxHolders,
                               long events,
-                              long fingerprint) {
+                              long fingerprint,
+                              io.mountsim.core.results.Timeline timeline) {
 
     /** Critical sections per second over the whole run. */
     public double acquisitionsPerSecond() {

@@ -2,6 +2,8 @@ package io.mountsim.models.lockbench;
 
 import io.mountsim.core.engine.Simulation;
 import io.mountsim.core.engine.Task;
+import io.mountsim.core.results.Timeline;
+import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.core.random.Distributions;
 import io.mountsim.core.random.RandomStream;
 import io.mountsim.core.random.RandomStreams;
@@ -65,7 +67,11 @@ final class LockBenchSimulation {
     private double roundingCarry;
     private long emittedNs;
 
-    LockBenchSimulation(HardwareCosts hw, LockBenchConfig config, long seed, int replication) {
+    private final TimelineRecorder timeline;
+    private final int[] laneOfCpu;
+
+    /** @param timelineSpans how many lock spans to record for the timeline chart; 0 = none */
+    LockBenchSimulation(HardwareCosts hw, LockBenchConfig config, long seed, int replication, int timelineSpans) {
         this.hw = hw;
         this.topology = hw.topology();
         this.config = config;
@@ -90,6 +96,11 @@ final class LockBenchSimulation {
         this.census = new SpinnerCensus(topology, topology.socketOf(allowed[0]));
         this.lineCpu = allowed[0];
         this.waiters = new WaitList(threads.length);
+        this.laneOfCpu = new int[limit];
+        for (int i = 0; i < allowed.length; i++) {
+            laneOfCpu[allowed[i]] = i;
+        }
+        this.timeline = timelineSpans > 0 ? new TimelineRecorder(timelineSpans, cpusUsed.length) : null;
     }
 
     LockBenchResult run() {
@@ -101,7 +112,13 @@ final class LockBenchSimulation {
                 t.wakeNow();
             }
         }
-        sim.run();
+        if (timeline != null) {
+            // Stop recording once the window is full; the run goes on.
+            sim.run();
+            timeline.close(lastReleaseNs);
+        } else {
+            sim.run();
+        }
         double makespanNs = lastReleaseNs;
         double busyCpuNs = 0;
         for (int cpu : cpusUsed) {
@@ -130,7 +147,8 @@ final class LockBenchSimulation {
                 firstFinishNs > 0 ? criticalSectionsAtFirstFinish * 1e9 / firstFinishNs : 0,
                 maxHolders,
                 sim.eventsProcessed(),
-                sim.fingerprint());
+                sim.fingerprint(),
+                timeline == null ? Timeline.empty() : timeline.timeline());
     }
 
     /** Rounds durations to whole nanoseconds without drifting: the rounding errors carry over. */
@@ -188,6 +206,8 @@ final class LockBenchSimulation {
         spinningOnCpu[t.cpu]--;
         busyOnCpu[t.cpu]++;
         t.spinNs += sim.now() - t.spinStartNs;
+        recordSpan(t, t.spinStartNs, TimelineSpan.Kind.WAIT);
+        t.holdStartNs = sim.now();
         t.state = State.HOLDING;
         lineCpu = t.cpu;
         double stretch = hw.smtSlowdown(siblingActivity(t.cpu)) * activeOnCpu[t.cpu];
@@ -198,6 +218,7 @@ final class LockBenchSimulation {
     private void release(BenchThread t) {
         holders--;
         busyOnCpu[t.cpu]--;
+        recordSpan(t, t.holdStartNs, TimelineSpan.Kind.HOLD);
         lockTaken = false;
         criticalSections++;
         lastReleaseNs = sim.now();
@@ -219,6 +240,21 @@ final class LockBenchSimulation {
                 t.startThinking();
             } else {
                 arrive(t);
+            }
+        }
+    }
+
+    private void recordSpan(BenchThread t, long startNs, TimelineSpan.Kind kind) {
+        if (timeline == null || !timeline.recording()) {
+            return;
+        }
+        timeline.span(laneOfCpu[t.cpu], t.id(), startNs, sim.now(), kind);
+        if (!timeline.recording()) {
+            // The window just filled: show who was still spinning at its end.
+            for (BenchThread other : threads) {
+                if (other.state == State.SPINNING) {
+                    timeline.openWait(laneOfCpu[other.cpu], other.id(), other.spinStartNs);
+                }
             }
         }
     }
@@ -250,6 +286,7 @@ final class LockBenchSimulation {
         State state = State.THINKING;
         Phase phase = Phase.ARRIVE;
         long spinStartNs;
+        long holdStartNs;
         double spinWeight;
         long spinNs;
         long finishNs;

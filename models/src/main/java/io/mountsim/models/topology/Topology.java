@@ -71,8 +71,28 @@ public final class Topology {
      *                                  no CPU of this machine ({@link CpuSets#problems})
      */
     public static Topology of(MachineSpec spec, Mitigations mitigations) {
-        return new Topology(spec, mitigations);
+        record Key(MachineSpec spec, Mitigations mitigations) {
+        }
+        Key key = new Key(spec, mitigations);
+        Topology cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Topology built = new Topology(spec, mitigations);
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear(); // a sweep rarely has more machines than this; rebuilding is cheap enough
+        }
+        CACHE.put(key, built);
+        return built;
     }
+
+    /**
+     * Topologies are immutable and a few tens of ms to build (one Dijkstra per CPU), while
+     * every replication of every sweep point asks for one: keep the recent ones. Values are
+     * compared by record equality, so an inline machine equal to a preset shares its entry.
+     */
+    private static final java.util.Map<Object, Topology> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 64;
 
     /** What is wrong with a machine description, one message per problem; empty = valid. */
     public static List<String> problems(MachineSpec spec) {

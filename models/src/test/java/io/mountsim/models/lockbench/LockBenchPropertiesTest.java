@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mountsim.core.results.MetricNames;
 import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.core.results.TimelineSpan;
+import java.util.Comparator;
+import java.util.List;
 import io.mountsim.models.mitigation.CpuSets;
 import io.mountsim.models.mitigation.Mitigations;
 import io.mountsim.models.topology.HardwareCosts;
@@ -37,9 +40,19 @@ class LockBenchPropertiesTest {
         Topology topology = Topology.of(MachinePresets.find(machine).orElseThrow(),
                 new Mitigations(smt, CpuSets.parse(cpuset)));
         LockBenchResult r = LockBench.simulate(HardwareCosts.of(topology),
-                new LockBenchConfig(threads, criticalSectionNs, iterations, thinkNs, order), seed, 0);
+                new LockBenchConfig(threads, criticalSectionNs, iterations, thinkNs, order), seed, 0, 100_000);
 
         assertEquals(1, r.maxHolders(), "mutual exclusion");
+        // ... checked again from the outside: the recorded hold spans never overlap.
+        List<TimelineSpan> holds = r.timeline().spans().stream()
+                .filter(s -> s.kind() == TimelineSpan.Kind.HOLD)
+                .sorted(Comparator.comparingLong(TimelineSpan::startNs).thenComparingLong(TimelineSpan::endNs))
+                .toList();
+        assertEquals(threads * iterations, holds.size());
+        for (int i = 1; i < holds.size(); i++) {
+            assertTrue(holds.get(i).startNs() >= holds.get(i - 1).endNs(), "overlapping holds " + holds.get(i - 1)
+                    + " and " + holds.get(i));
+        }
         assertEquals(threads * iterations, r.criticalSections());
         // Critical sections never overlap, so the run lasts at least their sum (rounded to whole ns).
         assertTrue(r.totalSeconds() * 1e9 >= threads * iterations * criticalSectionNs - threads * iterations,
@@ -83,5 +96,20 @@ class LockBenchPropertiesTest {
         assertEquals(8 + 2 * 800, o.events());
         double total = o.cpu().usefulWork() + o.cpu().spinning() + o.cpu().idle();
         assertEquals(1.0, total, 1e-9);
+        assertTrue(o.timeline().isEmpty());
+    }
+
+    @Test
+    void timelineShowsTheFirstSpansOnePerAllowedCpuLane() {
+        var spec = new WorkloadSpec.LockBench(16, 5, 1000, 30);
+        ReplicationOutcome o = LockBench.run(MachinePresets.find("r5.metal").orElseThrow(),
+                new Mitigations(true, CpuSets.parse("socket:1")), spec, 1, 0, true);
+        var timeline = o.timeline();
+        assertEquals(16, timeline.lanes());
+        long holds = timeline.spans().stream().filter(s -> s.kind() == TimelineSpan.Kind.HOLD).count();
+        long waits = timeline.spans().stream().filter(s -> s.kind() == TimelineSpan.Kind.WAIT).count();
+        assertTrue(holds + waits >= LockBench.TIMELINE_SPANS && holds + waits <= LockBench.TIMELINE_SPANS + 16);
+        assertTrue(holds > 900 && waits > 900, holds + " holds, " + waits + " waits");
+        assertTrue(timeline.spans().stream().allMatch(s -> s.lane() < 16 && s.endNs() <= timeline.windowEndNs()));
     }
 }
