@@ -4,6 +4,7 @@ import io.mountsim.models.topology.CoreToCoreNs;
 import io.mountsim.models.topology.Interconnect;
 import io.mountsim.models.topology.MachinePresets;
 import io.mountsim.models.topology.MachineSpec;
+import io.mountsim.models.topology.Topology;
 import io.mountsim.scenarios.scenario.Values.Range;
 import io.mountsim.scenarios.yaml.YamlValue;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ final class MachineBinder {
 
     private static final int MAX_SOCKETS = 64;
     private static final int MAX_CORES_PER_SOCKET = 1024;
-    private static final int MAX_THREADS_PER_CORE = 8;
+    private static final int MAX_THREADS_PER_CORE = 2;
 
     private final Values values;
 
@@ -72,7 +73,11 @@ final class MachineBinder {
                 }
             }
         }
-        MachineSpec d = base != null ? base : defaults();
+        // shape defaults of an inline machine are the schema's (1 thread, 1 LLC, 1 node, mesh);
+        // only its hardware costs come from the defaults preset
+        MachineSpec costs = defaults();
+        MachineSpec d = base != null ? base : new MachineSpec("inline", 1, 1, 1, 1, 1, Interconnect.MESH,
+                costs.coreToCoreNs(), costs.perSpinnerHandoffNs(), costs.smtSlowdown(), costs.pauseNs(), "inline");
         int sockets = values.intOr(s.get("sockets"), s.path("sockets"), 1, MAX_SOCKETS, "an integer in [1, " + MAX_SOCKETS + "]", d.sockets());
         int cores = values.intOr(s.get("coresPerSocket"), s.path("coresPerSocket"), 1, MAX_CORES_PER_SOCKET,
                 "an integer in [1, " + MAX_CORES_PER_SOCKET + "]", d.coresPerSocket());
@@ -101,10 +106,16 @@ final class MachineBinder {
         double pauseNs = values.numberOr(s.get("pauseNs"), s.path("pauseNs"), Range.positive(), d.pauseNs());
         String source = s.has("source") ? values.text(s.get("source"), s.path("source")).orElse("inline")
                 : base != null ? base.source() : "inline";
-        boolean overridden = m.get().entries().keySet().stream().anyMatch(k -> !k.equals("preset"));
-        String name = presetName == null ? "inline" : overridden ? presetName + " (modified)" : presetName;
-        MachineSpec spec = new MachineSpec(name, sockets, cores, threads, llc, numa, interconnect, c2c,
-                perSpinner, smtSlowdown, pauseNs, source);
+        MachineSpec spec = new MachineSpec(presetName == null ? "inline" : presetName, sockets, cores, threads, llc, numa,
+                interconnect, c2c, perSpinner, smtSlowdown, pauseNs, source);
+        if (base != null && !spec.equals(base)) {
+            spec = new MachineSpec(presetName + " (modified)", sockets, cores, threads, llc, numa, interconnect, c2c,
+                    perSpinner, smtSlowdown, pauseNs, source);
+        }
+        // the topology's own consistency rules (e.g. a NUMA node holds whole LLC domains)
+        for (String problem : Topology.problems(spec)) {
+            values.error(v, "machine", problem);
+        }
         return Optional.of(new Bound(spec, resolved(spec, presetName)));
     }
 

@@ -5,6 +5,8 @@ import io.mountsim.models.calibration.KernelProfiles;
 import io.mountsim.models.kernel.KernelProfile;
 import io.mountsim.models.kernel.SyscallCostsUs;
 import io.mountsim.models.mitigation.CpuSet;
+import io.mountsim.models.mitigation.CpuSets;
+import io.mountsim.models.topology.Topology;
 import io.mountsim.models.mitigation.Mitigations;
 import io.mountsim.models.runtime.IdmapMode;
 import io.mountsim.models.runtime.RuntimeConfig;
@@ -334,33 +336,18 @@ final class PointBinder {
             Optional<String> text = values.scalar(v, s.path("cpuset"), "all, socket:N, node:N or a CPU list like \"0-23,48-71\"");
             if (text.isPresent()) {
                 try {
-                    cpuset = CpuSetParser.parse(text.get());
-                    if (machine != null) {
-                        checkAgainstMachine(cpuset, machine, v, s.path("cpuset"));
+                    cpuset = CpuSets.parse(text.get());
+                    if (machine != null && Topology.problems(machine).isEmpty()) {
+                        Topology topology = Topology.of(machine, new Mitigations(smt, new CpuSet.All()));
+                        CpuSets.problems(cpuset, topology).forEach(p -> values.error(v, s.path("cpuset"), p));
                     }
                 } catch (IllegalArgumentException e) {
-                    values.error(v, s.path("cpuset"), "expected all, socket:N, node:N or a CPU list like \"0-23,48-71\"; " + e.getMessage());
+                    values.error(v, s.path("cpuset"), e.getMessage());
                 }
             }
         }
-        resolved.put("mitigations", map("smt", smt ? "on" : "off", "cpuset", CpuSetParser.render(cpuset)));
+        resolved.put("mitigations", map("smt", smt ? "on" : "off", "cpuset", CpuSets.text(cpuset)));
         return new Mitigations(smt, cpuset);
-    }
-
-    private void checkAgainstMachine(CpuSet cpuset, MachineSpec machine, YamlValue at, String path) {
-        String shape = machine.name() + " has " + machine.sockets() + " socket(s), "
-                + machine.sockets() * machine.numaNodesPerSocket() + " NUMA node(s), CPUs 0-" + (machine.hardwareThreads() - 1);
-        if (cpuset instanceof CpuSet.Socket sock && sock.socket() >= machine.sockets()) {
-            values.error(at, path, "socket " + sock.socket() + " does not exist: " + shape);
-        } else if (cpuset instanceof CpuSet.Node node && node.node() >= machine.sockets() * machine.numaNodesPerSocket()) {
-            values.error(at, path, "node " + node.node() + " does not exist: " + shape);
-        } else if (cpuset instanceof CpuSet.CpuList list) {
-            List<Integer> beyond = list.cpus().stream().filter(c -> c >= machine.hardwareThreads()).toList();
-            if (!beyond.isEmpty()) {
-                values.error(at, path, "CPU " + beyond.get(0) + (beyond.size() > 1 ? " (and " + (beyond.size() - 1) + " more)" : "")
-                        + " does not exist: " + shape);
-            }
-        }
     }
 
     static Map<String, Object> map(Object... keyValues) {

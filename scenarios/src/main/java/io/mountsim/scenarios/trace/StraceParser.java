@@ -61,6 +61,7 @@ public final class StraceParser {
         final StringBuilder args;
         final long startNs;
         final int line;
+        int lines = 1;
 
         Pending(String name, String args, long startNs, int line) {
             this.name = name;
@@ -182,6 +183,7 @@ public final class StraceParser {
                 return;
             }
             open.remove(match);
+            match.lines++;
             int close = rest.lastIndexOf(") = ");
             match.args.append(close >= 0 ? rest.substring(0, close) : rest);
         }
@@ -202,7 +204,7 @@ public final class StraceParser {
                 for (Pending p : e.getValue()) {
                     Mapped c = classify(p, newApiLayers);
                     if (c == null) {
-                        skipped += 1;
+                        skipped += p.lines;
                         continue;
                     }
                     mapped.add(c);
