@@ -127,8 +127,32 @@ public final class ScenarioLoader {
         if (top.has("measured")) {
             resolved.put("measured", YamlTrees.toJava(top.get("measured")));
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> normalized = (Map<String, Object>) integralNumbers(resolved);
         return new Scenario(file, name, description.orElseGet(() -> describe(points.get(0).spec(), sweptKeys)),
-                run, sweptKeys, points, resolved, measured);
+                run, sweptKeys, points, normalized, measured);
+    }
+
+    /**
+     * Whole-number doubles as longs (30.0 -> 30), recursively: a resolved scenario then reads
+     * the same after a JSON round trip (summary.json of shards), and looks as a user writes it.
+     */
+    static Object integralNumbers(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return d.longValue();
+        }
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof Map<?, ?> m) {
+            LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put((String) k, integralNumbers(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(ScenarioLoader::integralNumbers).toList();
+        }
+        return value;
     }
 
     private record Axis(String key, List<YamlValue> values) {

@@ -114,12 +114,12 @@ class ScenarioLoaderTest {
         assertEquals("container-starts", workload.get("kind"));
         assertEquals("unlimited", workload.get("maxConcurrentStarts"));
         assertEquals("burst", workload.get("arrival"));
-        assertEquals(30.0, workload.get("healthCheckTimeoutSeconds"));
+        assertEquals(30L, workload.get("healthCheckTimeoutSeconds"), "whole numbers as integers, as a user writes them");
         @SuppressWarnings("unchecked")
         Map<String, Object> machine = (Map<String, Object>) r.get("machine");
         assertEquals("m7i.metal-24xl", machine.get("preset"));
-        assertEquals(48, machine.get("coresPerSocket"));
-        assertEquals(Map.of("seed", 42L, "replications", 2, "confidence", 0.95), r.get("run"));
+        assertEquals(48L, machine.get("coresPerSocket"));
+        assertEquals(Map.of("seed", 42L, "replications", 2L, "confidence", 0.95), r.get("run"));
         // the written-back scenario is itself a valid scenario file
         Scenario again = load(dir, new org.yaml.snakeyaml.Yaml().dump(r));
         assertEquals(s.points().get(0).spec(), again.points().get(0).spec());
