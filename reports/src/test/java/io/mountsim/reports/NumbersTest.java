@@ -39,6 +39,8 @@ class NumbersTest {
         assertEquals("9%", Numbers.percent(0.09));
         assertEquals("12%", Numbers.percent(0.1234));
         assertEquals("<0.1%", Numbers.percent(0.0004));
+        assertEquals("3.8%", Numbers.percent(0.0375));
+        assertEquals("4%", Numbers.percent(0.04));
         assertEquals("-98%", Numbers.change(800, 41_000));
         assertEquals("+50%", Numbers.change(3, 2));
         assertEquals("±0%", Numbers.change(2, 2));

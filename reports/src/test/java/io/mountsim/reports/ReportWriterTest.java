@@ -120,7 +120,13 @@ class ReportWriterTest {
         String section = html.substring(headline, html.indexOf("</section>", headline));
         // the fixture's baseline has p99 41 s; common-parent 0.8 s (-98%) is the best alternative
         assertTrue(section.contains("per-layer: p99 start 41 s on r5.metal"), section);
-        assertTrue(section.contains("Best alternative: common-parent: p99 start 800 ms (-98%)"), section);
+        assertTrue(section.contains("Best alternative: common-parent: p99 start 800 ms (-98%), none miss."), section);
+        // the miss share is counted from the baseline's own latencies, independently here
+        double[] baseline = Fixtures.comparison().points().get(0).startLatenciesMs();
+        long over = java.util.Arrays.stream(baseline).filter(ms -> ms > Fixtures.HEALTH_CHECK_SECONDS * 1000).count();
+        assertTrue(over > 0, "fixture: some baseline starts must miss");
+        String share = io.mountsim.reports.text.Numbers.percent((double) over / baseline.length);
+        assertTrue(section.contains("; " + share + " of starts miss the 30 s health check."), section);
     }
 
     static List<String> textFiles(Path dir) throws IOException {

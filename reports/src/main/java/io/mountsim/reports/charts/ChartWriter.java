@@ -23,7 +23,8 @@ final class ChartWriter {
     static void write(JFreeChart chart, Path chartsDir, String baseName, int height) throws IOException {
         Files.createDirectories(chartsDir);
         try (OutputStream out = Files.newOutputStream(chartsDir.resolve(baseName + ".png"))) {
-            ChartUtils.writeChartAsPNG(out, chart, WIDTH, height);
+            // zlib level 6: files a few percent larger than level 9 for a fraction of the encode time
+            ChartUtils.writeChartAsPNG(out, chart, WIDTH, height, false, 6);
         }
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
         // the default prefix embeds System.nanoTime(); a fixed one keeps the SVG reproducible

@@ -99,7 +99,7 @@ public final class Numbers {
         return human(ms / 60_000) + " min";
     }
 
-    /** A fraction (0.09) as a percentage for people ("9%", "0.4%", "<0.1%"). */
+    /** A fraction (0.09) as a percentage for people ("9%", "3.8%", "0.4%", "<0.1%"). */
     public static String percent(double fraction) {
         if (Double.isNaN(fraction)) {
             return "n/a";
@@ -111,7 +111,9 @@ public final class Numbers {
         if (Math.abs(pct) >= 10) {
             return Math.round(pct) + "%";
         }
-        return human(pct) + "%";
+        // one decimal below 10%: "3.8%", "4%"; more digits than that claims a precision the run lacks
+        String text = new BigDecimal(pct).setScale(1, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return text + "%";
     }
 
     /** A relative change against a baseline, signed: "-87%", "+12%", "±0%". NaN when the baseline is 0. */

@@ -1,0 +1,100 @@
+package io.mountsim.reports;
+
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.Timeline;
+import io.mountsim.core.results.TimelineSpan;
+import io.mountsim.reports.charts.ChartFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Degenerate results a real run can produce must still give a complete, readable output directory. */
+class EdgeCaseTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final MetricSummary NAN = new MetricSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+
+    @Test
+    void noPointsAtAll() throws Exception {
+        ExperimentResult r = new ExperimentResult("empty", "", 1, 1, 0.95, List.of("workload.containers"), List.of(),
+                Map.of(), Double.NaN, false);
+        List<ChartFile> charts = ReportWriter.writeAll(r, tmp);
+        assertTrue(charts.isEmpty());
+        assertTrue(Files.readString(tmp.resolve("report.html")).contains("No points were simulated."));
+        assertEquals(1, Files.readAllLines(tmp.resolve("results.csv")).size(), "header only");
+    }
+
+    @Test
+    void nanMetricsMissingMetricsAndZeroLatencies() throws Exception {
+        List<PointResult> points = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+            metrics.put(MetricNames.STARTS_PER_SECOND, i == 1 ? NAN : new MetricSummary(i, Double.NaN, i, i, 1));
+            if (i != 2) {
+                metrics.put(MetricNames.START_LATENCY_MS_P99, new MetricSummary(0, 0, 0, 0, 1));
+                metrics.put(MetricNames.START_LATENCY_MS_P95, NAN);
+            }
+            points.add(new PointResult(i, Map.of("workload.containers", Integer.toString(10 * (i + 1))), metrics,
+                    i == 0 ? new double[]{0, 0, 0} : new double[0], CpuBreakdown.NONE, Timeline.empty(),
+                    i == 0 ? Map.of(MetricNames.STARTS_PER_SECOND, Double.NaN) : Map.of()));
+        }
+        ExperimentResult r = new ExperimentResult("degenerate", "", 1, 1, 0.95, List.of("workload.containers"), points,
+                Map.of(), 30, false);
+        List<ChartFile> charts = ReportWriter.writeAll(r, tmp);
+        for (ChartFile c : charts) {
+            ReportWriterTest.assertValidPng(tmp.resolve(c.pngPath()));
+            ReportWriterTest.assertWellFormedSvg(tmp.resolve(c.svgPath()));
+        }
+    }
+
+    @Test
+    void comparisonWhereOneScenarioLacksAPercentile() throws Exception {
+        ExperimentResult cmp = Fixtures.comparison();
+        List<PointResult> points = new ArrayList<>(cmp.points());
+        PointResult second = points.get(1);
+        Map<String, MetricSummary> metrics = new LinkedHashMap<>(second.metrics());
+        metrics.remove(MetricNames.START_LATENCY_MS_P99);
+        points.set(1, new PointResult(1, second.parameters(), metrics, second.startLatenciesMs(), second.cpu(),
+                second.timeline(), second.measured()));
+        ExperimentResult r = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
+                cmp.confidence(), cmp.sweptKeys(), points, cmp.resolvedScenario(), cmp.healthCheckTimeoutSeconds(), true);
+        List<ChartFile> charts = ReportWriter.writeAll(r, tmp);
+        assertTrue(charts.stream().anyMatch(c -> c.baseName().equals("comparison-latency")));
+        for (ChartFile c : charts) {
+            ReportWriterTest.assertValidPng(tmp.resolve(c.pngPath()));
+        }
+        String html = Files.readString(tmp.resolve("report.html"));
+        assertTrue(html.contains("Best alternative: fd-lowerdirs"), "the scenario without a p99 cannot be 'best'");
+    }
+
+    @Test
+    void aHugeTimelineIsCutAndStillDrawn() throws Exception {
+        List<TimelineSpan> spans = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            spans.add(new TimelineSpan(i % 3 == 0 ? "mount_lock" : "namespace_sem", i % 96, i, i * 1000L,
+                    i * 1000L + 800, i % 2 == 0 ? TimelineSpan.Kind.HOLD : TimelineSpan.Kind.WAIT));
+        }
+        PointResult p = new PointResult(0, Map.of(), Map.of(), new double[0], CpuBreakdown.NONE,
+                new Timeline(0, 20_000_000, 96, spans), Map.of());
+        ExperimentResult r = new ExperimentResult("big", "", 1, 1, 0.95, List.of(), List.of(p), Map.of(), Double.NaN, false);
+        List<ChartFile> charts = ReportWriter.writeAll(r, tmp);
+        assertEquals(List.of("timeline-point0"), charts.stream().map(ChartFile::baseName).toList());
+        ReportWriterTest.assertValidPng(tmp.resolve(charts.get(0).pngPath()));
+        assertTrue(Files.size(tmp.resolve(charts.get(0).svgPath())) < 5_000_000, "SVG stays a reasonable size");
+    }
+}
