@@ -9,7 +9,8 @@ package io.mountsim.models.lockbench;
  * @param handoffs              grants where the lock's line moved to another CPU
  * @param crossSocketHandoffs   ... to a CPU on another socket
  * @param crossLlcHandoffs      ... to a CPU in another LLC domain (includes cross-socket ones)
- * @param meanHandoffNs         mean release-to-acquire time of grants to a waiting thread
+ * @param meanHandoffNs         mean time from granting the lock to the new holder owning its line
+ *                              (release to acquire; 0 when a thread re-takes a line it still holds)
  * @param cpuUtilization        busy CPU time over allowed CPUs x totalSeconds
  * @param spinFraction          share of the threads' time spent waiting for the lock
  * @param acquisitionsPerSecondAllRunning critical sections per second until the first thread

@@ -112,12 +112,9 @@ final class LockBenchSimulation {
                 t.wakeNow();
             }
         }
+        sim.run();
         if (timeline != null) {
-            // Stop recording once the window is full; the run goes on.
-            sim.run();
-            timeline.close(lastReleaseNs);
-        } else {
-            sim.run();
+            timeline.close(lastReleaseNs); // a run shorter than the window: it ends with the run
         }
         double makespanNs = lastReleaseNs;
         double busyCpuNs = 0;
