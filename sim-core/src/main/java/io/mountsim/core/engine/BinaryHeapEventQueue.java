@@ -1,6 +1,7 @@
 package io.mountsim.core.engine;
 
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
  * An array-backed binary min-heap on primitive arrays: times and sequence numbers live in
@@ -107,6 +108,13 @@ public final class BinaryHeapEventQueue implements EventQueue {
     public void clear() {
         Arrays.fill(events, 0, size, null);
         size = 0;
+    }
+
+    @Override
+    public void forEachSequence(LongConsumer action) {
+        for (int i = 0; i < size; i++) {
+            action.accept(sequences[i]);
+        }
     }
 
     private static boolean before(long t1, long s1, long t2, long s2) {

@@ -1,5 +1,7 @@
 package io.mountsim.core.engine;
 
+import java.util.function.LongConsumer;
+
 /**
  * The pending-event set, ordered by (time, sequence). Kept behind this small interface
  * so other structures (calendar, ladder queues) can be measured against the heap.
@@ -21,4 +23,11 @@ public interface EventQueue {
     Event poll();
 
     void clear();
+
+    /**
+     * Passes the sequence number of every queued event to {@code action}, in no
+     * particular order (the engine uses it to forget cancellations of events that
+     * already fired).
+     */
+    void forEachSequence(LongConsumer action);
 }

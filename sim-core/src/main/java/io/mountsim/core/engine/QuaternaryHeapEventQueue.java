@@ -1,6 +1,7 @@
 package io.mountsim.core.engine;
 
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
  * An array-backed 4-ary min-heap ordered by (time, sequence), the same order as
@@ -156,6 +157,13 @@ public final class QuaternaryHeapEventQueue implements EventQueue {
     public void clear() {
         Arrays.fill(events, ROOT, end, null);
         end = ROOT;
+    }
+
+    @Override
+    public void forEachSequence(LongConsumer action) {
+        for (int i = ROOT; i < end; i++) {
+            action.accept(keys[2 * i + 1]);
+        }
     }
 
     private void grow() {

@@ -1,8 +1,5 @@
 package io.mountsim.core.engine;
 
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * The discrete-event engine: a clock of {@code long} nanoseconds and a pending-event set.
  * The main loop takes the earliest event, advances the clock to its time and fires it.
@@ -20,7 +17,7 @@ public final class Simulation {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
 
     private final EventQueue queue;
-    private final Set<Long> cancelled = new HashSet<>();
+    private CancelledIds cancelled = new CancelledIds();
     private long now;
     private long nextSequence;
     private long processed;
@@ -66,11 +63,39 @@ public final class Simulation {
         return id;
     }
 
-    /** Cancels a pending event; it will never fire. Unknown or past ids are ignored. */
+    /**
+     * Cancels a pending event; it will never fire. Unknown ids, and ids of events that
+     * already fired or were cancelled, are ignored, so a model may cancel a timer
+     * without tracking whether it went off. Cancelling is O(1): the event stays queued
+     * and is dropped when it comes up.
+     */
     public void cancel(long eventId) {
-        if (eventId >= 0 && eventId < nextSequence) {
-            cancelled.add(eventId);
+        if (eventId >= 0 && eventId < nextSequence && cancelled.add(eventId)
+                && cancelled.size() > 2 * queue.size() + 64) {
+            forgetCancellationsOfFiredEvents();
         }
+    }
+
+    /**
+     * Cancelling an event that already fired leaves its id in the set for good. When
+     * the set outgrows the queue, at least half of it must be such ids, so rebuild it
+     * from the ids still queued. The rebuild costs O(queue) and happens only after
+     * more than queue-size pointless cancels, so it is O(1) per cancel amortised.
+     */
+    private void forgetCancellationsOfFiredEvents() {
+        CancelledIds stillQueued = new CancelledIds();
+        CancelledIds all = cancelled;
+        queue.forEachSequence(sequence -> {
+            if (all.contains(sequence)) {
+                stillQueued.add(sequence);
+            }
+        });
+        cancelled = stillQueued;
+    }
+
+    /** Cancellation ids held (for tests: must stay bounded by the queue, not grow with cancels). */
+    int cancellationsHeld() {
+        return cancelled.size();
     }
 
     /** Runs until no events are left or {@link #stop()} is called. */
@@ -80,14 +105,15 @@ public final class Simulation {
 
     /**
      * Runs every event with time at most {@code endNs}; the clock then stands at the last
-     * processed event (or at {@code endNs} if events remain beyond it).
+     * processed event (or at {@code endNs} if events remain beyond it). The clock never
+     * goes backwards: with {@code endNs} before now, nothing happens.
      */
     public void runUntil(long endNs) {
         stopped = false;
         while (!stopped && !queue.isEmpty()) {
             long t = queue.peekTime();
             if (t > endNs) {
-                now = endNs;
+                now = Math.max(now, endNs); // a horizon in the past must not turn the clock back
                 return;
             }
             long sequence = queue.peekSequence();
@@ -100,6 +126,9 @@ public final class Simulation {
             fingerprint = mix(mix(mix(fingerprint, t), e.kind()), e.entity());
             e.fire();
         }
+        if (queue.isEmpty()) {
+            cancelled.clear(); // nothing queued, so every id left names a fired event
+        }
     }
 
     /** Makes {@link #run()} return after the current event. */
@@ -111,6 +140,7 @@ public final class Simulation {
         return processed;
     }
 
+    /** Events still queued, including cancelled ones not yet dropped. */
     public int pendingEvents() {
         return queue.size();
     }

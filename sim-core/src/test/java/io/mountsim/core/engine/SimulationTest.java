@@ -101,6 +101,17 @@ class SimulationTest {
     }
 
     @Test
+    void aHorizonInThePastLeavesTheClockAlone() {
+        Simulation sim = new Simulation();
+        sim.schedule(100, () -> { });
+        sim.schedule(200, () -> { });
+        sim.runUntil(150);
+        sim.runUntil(50);
+        assertEquals(150, sim.now());
+        assertEquals(1, sim.pendingEvents());
+    }
+
+    @Test
     void stopEndsTheRunAfterTheCurrentEvent() {
         Simulation sim = new Simulation();
         List<String> log = new ArrayList<>();
