@@ -24,7 +24,9 @@ class JsonReaderTest {
         doc.put("bool", true);
         doc.put("null", null);
         doc.put("empty", Map.of());
-        doc.put("list", new ArrayList<>(List.of(1L, "a", List.of(2L))));
+        List<Object> withNull = new ArrayList<>(List.of(1L, "a", List.of(2L)));
+        withNull.add(null);
+        doc.put("list", withNull);
         Object back = JsonReader.parse(JsonWriter.write(doc));
         assertEquals(doc, back);
     }

@@ -1,6 +1,5 @@
 package io.mountsim.reports;
 
-import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.reports.charts.ChartFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,13 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.reports.data.PointLabels;
 import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.MetricNames;
 import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.data.MetricOrder;
+import io.mountsim.reports.data.ReportData;
+import io.mountsim.reports.data.PointLabels;
+import io.mountsim.reports.text.MetricLabels;
 import io.mountsim.reports.text.Numbers;
 import org.jfree.chart.JFreeChart;
 
@@ -45,12 +47,13 @@ public final class ChartSet {
     }
 
     /**
-     * Writes every applicable chart of {@code r} (already reduced by
-     * {@link io.mountsim.reports.data.ReportData#reduce}) into {@code chartsDir}.
+     * Writes every applicable chart of {@code result} into {@code chartsDir}, drawn from its
+     * {@link ReportData#reduce reduced} form (sorted latency sample, limited timelines).
      *
      * @return the charts written, in the order the report shows them
      */
-    public static List<ChartFile> write(ExperimentResult r, Path chartsDir) throws IOException {
+    public static List<ChartFile> write(ExperimentResult result, Path chartsDir) throws IOException {
+        ExperimentResult r = ReportData.reduce(result); // idempotent; the CDF relies on the sorted sample
         ChartContext ctx = ChartContext.of(r);
         SweepLayout layout = SweepLayout.of(r);
         List<ChartFile> files = new ArrayList<>();
@@ -58,7 +61,7 @@ public final class ChartSet {
         for (String metric : CONTENTION_METRICS) {
             emit(ContentionChart.build(r, layout, metric, ctx), chartsDir, files, ChartWriter.HEIGHT,
                     "contention-" + metric,
-                    "How " + io.mountsim.reports.text.MetricLabels.of(metric).description()
+                    "How " + MetricLabels.of(metric).description()
                             + " changes with " + layout.xKey(),
                     "Each line is one combination of the other swept settings; the shaded band is the "
                             + pct(r) + " confidence interval of the mean across replications.");
@@ -96,7 +99,7 @@ public final class ChartSet {
         for (String metric : measuredMetrics(r)) {
             emit(SimulatedVsMeasuredChart.build(r, layout, metric, ctx), chartsDir, files, ChartWriter.HEIGHT,
                     "measured-" + metric,
-                    "Simulated vs measured: " + io.mountsim.reports.text.MetricLabels.of(metric).description(),
+                    "Simulated vs measured: " + MetricLabels.of(metric).description(),
                     "Lines with bands: the simulation (mean and " + pct(r)
                             + " confidence interval). Squares: values measured on a real kernel.");
         }

@@ -1,8 +1,8 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.reports.data.PointLabels;
 import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.reports.data.PointLabels;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;

@@ -1,8 +1,8 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.reports.data.PointLabels;
 import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.PointResult;
+import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.text.Numbers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

@@ -3,6 +3,7 @@ package io.mountsim.reports.charts;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.core.results.Timeline;
 import io.mountsim.core.results.TimelineSpan;
+import io.mountsim.reports.text.Numbers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnitSource;
@@ -172,7 +173,7 @@ final class LockTimelineChart {
         }
 
         String format(long ns) {
-            return io.mountsim.reports.text.Numbers.human(of(ns)) + " " + label;
+            return Numbers.human(of(ns)) + " " + label;
         }
     }
 }

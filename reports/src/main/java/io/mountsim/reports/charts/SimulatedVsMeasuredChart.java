@@ -1,9 +1,9 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.reports.data.PointLabels;
 import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
+import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.text.MetricLabels;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.SymbolAxis;

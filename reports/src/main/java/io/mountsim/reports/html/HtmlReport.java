@@ -6,6 +6,7 @@ import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.charts.ChartFile;
 import io.mountsim.reports.data.MetricOrder;
 import io.mountsim.reports.data.PointLabels;
+import io.mountsim.reports.data.ReportData;
 import io.mountsim.reports.data.ScenarioFacts;
 import io.mountsim.reports.text.MetricLabels;
 import io.mountsim.reports.text.Numbers;
@@ -78,8 +79,12 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** The page for {@code r} (reduced, see ReportData) showing {@code charts}. */
-    public static String write(ExperimentResult r, List<ChartFile> charts) {
+    /**
+     * The page for {@code result} showing {@code charts}; numbers come from its
+     * {@link ReportData#reduce reduced} form, so a merged run's page matches an unsharded one.
+     */
+    public static String write(ExperimentResult result, List<ChartFile> charts) {
+        ExperimentResult r = ReportData.reduce(result);
         StringBuilder h = new StringBuilder();
         String machine = new ScenarioFacts(r.resolvedScenario()).machineLabel();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")

@@ -2,6 +2,8 @@ package io.mountsim.reports.json;
 
 import io.mountsim.reports.text.Numbers;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,7 @@ import java.util.Map;
  * A small JSON writer with a fixed layout (two-space indent, keys in insertion order,
  * numbers via {@link Numbers#json}) so identical inputs give identical bytes. Values may be
  * {@code null}, {@link String}, {@link Number}, {@link Boolean}, {@link Map} with string
- * keys, {@link List}, {@code double[]} and {@code long[]}; anything else is written as its
+ * keys, {@link Collection} (a list, or a set in its iteration order), {@code double[]} and {@code long[]}; anything else is written as its
  * {@code toString()} string, so a resolved scenario holding an enum still serialises.
  */
 public final class JsonWriter {
@@ -40,8 +42,8 @@ public final class JsonWriter {
             out.append(Numbers.json(n.doubleValue()));
         } else if (v instanceof Map<?, ?> m) {
             object(m, depth);
-        } else if (v instanceof List<?> l) {
-            array(l, depth);
+        } else if (v instanceof Collection<?> c) {
+            array(new ArrayList<>(c), depth); // not List.copyOf: JSON arrays may hold null
         } else if (v instanceof double[] d) {
             numbers(d);
         } else if (v instanceof long[] l) {
