@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
                 + "and replication count (common random numbers). Scenarios must not sweep.",
         footer = {"", "Output: out/<name-a-vs-name-b>/ unless -o says otherwise; one point per scenario, swept key 'scenario'.",
                 "", "Examples:",
-                "  mountsim compare scenarios/netflix/fix-per-layer.yaml scenarios/netflix/fix-common-parent.yaml",
+                "  mountsim compare scenarios/examples/what-if/before.yaml scenarios/examples/what-if/after.yaml",
                 "  mountsim compare baseline.yaml smt-off.yaml pinned.yaml -o out/mitigations --replications 5"})
 final class CompareCommand implements Callable<Integer>, MountsimCommand.ContextAware {
     private CliContext context;

@@ -13,18 +13,23 @@ public final class ProgressLine implements ProgressListener {
     private static final long QUIET_START_NS = 1_000_000_000L;
     private static final long REDRAW_NS = 250_000_000L;
 
+    /** Without a terminal (a batch job's log) a full line every 10 s instead of redrawing. */
+    private static final long LOG_LINE_NS = 10_000_000_000L;
+
     private final PrintStream err;
     private final LongSupplier clockNs;
+    private final boolean terminal;
     private final long startNs;
     private long lastDrawNs;
     private boolean drawn;
 
     public ProgressLine(PrintStream err) {
-        this(err, System::nanoTime);
+        this(err, System::nanoTime, System.console() != null);
     }
 
-    ProgressLine(PrintStream err, LongSupplier clockNs) {
+    ProgressLine(PrintStream err, LongSupplier clockNs, boolean terminal) {
         this.err = err;
+        this.terminal = terminal;
         this.clockNs = clockNs;
         this.startNs = clockNs.getAsLong();
     }
@@ -34,15 +39,20 @@ public final class ProgressLine implements ProgressListener {
         long now = clockNs.getAsLong();
         long elapsed = now - startNs;
         boolean last = done == total;
-        if (elapsed < QUIET_START_NS || (!last && now - lastDrawNs < REDRAW_NS)) {
+        if (elapsed < QUIET_START_NS || (!last && now - lastDrawNs < (terminal ? REDRAW_NS : LOG_LINE_NS))) {
             return;
         }
         lastDrawNs = now;
         double elapsedS = elapsed / 1e9;
         double etaS = done == 0 ? Double.NaN : elapsedS * (total - done) / done;
-        err.print(String.format(Locale.ROOT, "\rpoints %d/%d, replications %d/%d, elapsed %s, left %s   ",
-                pointsDone, pointsTotal, done, total, clock(elapsedS), Double.isNaN(etaS) ? "?" : clock(etaS)));
-        drawn = true;
+        String text = String.format(Locale.ROOT, "points %d/%d, replications %d/%d, elapsed %s, left %s",
+                pointsDone, pointsTotal, done, total, clock(elapsedS), Double.isNaN(etaS) ? "?" : clock(etaS));
+        if (terminal) {
+            err.print("\r" + text + "   ");
+            drawn = true;
+        } else {
+            err.println(text);
+        }
         err.flush();
     }
 
