@@ -47,6 +47,11 @@ public abstract class Task implements Event {
         return sim.schedule(delayNs, this);
     }
 
+    /** Wakes this task at absolute time {@code timeNs} (not in the past); returns the event id. */
+    public final long wakeAt(long timeNs) {
+        return sim.scheduleAt(timeNs, this);
+    }
+
     /** Wakes this task at the current time, after the events already due now. */
     public final long wakeNow() {
         return sim.schedule(0, this);

@@ -180,8 +180,10 @@ class SimulationTest {
             @Override
             protected void resume() {
                 log.add("step" + step++ + "@" + sim.now());
-                if (step < 3) {
+                if (step == 1) {
                     wakeAfter(100);
+                } else if (step == 2) {
+                    wakeAt(200);
                 }
             }
         };

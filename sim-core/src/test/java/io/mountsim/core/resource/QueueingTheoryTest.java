@@ -68,6 +68,7 @@ class QueueingTheoryTest {
         double wqNs = pWait / (c / MEAN_SERVICE_NS - lambdaPerNs);
         assertTheoryInsideInterval("M/M/4 Wq ns", wqNs, results, MmcQueueModel.Result::meanWaitNs);
         assertTheoryInsideInterval("M/M/4 Lq", lambdaPerNs * wqNs, results, MmcQueueModel.Result::meanQueueLength);
+        assertTheoryInsideInterval("M/M/4 busy servers", offeredLoad, results, MmcQueueModel.Result::meanBusyServers);
     }
 
     /** The Erlang C formula checked against a tabulated value, so a slip in it cannot hide one in the engine. */
