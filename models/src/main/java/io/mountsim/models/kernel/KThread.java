@@ -25,6 +25,7 @@ public final class KThread extends SchedTask {
     private long opStartNs;
     private long lastSeenMountEvent = -1;
     private QueuedSpinlock heldSpinlock;
+    private long walkSequence;
 
     public KThread(Kernel kernel, long id, OpSource source, Consumer<KThread> onExit) {
         super(kernel.scheduler().simulation(), id);
@@ -160,23 +161,7 @@ public final class KThread extends SchedTask {
             return spinlockSection(kernel.spinlock(s.lock()), s.ns(), false);
         }
         if (step instanceof Step.PathWalk walk) {
-            switch (phase) {
-                case 0:
-                    if (kernel.mountLock().beginRead(this)) {
-                        phase = 2;
-                        sched.compute(this, walk.ns());
-                    } else {
-                        phase = 1; // spinning until the writer leaves
-                    }
-                    return false;
-                case 1:
-                    // the RCU walk saw the sequence change: redo it as a ref-walk
-                    phase = 2;
-                    sched.compute(this, Math.round(walk.ns() * kernel.profile().refWalkFactor()));
-                    return false;
-                default:
-                    return true;
-            }
+            return pathWalk(walk.ns());
         }
         if (step instanceof Step.RcuSync) {
             if (phase == 0) {
@@ -191,6 +176,49 @@ public final class KThread extends SchedTask {
             return true;
         }
         throw new IllegalStateException("unknown step " + step);
+    }
+
+    /**
+     * An RCU path walk: path_init() samples mount_lock's sequence and the walk is only
+     * valid if no writer entered before it ends (legitimize_mnt(), read_seqretry());
+     * otherwise it is redone as a ref-walk, whose lookup_mnt() spins in read_seqbegin()
+     * while a writer is inside. Phases: 0 sample and walk, 1 check, 2 spinning before the
+     * ref-walk, 3 ref-walk running, 4 done.
+     */
+    private boolean pathWalk(long ns) {
+        var lock = kernel.mountLock();
+        switch (phase) {
+            case 0:
+                walkSequence = lock.sequence();
+                phase = 1;
+                if ((walkSequence & 1) == 0) {
+                    sched.compute(this, ns);
+                    return false;
+                }
+                // a writer is inside right now: the walk cannot even start in RCU mode
+                return refWalk(lock, ns);
+            case 1:
+                if (lock.sequence() == walkSequence) {
+                    return true;
+                }
+                return refWalk(lock, ns);
+            case 2:
+                phase = 3;
+                sched.compute(this, Math.round(ns * kernel.profile().refWalkFactor()));
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private boolean refWalk(io.mountsim.models.locks.MountLockSeqlock lock, long ns) {
+        if (lock.beginRead(this)) {
+            phase = 3;
+            sched.compute(this, Math.round(ns * kernel.profile().refWalkFactor()));
+        } else {
+            phase = 2; // spinning in read_seqbegin() until the writer leaves
+        }
+        return false;
     }
 
     private boolean work(long ns) {

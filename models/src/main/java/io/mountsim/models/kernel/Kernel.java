@@ -51,7 +51,8 @@ public final class Kernel {
         for (Step.GlobalSpinlock l : Step.GlobalSpinlock.values()) {
             spinlocks.put(l, new QueuedSpinlock(sched, new LockStats(l.name().toLowerCase(java.util.Locale.ROOT), start, 0)));
         }
-        this.rcu = new RcuExpedited(sched, profile.gracePeriodNs(sched.cpuCount()));
+        this.rcu = new RcuExpedited(sched, profile.gracePeriodNs(sched.cpuCount()),
+                Math.round(profile.rcuKworkerUs() * 1000));
         this.background = new BackgroundLookups(pathLookupsPerCpuPerSecond * sched.cpuCount(), lookupStream,
                 sched.layout());
         this.mounts = profile.baselineMounts();

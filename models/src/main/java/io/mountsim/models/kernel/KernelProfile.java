@@ -13,6 +13,7 @@ package io.mountsim.models.kernel;
  * @param pathWalkUs            one RCU path walk of a path that crosses a mount
  * @param refWalkFactor         ref-walk cost relative to the RCU walk it replaces
  * @param rcuGracePeriodUs      one expedited RCU grace period on the host
+ * @param rcuKworkerUs          CPU work of the grace-period kworker, part of the grace period
  * @param rcuPerCpuUs           extra grace-period length per CPU of a simulated machine
  *                              beyond the host's
  * @param hostCpus              CPUs of the host the costs were measured on
@@ -31,6 +32,7 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
                             double pathWalkUs,
                             double refWalkFactor,
                             double rcuGracePeriodUs,
+                            double rcuKworkerUs,
                             double rcuPerCpuUs,
                             int hostCpus,
                             double idleWakeupUs,
@@ -57,7 +59,7 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
     /** The same profile with other call costs ({@code kernel.syscallsUs} of a scenario). */
     public KernelProfile withSyscallsUs(SyscallCostsUs costs) {
         return new KernelProfile(costs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
-                rcuGracePeriodUs, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
+                rcuGracePeriodUs, rcuKworkerUs, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
     }
 
@@ -65,13 +67,13 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
     public KernelProfile withDynamics(double idleWakeupUs, double contextSwitchUs, double rcuGracePeriodUs,
                                       double refWalkFactor) {
         return new KernelProfile(syscallsUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
-                rcuGracePeriodUs, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
+                rcuGracePeriodUs, rcuKworkerUs, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
     }
 
     public KernelProfile withShares(LockShares newShares) {
         return new KernelProfile(syscallsUs, newShares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
-                rcuGracePeriodUs, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
+                rcuGracePeriodUs, rcuKworkerUs, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
     }
 

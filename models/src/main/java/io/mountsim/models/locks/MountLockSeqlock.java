@@ -19,6 +19,7 @@ public final class MountLockSeqlock extends QueuedSpinlock {
     private final List<SchedTask> spinningReaders = new ArrayList<>();
     private long readerRetries;
     private long readerSpinNs;
+    private long sequence;
 
     public MountLockSeqlock(CpuScheduler sched, LockStats stats) {
         super(sched, stats);
@@ -37,6 +38,20 @@ public final class MountLockSeqlock extends QueuedSpinlock {
         spinningReaders.add(t);
         sched.startSpinning(t, false);
         return false;
+    }
+
+    /**
+     * The sequence count: odd while a writer is inside, bumped on entry and exit, so a
+     * reader that saw {@code s} and still sees {@code s} met no writer in between.
+     */
+    public long sequence() {
+        return isHeld() ? sequence * 2 + 1 : sequence * 2;
+    }
+
+    /** A writer entered (write_seqlock()). */
+    @Override
+    protected void onTaken() {
+        sequence++;
     }
 
     /** Readers spinning right now, each polling the writer's line. */

@@ -71,6 +71,11 @@ public class QueuedSpinlock {
         holder = t;
         heldSinceNs = now;
         stats.heldState(now, true);
+        onTaken();
+    }
+
+    /** Hook for locks that do more on each acquisition (a seqlock bumps its sequence). */
+    protected void onTaken() {
     }
 
     /** One line transfer between the two CPUs: MCS hands over to one waiter only. */

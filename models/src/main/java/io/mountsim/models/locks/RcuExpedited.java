@@ -10,22 +10,37 @@ import java.util.List;
  * synchronize_rcu_expedited(): the caller sleeps until a grace period that started after
  * its call has ended. Expedited grace periods run one at a time (exp_mutex); callers that
  * arrive while one is running wait for the next, and all of them share it
- * (rcu_exp_gp_seq_snap / sync_exp_work_done). A grace period's length grows with the
- * CPU count, since every online CPU must be checked or sent an IPI.
+ * (rcu_exp_gp_seq_snap / sync_exp_work_done).
+ *
+ * <p>A grace period is driven by a kworker (wait_rcu_exp_gp on rcu_gp_wq): it must get a
+ * CPU, do its work (select CPUs, send IPIs: grows with the CPU count), then the period
+ * lasts until the CPUs have reported. So on a loaded machine a grace period also waits
+ * for its kworker to be scheduled, and the sleepers it wakes wait for CPUs in turn.
  */
 public final class RcuExpedited {
+    /** Fingerprint id of the grace-period kworker. */
+    private static final long KWORKER_ID = -1;
+
     private final CpuScheduler sched;
     private final long gracePeriodNs;
+    private final long kworkerWorkNs;
+    private final Kworker kworker;
     private final List<SchedTask> current = new ArrayList<>();
     private List<SchedTask> next = new ArrayList<>();
     private boolean running;
+    private long startedNs;
     private long gracePeriods;
     private long callers;
 
-    /** @param gracePeriodNs one expedited grace period on this machine */
-    public RcuExpedited(CpuScheduler sched, long gracePeriodNs) {
+    /**
+     * @param gracePeriodNs one expedited grace period on an idle machine
+     * @param kworkerWorkNs CPU work of the kworker per grace period (part of gracePeriodNs)
+     */
+    public RcuExpedited(CpuScheduler sched, long gracePeriodNs, long kworkerWorkNs) {
         this.sched = sched;
         this.gracePeriodNs = gracePeriodNs;
+        this.kworkerWorkNs = Math.min(kworkerWorkNs, gracePeriodNs);
+        this.kworker = new Kworker(sched.simulation());
     }
 
     /** The running task {@code t} sleeps until a full grace period has passed. */
@@ -41,10 +56,16 @@ public final class RcuExpedited {
     private void startGracePeriod() {
         running = true;
         gracePeriods++;
+        startedNs = sched.now();
         current.addAll(next);
         next = new ArrayList<>();
-        Simulation sim = sched.simulation();
-        sim.schedule(gracePeriodNs, this::endGracePeriod);
+        sched.wake(kworker);
+    }
+
+    /** Called by the kworker once it has done its part: the rest of the period elapses. */
+    private void kworkerDone() {
+        long elapsed = sched.now() - startedNs;
+        sched.simulation().schedule(Math.max(0, gracePeriodNs - elapsed), this::endGracePeriod);
     }
 
     private void endGracePeriod() {
@@ -68,5 +89,26 @@ public final class RcuExpedited {
 
     public long gracePeriodNs() {
         return gracePeriodNs;
+    }
+
+    /** The kworker that drives each expedited grace period. */
+    private final class Kworker extends SchedTask {
+        private boolean working;
+
+        Kworker(Simulation sim) {
+            super(sim, KWORKER_ID);
+        }
+
+        @Override
+        protected void resume() {
+            if (!working) {
+                working = true;
+                sched.compute(this, kworkerWorkNs);
+                return;
+            }
+            working = false;
+            sched.block(this);
+            kworkerDone();
+        }
     }
 }

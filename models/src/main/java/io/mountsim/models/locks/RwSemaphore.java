@@ -68,6 +68,7 @@ public final class RwSemaphore {
     private SchedTask writer;
     private long writerSinceNs;
     private int readers;
+    /** HANDOFF set explicitly by a woken writer that failed after the timeout. */
     private boolean handoff;
     /** Set once spinning on the current reader phase timed out (RWSEM_NONSPINNABLE). */
     private boolean readerPhaseNonSpinnable;
@@ -88,7 +89,7 @@ public final class RwSemaphore {
     public boolean acquireWrite(SchedTask t) {
         acquisitions++;
         long now = sched.now();
-        if (isFree() && (waitList.isEmpty() || !handoff) && spinners.isEmpty()) {
+        if (isFree() && (waitList.isEmpty() || !handoffInForce()) && spinners.isEmpty()) {
             takeWrite(t, now, now);
             return true;
         }
@@ -131,8 +132,8 @@ public final class RwSemaphore {
     public boolean acquireRead(SchedTask t) {
         acquisitions++;
         long now = sched.now();
-        boolean fastPath = writer == null && waitList.isEmpty() && !handoff;
-        boolean slowPathSteal = writer == null && readers == 0 && !handoff;
+        boolean fastPath = writer == null && waitList.isEmpty();
+        boolean slowPathSteal = writer == null && readers == 0 && !handoffInForce();
         if (fastPath || slowPathSteal) {
             takeRead(t, now, now);
             return true;
@@ -172,7 +173,7 @@ public final class RwSemaphore {
     /** After the lock became free: a spinner takes it, or the head waiter is woken. */
     private void passOn(long now) {
         Waiter head = waitList.peekFirst();
-        if (handoff && head != null) {
+        if (head != null && handoffInForce()) {
             if (head.mode == Mode.WRITE) {
                 waitList.pollFirst();
                 handoff = false;
@@ -222,8 +223,21 @@ public final class RwSemaphore {
         }
     }
 
+    /**
+     * HANDOFF is in force once the first waiter has waited RWSEM_WAIT_TIMEOUT: the kernel
+     * sets the bit when that waiter (a writer retrying, or the waker of readers) notices;
+     * checking the head's age at each decision is the same rule without the bookkeeping.
+     */
+    private boolean handoffInForce() {
+        if (handoff) {
+            return true;
+        }
+        Waiter head = waitList.peekFirst();
+        return head != null && sched.now() - head.sinceNs >= HANDOFF_TIMEOUT_NS;
+    }
+
     private boolean canSpin(SchedTask t) {
-        if (handoff || sched.needResched(t)) {
+        if (handoffInForce() || sched.needResched(t)) {
             return false;
         }
         if (writer != null) {
@@ -325,7 +339,7 @@ public final class RwSemaphore {
     }
 
     public boolean handoffSet() {
-        return handoff;
+        return handoffInForce();
     }
 
     public long sleeps() {

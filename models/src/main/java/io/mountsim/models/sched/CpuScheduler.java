@@ -11,6 +11,8 @@ import java.util.ArrayDeque;
  * once its slice is used (kernel code here runs with voluntary preemption: it is not
  * preempted inside a syscall), spinning keeps a CPU busy and sleeping frees it.
  *
+ * <p>Time spent switching a task in (or waking an idle CPU for it) counts as busy.
+ *
  * <p>Placement follows select_idle_sibling(): the previous CPU if idle, else an idle CPU
  * in the same LLC, else any idle CPU, else the shortest run queue. A CPU that goes idle
  * pulls from the longest run queue (newidle balancing).
@@ -180,7 +182,7 @@ public final class CpuScheduler {
             spin += c.spinNs;
             if (c.current != null) {
                 long open = now - c.current.activitySinceNs;
-                if (c.current.activity == SchedTask.Activity.COMPUTE) {
+                if (c.current.activity == SchedTask.Activity.COMPUTE || c.current.activity == SchedTask.Activity.SWITCH) {
                     compute += open;
                 } else if (c.current.activity == SchedTask.Activity.SPIN) {
                     spin += open;
@@ -206,7 +208,7 @@ public final class CpuScheduler {
     private void endActivity(SchedTask t) {
         long span = sim.now() - t.activitySinceNs;
         if (t.cpu >= 0 && span > 0) {
-            if (t.activity == SchedTask.Activity.COMPUTE) {
+            if (t.activity == SchedTask.Activity.COMPUTE || t.activity == SchedTask.Activity.SWITCH) {
                 cpus[t.cpu].computeNs += span;
             } else if (t.activity == SchedTask.Activity.SPIN) {
                 cpus[t.cpu].spinNs += span;
@@ -241,8 +243,9 @@ public final class CpuScheduler {
         t.state = SchedTask.State.RUNNING;
         t.cpu = c.index;
         t.sliceStartNs = sim.now() + delayNs;
-        t.activity = SchedTask.Activity.NONE;
-        t.activitySinceNs = sim.now() + delayNs;
+        // the CPU is taken from now: switching in (or leaving idle) is kernel work on it
+        t.activity = SchedTask.Activity.SWITCH;
+        t.activitySinceNs = sim.now();
         t.wakeAfter(delayNs);
     }
 

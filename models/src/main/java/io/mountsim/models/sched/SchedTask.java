@@ -10,7 +10,7 @@ import io.mountsim.core.engine.Task;
 public abstract class SchedTask extends Task {
     enum State { NEW, BLOCKED, RUNNABLE, RUNNING, EXITED }
 
-    enum Activity { NONE, COMPUTE, SPIN }
+    enum Activity { NONE, COMPUTE, SPIN, SWITCH }
 
     State state = State.NEW;
     Activity activity = Activity.NONE;

@@ -1,0 +1,173 @@
+package io.mountsim.models.calibration;
+
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.models.SimulationModel;
+import io.mountsim.models.SimulationSpec;
+import io.mountsim.models.kernel.KernelProfile;
+import io.mountsim.models.mitigation.Mitigations;
+import io.mountsim.models.runtime.RuntimeConfig;
+import io.mountsim.models.topology.MachinePresets;
+import io.mountsim.models.topology.MachineSpec;
+import io.mountsim.models.workload.Arrival;
+import io.mountsim.models.workload.LayerCount;
+import io.mountsim.models.workload.WatcherConfig;
+import io.mountsim.models.workload.WorkloadSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Predicate;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+
+/**
+ * Fits the parameters the probe cannot measure directly (wakeup latency onto an idle
+ * CPU, context-switch cost, the expedited grace period and its kworker's work) so that
+ * simulated throughput matches measured throughput, with a Nelder-Mead simplex (Commons
+ * Math) on the logarithms of the parameters, minimising the mean squared log ratio of
+ * simulated to measured starts per second over the fit runs. The other runs check it.
+ *
+ * <p>To calibrate another host: run the probe there (shared/calibration/README.md), then
+ * {@code java -cp mountsim.jar io.mountsim.models.calibration.CalibrationFit measurements.txt}.
+ */
+public final class CalibrationFit {
+    /** The probe's reader threads read 64 KiB at a time (mountbench.c, reader()). */
+    public static final int PROBE_READ_BUFFER_BYTES = 65536;
+    private static final long SEED = 1;
+
+    /** Runs the fit uses: 1, 4, 16 and 64 threads without readers; the rest check it. */
+    public static final Predicate<MeasuredRun> FIT_SET =
+            r -> r.readers() == 0 && r.layers() == 50 && (r.threads() == 1 || r.threads() == 4
+                    || r.threads() == 16 || r.threads() == 64);
+
+    /** The fitted parameters. */
+    public record Fitted(double idleWakeupUs, double contextSwitchUs, double rcuGracePeriodUs, double rcuKworkerUs) {
+        KernelProfile applyTo(KernelProfile base) {
+            KernelProfile p = base.withDynamics(idleWakeupUs, contextSwitchUs, rcuGracePeriodUs, base.refWalkFactor());
+            return new KernelProfile(p.syscallsUs(), p.shares(), p.mountLockSectionUs(), p.perCpuCounterNs(),
+                    p.pathWalkUs(), p.refWalkFactor(), p.rcuGracePeriodUs(), rcuKworkerUs, p.rcuPerCpuUs(),
+                    p.hostCpus(), p.idleWakeupUs(), p.contextSwitchUs(), p.perStartOverheadUs(),
+                    p.perLayerOverheadUs(), p.baselineMounts(), p.mountinfoLineBytes());
+        }
+    }
+
+    /** One run compared: measured and simulated throughput and mean latency. */
+    public record Comparison(MeasuredRun run, double simulatedStartsPerSecond, double simulatedLatencyMeanMs) {
+        public double throughputRatio() {
+            return simulatedStartsPerSecond / run.startsPerSecond();
+        }
+    }
+
+    private CalibrationFit() {
+    }
+
+    /**
+     * The calibration host as a machine: 1 socket, 2 cores, 1 thread per core, one CCD of
+     * Zen 4, with Genoa's costs from the m7a preset (same core generation).
+     */
+    public static MachineSpec epyc2coreMachine() {
+        MachineSpec genoa = MachinePresets.find("m7a.24xlarge").orElseThrow();
+        return new MachineSpec("epyc-2core", 1, 2, 1, 1, 1, genoa.interconnect(), genoa.coreToCoreNs(),
+                genoa.perSpinnerHandoffNs(), genoa.smtSlowdown(), genoa.pauseNs(),
+                "shared/calibration/epyc-2core: KVM guest, AMD EPYC Zen 4, 2 vCPUs; costs of m7a (Genoa)");
+    }
+
+    /** The simulation of one probe run with a profile. */
+    public static SimulationSpec specFor(MeasuredRun run, MachineSpec machine, KernelProfile profile) {
+        WorkloadSpec.ContainerStarts starts = new WorkloadSpec.ContainerStarts(run.containers(),
+                new LayerCount.Fixed(run.layers()), new Arrival.Burst(), OptionalInt.of(run.threads()), 0, 30);
+        // the probe assembles each rootfs once, with the idmap
+        RuntimeConfig runtime = new RuntimeConfig(run.mode(), 1, true);
+        WatcherConfig watchers = new WatcherConfig(run.readers(), Optional.empty(), PROBE_READ_BUFFER_BYTES);
+        return new SimulationSpec(machine, profile, runtime, watchers, starts, Mitigations.none());
+    }
+
+    public static Comparison compare(MeasuredRun run, MachineSpec machine, KernelProfile profile) {
+        ReplicationOutcome o = SimulationModel.runReplication(specFor(run, machine, profile), SEED, 0, false);
+        return new Comparison(run, o.metrics().get(MetricNames.STARTS_PER_SECOND),
+                o.metrics().get(MetricNames.START_LATENCY_MS_MEAN));
+    }
+
+    public static List<Comparison> compareAll(List<MeasuredRun> runs, MachineSpec machine, KernelProfile profile) {
+        List<Comparison> out = new ArrayList<>();
+        for (MeasuredRun r : runs) {
+            out.add(compare(r, machine, profile));
+        }
+        return out;
+    }
+
+    /** Mean squared log ratio of simulated to measured throughput. */
+    public static double loss(List<Comparison> comparisons) {
+        double sum = 0;
+        for (Comparison c : comparisons) {
+            double l = Math.log(c.throughputRatio());
+            sum += l * l;
+        }
+        return sum / comparisons.size();
+    }
+
+    public static Fitted fit(List<MeasuredRun> fitRuns, MachineSpec machine, KernelProfile base, int maxEvaluations) {
+        double[] start = {Math.log(base.idleWakeupUs()), Math.log(base.contextSwitchUs()),
+                Math.log(base.rcuGracePeriodUs()), Math.log(base.rcuKworkerUs())};
+        // the simplex throws when its budget runs out, so the best point seen is kept here
+        double[] bestLoss = {Double.POSITIVE_INFINITY};
+        double[][] bestPoint = {start};
+        ObjectiveFunction objective = new ObjectiveFunction(x -> {
+            double l = loss(compareAll(fitRuns, machine, fromLog(x).applyTo(base)));
+            if (l < bestLoss[0]) {
+                bestLoss[0] = l;
+                bestPoint[0] = x.clone();
+            }
+            return l;
+        });
+        SimplexOptimizer optimizer = new SimplexOptimizer(1e-4, 1e-6);
+        try {
+            PointValuePair best = optimizer.optimize(new MaxEval(maxEvaluations), objective, GoalType.MINIMIZE,
+                    new InitialGuess(start), new NelderMeadSimplex(new double[] {0.7, 0.7, 0.7, 0.7}));
+            return fromLog(best.getPoint());
+        } catch (TooManyEvaluationsException budgetSpent) {
+            return fromLog(bestPoint[0]);
+        }
+    }
+
+    private static Fitted fromLog(double[] x) {
+        // bounded to physical ranges: 0.5-500 us wakeups, 0.2-100 us switches, 5-2000 us periods
+        return new Fitted(clamp(Math.exp(x[0]), 0.5, 500), clamp(Math.exp(x[1]), 0.2, 100),
+                clamp(Math.exp(x[2]), 5, 2000), clamp(Math.exp(x[3]), 0.2, 50));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** Fits a host's measurements and prints the fitted values and every run's comparison. */
+    public static void main(String[] args) throws IOException {
+        Measurements m = args.length > 0 && !"-".equals(args[0]) ? Measurements.read(Path.of(args[0])) : Measurements.epyc2core();
+        MachineSpec machine = epyc2coreMachine();
+        KernelProfile base = KernelProfiles.EPYC_2CORE;
+        int evaluations = args.length > 1 ? Integer.parseInt(args[1]) : 150;
+        List<MeasuredRun> fitRuns = m.runs().stream().filter(FIT_SET).toList();
+        Fitted f = fit(fitRuns, machine, base, evaluations);
+        System.out.printf(Locale.ROOT, "fit loss %.4f, check loss %.4f%n",
+                loss(compareAll(fitRuns, machine, f.applyTo(base))),
+                loss(compareAll(m.runs().stream().filter(FIT_SET.negate()).toList(), machine, f.applyTo(base))));
+        System.out.printf(Locale.ROOT, "fitted: idleWakeupUs=%.2f contextSwitchUs=%.2f rcuGracePeriodUs=%.2f rcuKworkerUs=%.2f%n",
+                f.idleWakeupUs(), f.contextSwitchUs(), f.rcuGracePeriodUs(), f.rcuKworkerUs());
+        for (Comparison c : compareAll(m.runs(), machine, f.applyTo(base))) {
+            MeasuredRun r = c.run();
+            System.out.printf(Locale.ROOT, "%-6s threads=%-3d layers=%-3d readers=%d %s measured=%8.1f simulated=%8.1f ratio=%.2f%n",
+                    r.mode().yamlName(), r.threads(), r.layers(), r.readers(), FIT_SET.test(r) ? "fit  " : "check",
+                    r.startsPerSecond(), c.simulatedStartsPerSecond(), c.throughputRatio());
+        }
+    }
+}
