@@ -1,5 +1,7 @@
 package io.mountsim.reports;
 
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.charts.ChartFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +48,28 @@ class ReportWriterTest {
             assertValidPng(out.resolve(c.pngPath()));
             assertWellFormedSvg(out.resolve(c.svgPath()));
         }
+    }
+
+    @Test
+    void aKeySweptOverOneValueIsNotTheAxis() throws Exception {
+        ExperimentResult sweep = Fixtures.sweep();
+        List<PointResult> points = new ArrayList<>();
+        for (PointResult p : sweep.points()) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("workload.containers", "100"); // numeric, but constant
+            params.putAll(p.parameters());
+            points.add(new PointResult(p.index(), params, p.metrics(), p.startLatenciesMs(), p.cpu(), p.timeline(),
+                    p.measured()));
+        }
+        List<String> keys = new ArrayList<>(List.of("workload.containers"));
+        keys.addAll(sweep.sweptKeys());
+        ExperimentResult r = new ExperimentResult(sweep.name(), sweep.description(), sweep.seed(), sweep.replications(),
+                sweep.confidence(), keys, points, sweep.resolvedScenario(), sweep.healthCheckTimeoutSeconds(), false);
+        Path out = tmp.resolve("constant");
+        List<ChartFile> charts = ReportWriter.writeAll(r, out);
+        assertTrue(charts.stream().anyMatch(c -> c.title().equals(
+                "How p95 start latency changes with workload.maxConcurrentStarts")), charts.toString());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Worst point ("));
     }
 
     @Test

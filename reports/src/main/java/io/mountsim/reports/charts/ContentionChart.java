@@ -25,8 +25,7 @@ final class ContentionChart {
     }
 
     static Optional<JFreeChart> build(ExperimentResult r, SweepLayout layout, String metric, ChartContext ctx) {
-        if (!layout.numeric() || layout.distinctX(r.points()) < 2
-                || r.points().stream().noneMatch(p -> p.metric(metric) != null)) {
+        if (!layout.numeric() || r.points().stream().noneMatch(p -> p.metric(metric) != null)) {
             return Optional.empty();
         }
         double maxAbs = r.points().stream().map(p -> p.metric(metric)).filter(m -> m != null)

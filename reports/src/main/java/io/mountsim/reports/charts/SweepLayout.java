@@ -2,6 +2,7 @@ package io.mountsim.reports.charts;
 
 import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.PointResult;
+import io.mountsim.reports.data.SweepKeys;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a sweep maps onto a chart: the first swept key whose every value is a number becomes
+ * How a sweep maps onto a chart: the {@link SweepKeys#numericAxis numeric swept key} becomes
  * the x axis; the remaining keys together name the series (one line per combination of
  * their values). A comparison, or a sweep over names only, has no x key.
  *
@@ -20,16 +21,13 @@ import java.util.Map;
 record SweepLayout(String xKey, List<String> seriesKeys) {
 
     static SweepLayout of(ExperimentResult r) {
-        if (!r.comparison()) {
-            for (String key : r.sweptKeys()) {
-                if (r.points().stream().allMatch(p -> isNumber(p.parameters().get(key)))) {
+        return SweepKeys.numericAxis(r)
+                .map(key -> {
                     List<String> rest = new ArrayList<>(r.sweptKeys());
                     rest.remove(key);
                     return new SweepLayout(key, List.copyOf(rest));
-                }
-            }
-        }
-        return new SweepLayout(null, List.copyOf(r.sweptKeys()));
+                })
+                .orElseGet(() -> new SweepLayout(null, List.copyOf(r.sweptKeys())));
     }
 
     boolean numeric() {
@@ -37,7 +35,7 @@ record SweepLayout(String xKey, List<String> seriesKeys) {
     }
 
     double x(PointResult p) {
-        return Double.parseDouble(p.parameters().get(xKey));
+        return SweepKeys.value(p, xKey);
     }
 
     /** "runtime.idmap=per-layer" (all series keys), or {@code whole} when there are none. */
@@ -65,22 +63,5 @@ record SweepLayout(String xKey, List<String> seriesKeys) {
             groups.values().forEach(g -> g.sort(Comparator.comparingDouble(this::x)));
         }
         return groups;
-    }
-
-    /** Distinct x values across points (numeric layouts only). */
-    long distinctX(List<PointResult> points) {
-        return points.stream().mapToDouble(this::x).distinct().count();
-    }
-
-    private static boolean isNumber(String s) {
-        if (s == null || s.isBlank()) {
-            return false;
-        }
-        try {
-            double d = Double.parseDouble(s.trim());
-            return Double.isFinite(d);
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.mountsim.reports.data.LatencySample;
 import io.mountsim.reports.data.MetricOrder;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.data.ScenarioFacts;
+import io.mountsim.reports.data.SweepKeys;
 import io.mountsim.reports.text.MetricLabels;
 import io.mountsim.reports.text.Numbers;
 
@@ -47,7 +48,7 @@ public record Headline(List<String> sentences) {
                 .toList();
         // comparisons and sweeps over names (idmap modes, smt on/off) are what-ifs against the first point;
         // numeric sweeps are contention curves, summed up by their two ends
-        if (r.comparison() || !numericSweep(r)) {
+        if (SweepKeys.numericAxis(r).isEmpty()) {
             // a what-if: the first scenario is the status quo, the question is which alternative beats it
             out.add(PointLabels.of(first) + ": " + outcome(first) + on + "; " + misses(r, first) + ".");
             Optional<PointResult> best = ranked.stream().filter(p -> p != first).findFirst();
@@ -69,22 +70,6 @@ public record Headline(List<String> sentences) {
             }
         }
         return new Headline(out);
-    }
-
-    private static boolean numericSweep(ExperimentResult r) {
-        for (String key : r.sweptKeys()) {
-            boolean numeric = r.points().stream().allMatch(p -> {
-                try {
-                    return Double.isFinite(Double.parseDouble(p.parameters().getOrDefault(key, "x")));
-                } catch (NumberFormatException e) {
-                    return false;
-                }
-            });
-            if (numeric) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** "p99 start 41 s". */
