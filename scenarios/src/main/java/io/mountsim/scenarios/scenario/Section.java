@@ -10,6 +10,12 @@ import java.util.Set;
  * schema does not know there, with the nearest valid key.
  */
 final class Section {
+    /**
+     * Top-level keys starting with {@code x-} are ignored, as in Compose files: a place for
+     * YAML anchors shared by several sections ({@code x-image: &image {layers: 50}}).
+     */
+    static final String EXTENSION_PREFIX = "x-";
+
     private final YamlValue.Mapping mapping;
     private final String path;
 
@@ -22,6 +28,9 @@ final class Section {
     static Section of(YamlValue.Mapping mapping, String path, Problems problems) {
         Set<String> known = ScenarioSchema.childNames(path);
         for (YamlValue.Entry e : mapping.entries().values()) {
+            if (path.isEmpty() && e.key().startsWith(EXTENSION_PREFIX)) {
+                continue;
+            }
             if (!known.contains(e.key())) {
                 problems.add(e.keyLocation(), join(path, e.key()), ScenarioSchema.unknownKeyMessage(path, e.key()));
             }
