@@ -52,6 +52,7 @@ public final class KernelProfiles {
             3.0,    // ref-walk fallback vs RCU walk: takes and drops references per component [est]
             30.0,   // expedited grace period on 2 CPUs (fitted; umount 46 us includes it)
             3.0,    // the grace-period kworker's CPU work: select CPUs, IPI, report [est]
+            false,  // one grace period per caller: umount waits grow linearly with unmounting threads
             1.0,    // per extra CPU: one more CPU to check or IPI [est]
             2,      // the calibration host's CPUs
             30.0,   // waking a task onto an idle vCPU (fitted; IPI + halt exit under KVM)

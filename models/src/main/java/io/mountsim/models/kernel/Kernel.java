@@ -52,7 +52,7 @@ public final class Kernel {
             spinlocks.put(l, new QueuedSpinlock(sched, new LockStats(l.name().toLowerCase(java.util.Locale.ROOT), start, 0)));
         }
         this.rcu = new RcuExpedited(sched, profile.gracePeriodNs(sched.cpuCount()),
-                Math.round(profile.rcuKworkerUs() * 1000));
+                Math.round(profile.rcuKworkerUs() * 1000), profile.rcuShared());
         this.background = new BackgroundLookups(pathLookupsPerCpuPerSecond * sched.cpuCount(), lookupStream,
                 sched.layout());
         this.mounts = profile.baselineMounts();

@@ -14,6 +14,8 @@ package io.mountsim.models.kernel;
  * @param refWalkFactor         ref-walk cost relative to the RCU walk it replaces
  * @param rcuGracePeriodUs      one expedited RCU grace period on the host
  * @param rcuKworkerUs          CPU work of the grace-period kworker, part of the grace period
+ * @param rcuShared             whether concurrent synchronize_rcu_expedited() callers share a
+ *                              grace period (false: one grace period per caller, FIFO)
  * @param rcuPerCpuUs           extra grace-period length per CPU of a simulated machine
  *                              beyond the host's
  * @param hostCpus              CPUs of the host the costs were measured on
@@ -33,6 +35,7 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
                             double refWalkFactor,
                             double rcuGracePeriodUs,
                             double rcuKworkerUs,
+                            boolean rcuShared,
                             double rcuPerCpuUs,
                             int hostCpus,
                             double idleWakeupUs,
@@ -59,7 +62,7 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
     /** The same profile with other call costs ({@code kernel.syscallsUs} of a scenario). */
     public KernelProfile withSyscallsUs(SyscallCostsUs costs) {
         return new KernelProfile(costs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
-                rcuGracePeriodUs, rcuKworkerUs, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
+                rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
     }
 
@@ -67,13 +70,13 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
     public KernelProfile withDynamics(double idleWakeupUs, double contextSwitchUs, double rcuGracePeriodUs,
                                       double refWalkFactor) {
         return new KernelProfile(syscallsUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
-                rcuGracePeriodUs, rcuKworkerUs, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
+                rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
     }
 
     public KernelProfile withShares(LockShares newShares) {
         return new KernelProfile(syscallsUs, newShares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
-                rcuGracePeriodUs, rcuKworkerUs, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
+                rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
     }
 

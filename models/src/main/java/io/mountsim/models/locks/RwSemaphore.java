@@ -136,6 +136,11 @@ public final class RwSemaphore {
         boolean slowPathSteal = writer == null && readers == 0 && !handoffInForce();
         if (fastPath || slowPathSteal) {
             takeRead(t, now, now);
+            if (!fastPath && readers == 1 && !waitList.isEmpty()) {
+                // the first reader of a stolen lock wakes the queued readers too
+                // (rwsem_mark_wake(RWSEM_WAKE_READ_OWNED) in rwsem_down_read_slowpath)
+                wakeReaders(now);
+            }
             return true;
         }
         sleep(t, Mode.READ, now);

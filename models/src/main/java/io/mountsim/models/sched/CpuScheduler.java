@@ -84,7 +84,7 @@ public final class CpuScheduler {
         target.runQueue.addLast(t);
         SchedTask cur = target.current;
         if (cur != null && cur.preemptibleSpin && cur.activity == SchedTask.Activity.SPIN) {
-            cur.needResched();
+            armReschedTick(cur);
         }
     }
 
@@ -126,10 +126,33 @@ public final class CpuScheduler {
         return true;
     }
 
-    /** Whether a task waits for {@code t}'s CPU (the kernel's need_resched()). */
+    /**
+     * The kernel's need_resched(): set by the scheduler tick once {@code t} has used its
+     * slice while others wait for its CPU (a queued task alone does not set it; with
+     * EEVDF's RUN_TO_PARITY a woken task rarely preempts the current one at once).
+     */
     public boolean needResched(SchedTask t) {
         requireRunning(t);
-        return !cpus[t.cpu].runQueue.isEmpty();
+        return !cpus[t.cpu].runQueue.isEmpty() && sim.now() - t.sliceStartNs >= params.sliceNs();
+    }
+
+    /**
+     * For a task spinning optimistically with others queued on its CPU: at the end of its
+     * slice need_resched() becomes true and the spin loop notices.
+     */
+    private void armReschedTick(SchedTask t) {
+        if (t.reschedTickArmed) {
+            return;
+        }
+        t.reschedTickArmed = true;
+        long at = Math.max(sim.now(), t.sliceStartNs + params.sliceNs());
+        sim.scheduleAt(at, () -> {
+            t.reschedTickArmed = false;
+            if (t.state == SchedTask.State.RUNNING && t.preemptibleSpin && t.activity == SchedTask.Activity.SPIN
+                    && !cpus[t.cpu].runQueue.isEmpty()) {
+                t.needResched();
+            }
+        });
     }
 
     /**
@@ -155,6 +178,9 @@ public final class CpuScheduler {
         requireRunning(t);
         setActivity(t, SchedTask.Activity.SPIN);
         t.preemptibleSpin = stopsOnNeedResched;
+        if (stopsOnNeedResched && !cpus[t.cpu].runQueue.isEmpty()) {
+            armReschedTick(t);
+        }
     }
 
     public void stopSpinning(SchedTask t) {

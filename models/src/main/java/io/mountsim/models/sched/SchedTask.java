@@ -21,6 +21,8 @@ public abstract class SchedTask extends Task {
     long activitySinceNs;
     /** True while spinning in a way that stops on need_resched (rwsem optimistic spin). */
     boolean preemptibleSpin;
+    /** A scheduler tick is pending to set need_resched() on this spinning task. */
+    boolean reschedTickArmed;
     /** What to tell when an optimistic spin must stop because another task wants the CPU. */
     private SpinAbort spinAbort;
 
