@@ -21,6 +21,7 @@ public final class ProgressLine implements ProgressListener {
     private final boolean terminal;
     private final long startNs;
     private long lastDrawNs;
+    private boolean shown;
     private boolean drawn;
 
     public ProgressLine(PrintStream err) {
@@ -39,10 +40,11 @@ public final class ProgressLine implements ProgressListener {
         long now = clockNs.getAsLong();
         long elapsed = now - startNs;
         boolean last = done == total;
-        if (elapsed < QUIET_START_NS || (!last && now - lastDrawNs < (terminal ? REDRAW_NS : LOG_LINE_NS))) {
+        if (elapsed < QUIET_START_NS || (shown && !last && now - lastDrawNs < (terminal ? REDRAW_NS : LOG_LINE_NS))) {
             return;
         }
         lastDrawNs = now;
+        shown = true;
         double elapsedS = elapsed / 1e9;
         double etaS = done == 0 ? Double.NaN : elapsedS * (total - done) / done;
         String text = String.format(Locale.ROOT, "points %d/%d, replications %d/%d, elapsed %s, left %s",

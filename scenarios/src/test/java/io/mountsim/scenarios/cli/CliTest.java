@@ -177,6 +177,39 @@ class CliTest {
     }
 
     @Test
+    void theRealModelGivesTheSameResultsOnOneAndTwoThreads() throws IOException {
+        Path quickstart = TestFiles.EXAMPLES.resolve("quickstart.yaml");
+        String[] small = {"--set", "workload.containers=12", "--set", "workload.layers=5", "--replications", "2", "--quiet"};
+        List<List<String>> csvs = new java.util.ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            Path o = dir.resolve("real-" + threads);
+            List<String> args = new java.util.ArrayList<>(List.of("run", quickstart.toString(), "-o", o.toString()));
+            args.addAll(List.of(small));
+            assertEquals(0, run(ReplicationModel.simulation(), threads, args.toArray(String[]::new)), stderr());
+            csvs.add(withoutWallSeconds(Files.readAllLines(o.resolve("results.csv"))));
+        }
+        assertEquals(csvs.get(0), csvs.get(1));
+        assertTrue(csvs.get(0).get(0).contains("mountOps"), csvs.get(0).get(0));
+    }
+
+    /** wallSeconds is the one column that measures the host, not the simulation. */
+    private static List<String> withoutWallSeconds(List<String> csv) {
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : csv) {
+            List<String> cells = List.of(line.split(",", -1));
+            List<String> kept = new java.util.ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                if (!header.get(i).startsWith("wallSeconds")) {
+                    kept.add(cells.get(i));
+                }
+            }
+            out.add(String.join(",", kept));
+        }
+        return out;
+    }
+
+    @Test
     void benchHoldPrintsEventsPerSecond() {
         assertEquals(0, run(new FakeModel(), "bench", "hold", "--pending", "100", "--events", "20000"));
         assertTrue(stdout().matches("eventsPerSecond=\\d+ pending=100 events=20000 wallSeconds=[0-9.]+\\R"), stdout());
