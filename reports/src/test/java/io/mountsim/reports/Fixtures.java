@@ -87,8 +87,18 @@ final class Fixtures {
                 pointWithP99(0, "per-layer", 41_000, 12_800),
                 pointWithP99(1, "common-parent", 800, 30),
                 pointWithP99(2, "fd-lowerdirs", 2_500, 100));
+        // the resolved form of a comparison: {name, compare: [one resolved scenario per file]}
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("name", "per-layer vs common-parent vs fd-lowerdirs");
+        List<Object> compared = new ArrayList<>();
+        for (String idmap : List.of("per-layer", "common-parent", "fd-lowerdirs")) {
+            Map<String, Object> s = scenario("r5.metal", idmap);
+            s.put("name", idmap);
+            compared.add(s);
+        }
+        resolved.put("compare", compared);
         return new ExperimentResult("per-layer vs common-parent vs fd-lowerdirs", "Which idmap mode starts fastest?",
-                7, 5, 0.95, List.of("scenario"), points, scenario("r5.metal", "per-layer"), HEALTH_CHECK_SECONDS, true);
+                7, 5, 0.95, List.of("scenario"), points, resolved, HEALTH_CHECK_SECONDS, true);
     }
 
     /** One point, no sweep, a name full of characters HTML, CSV and JSON must escape. */

@@ -10,7 +10,7 @@ import io.mountsim.reports.data.ScenarioFacts;
 record ChartContext(String scenarioName, String machine, int replications, double confidence) {
 
     static ChartContext of(ExperimentResult r) {
-        return new ChartContext(r.name(), new ScenarioFacts(r.resolvedScenario()).machineLabel(),
+        return new ChartContext(r.name(), ScenarioFacts.machineOf(r),
                 r.replications(), r.confidence());
     }
 

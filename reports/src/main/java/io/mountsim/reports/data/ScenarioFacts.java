@@ -16,6 +16,28 @@ public final class ScenarioFacts {
         this.scenario = scenario;
     }
 
+    /**
+     * A copy with the value at {@code dottedPath} replaced (when the path exists), e.g. to
+     * print "swept" instead of a swept key's base value.
+     */
+    public ScenarioFacts with(String dottedPath, Object value) {
+        return new ScenarioFacts(replace(scenario, dottedPath.split("\\."), 0, value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> replace(Map<String, Object> map, String[] path, int at, Object value) {
+        if (!map.containsKey(path[at])) {
+            return map;
+        }
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(map);
+        if (at == path.length - 1) {
+            copy.put(path[at], value);
+        } else if (map.get(path[at]) instanceof Map<?, ?> child) {
+            copy.put(path[at], replace((Map<String, Object>) child, path, at + 1, value));
+        }
+        return copy;
+    }
+
     /** The value at a dotted path ("workload.containers"), or null. */
     public Object at(String dottedPath) {
         Object v = scenario;
@@ -34,10 +56,30 @@ public final class ScenarioFacts {
     }
 
     /**
+     * The machine every point of {@code r} ran on, for titles and the headline; null when
+     * unknown or when the machine itself was swept (then each point names its own).
+     */
+    public static String machineOf(io.mountsim.core.results.ExperimentResult r) {
+        boolean swept = r.sweptKeys().stream().anyMatch(k -> k.equals("machine") || k.startsWith("machine."));
+        return swept ? null : new ScenarioFacts(r.resolvedScenario()).machineLabel();
+    }
+
+    /**
      * The machine as people name it: the preset name, an inline machine's own name, or its
      * shape ("1 socket × 16 cores × 2 threads").
      */
     public String machineLabel() {
+        List<ScenarioFacts> compared = compared();
+        if (!compared.isEmpty()) {
+            // a comparison: its scenarios' machines, once each ("r5.metal" or "r5.metal vs m7i.metal")
+            java.util.LinkedHashSet<String> labels = new java.util.LinkedHashSet<>();
+            compared.forEach(c -> {
+                if (c.machineLabel() != null) {
+                    labels.add(c.machineLabel());
+                }
+            });
+            return labels.isEmpty() ? null : String.join(" vs ", labels);
+        }
         Object m = at("machine");
         if (m == null) {
             return null;
@@ -55,6 +97,40 @@ public final class ScenarioFacts {
         count(map.get("coresPerSocket"), "core", shape);
         count(map.get("threadsPerCore"), "thread", shape);
         return shape.isEmpty() ? "custom machine" : String.join(" × ", shape);
+    }
+
+    /** A preset's or inline machine's shape: "2 sockets × 24 cores × 2 threads, mesh"; null if unknown. */
+    public String machineShape() {
+        if (!(at("machine") instanceof Map<?, ?> map)) {
+            return null;
+        }
+        List<String> shape = new ArrayList<>();
+        count(map.get("sockets"), "socket", shape);
+        count(map.get("coresPerSocket"), "core", shape);
+        count(map.get("threadsPerCore"), "thread", shape);
+        if (shape.isEmpty()) {
+            return null;
+        }
+        String text = String.join(" × ", shape);
+        return map.get("interconnect") == null ? text : text + ", " + map.get("interconnect");
+    }
+
+    /**
+     * The scenarios of a comparison (the resolved form {@code {name, compare: [scenario...]}}),
+     * in order; empty for a single scenario.
+     */
+    @SuppressWarnings("unchecked")
+    public List<ScenarioFacts> compared() {
+        if (!(scenario.get("compare") instanceof List<?> list)) {
+            return List.of();
+        }
+        List<ScenarioFacts> out = new ArrayList<>();
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> m) {
+                out.add(new ScenarioFacts((Map<String, Object>) m));
+            }
+        }
+        return out;
     }
 
     private static void count(Object v, String noun, List<String> out) {

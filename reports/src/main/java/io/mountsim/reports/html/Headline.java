@@ -31,7 +31,7 @@ public record Headline(List<String> sentences) {
         if (r.points().isEmpty()) {
             return new Headline(List.of("No points were simulated."));
         }
-        String machine = new ScenarioFacts(r.resolvedScenario()).machineLabel();
+        String machine = ScenarioFacts.machineOf(r);
         String on = machine == null ? "" : " on " + machine;
         if (r.points().stream().noneMatch(p -> finite(p, MetricNames.START_LATENCY_MS_P99))) {
             return new Headline(List.of(fallback(r.points().get(0), r.points().size() > 1) + on + "."));

@@ -86,7 +86,7 @@ public final class HtmlReport {
     public static String write(ExperimentResult result, List<ChartFile> charts) {
         ExperimentResult r = ReportData.reduce(result);
         StringBuilder h = new StringBuilder();
-        String machine = new ScenarioFacts(r.resolvedScenario()).machineLabel();
+        String machine = ScenarioFacts.machineOf(r);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Html.esc(r.name())).append(" · mountsim report</title>\n")

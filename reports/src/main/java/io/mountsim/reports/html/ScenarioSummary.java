@@ -1,9 +1,11 @@
 package io.mountsim.reports.html;
 
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.data.ScenarioFacts;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,27 +15,44 @@ import java.util.Set;
  * "What was simulated", in plain words: one line per part of the scenario (machine,
  * kernel, runtime, watchers, workload, mitigations) read from the resolved scenario.
  * Known keys get a sentence ("100 container starts of 50-layer images, arriving in a
- * burst"); anything else is listed as key = value so nothing resolved is hidden.
+ * burst"); anything else is listed as key = value so nothing resolved is hidden. For a
+ * comparison, what differs between the scenarios comes first, then the baseline in full.
  *
  * @param items (heading, plain text) pairs in page order
  */
 record ScenarioSummary(List<Map.Entry<String, String>> items) {
 
+    /** Printed in place of a swept key's base value, which no point actually used. */
+    static final String SWEPT = "(swept, see below)";
+
     private static final List<String> SECTIONS = List.of("machine", "kernel", "runtime", "watchers", "workload", "mitigations");
 
     static ScenarioSummary of(ExperimentResult r) {
-        ScenarioFacts facts = new ScenarioFacts(r.resolvedScenario());
+        ScenarioFacts root = new ScenarioFacts(r.resolvedScenario());
+        List<ScenarioFacts> compared = root.compared();
         List<Map.Entry<String, String>> items = new ArrayList<>();
+        ScenarioFacts described = root;
+        if (!compared.isEmpty()) {
+            // a what-if: say what changes between the scenarios, then describe the baseline in full
+            items.add(Map.entry("What differs", differences(compared)));
+            described = compared.get(0);
+            String baseline = described.text("name");
+            items.add(Map.entry("Baseline", baseline == null ? "the first scenario" : baseline));
+        }
+        for (String key : r.sweptKeys()) {
+            described = described.with(key, SWEPT);
+        }
         for (String section : SECTIONS) {
-            if (facts.at(section) == null) {
+            if (described.at(section) == null) {
                 continue;
             }
             String text = switch (section) {
-                case "machine" -> machine(facts);
-                case "runtime" -> runtime(facts);
-                case "workload" -> workload(facts);
-                case "mitigations" -> mitigations(facts);
-                default -> rest(facts, section, Set.of());
+                case "machine" -> machine(described);
+                case "kernel" -> kernel(described);
+                case "runtime" -> runtime(described);
+                case "workload" -> workload(described);
+                case "mitigations" -> mitigations(described);
+                default -> rest(described, section, Set.of());
             };
             items.add(Map.entry(capitalise(section), text));
         }
@@ -45,9 +64,45 @@ record ScenarioSummary(List<Map.Entry<String, String>> items) {
         return new ScenarioSummary(items);
     }
 
+    /** "runtime.idmap: per-layer → common-parent; mitigations.smt: on → off" (names and sources left out). */
+    private static String differences(List<ScenarioFacts> compared) {
+        List<Map<String, String>> flat = new ArrayList<>();
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        for (ScenarioFacts f : compared) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : f.flatten()) {
+                m.put(e.getKey(), e.getValue());
+            }
+            flat.add(m);
+            keys.addAll(m.keySet());
+        }
+        List<String> parts = new ArrayList<>();
+        for (String key : keys) {
+            if (key.equals("name") || key.endsWith(".source")) {
+                continue;
+            }
+            List<String> values = flat.stream().map(m -> m.getOrDefault(key, "(unset)")).toList();
+            if (values.stream().distinct().count() > 1) {
+                parts.add(key + ": " + String.join(" → ", values));
+            }
+        }
+        return parts.isEmpty() ? "nothing but the name" : String.join("; ", parts);
+    }
+
     private static String machine(ScenarioFacts f) {
         String label = f.machineLabel();
-        return f.at("machine") instanceof Map ? label + "; " + rest(f, "machine", Set.of("preset", "name")) : label;
+        String shape = f.machineShape();
+        if (shape == null) {
+            return label;
+        }
+        return shape.startsWith(label) ? shape : label + " (" + shape + ")"; // an unnamed inline machine is its shape
+    }
+
+    /** "uncontended syscall costs (µs): openTree 4.3, overlayMount.base 38, ...". */
+    private static String kernel(ScenarioFacts f) {
+        String costs = rest(f, "kernel.syscallsUs", Set.of()).replace(" = ", " ");
+        String others = rest(f, "kernel", Set.of("syscallsUs"));
+        return join(costs.isEmpty() ? List.of() : List.of("uncontended syscall costs (µs): " + costs), others);
     }
 
     private static String runtime(ScenarioFacts f) {
@@ -56,7 +111,8 @@ record ScenarioSummary(List<Map.Entry<String, String>> items) {
             parts.add("idmapped mounts: " + f.text("runtime.idmap"));
         }
         if (f.text("runtime.passes") != null) {
-            parts.add(f.text("runtime.passes") + " rootfs assemblies per start");
+            String passes = f.text("runtime.passes");
+            parts.add(passes + (passes.equals("1") ? " rootfs assembly" : " rootfs assemblies") + " per start");
         }
         return join(parts, rest(f, "runtime", Set.of("idmap", "passes")));
     }
@@ -117,6 +173,9 @@ record ScenarioSummary(List<Map.Entry<String, String>> items) {
     }
 
     private static String sweep(ExperimentResult r) {
+        if (r.comparison()) {
+            return r.points().size() + " scenarios: " + String.join("; ", PointLabels.unique(r.points()));
+        }
         List<String> parts = new ArrayList<>();
         for (String key : r.sweptKeys()) {
             LinkedHashSet<String> values = new LinkedHashSet<>();

@@ -1,0 +1,52 @@
+package io.mountsim.reports;
+
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.reports.html.HtmlReport;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HtmlReportTest {
+
+    @Test
+    void aComparisonSaysWhatDiffersThenDescribesTheBaseline() {
+        String html = HtmlReport.write(Fixtures.comparison(), List.of());
+        assertTrue(html.contains("<dt>What differs</dt><dd>runtime.idmap: per-layer → common-parent → fd-lowerdirs</dd>"),
+                html);
+        assertTrue(html.contains("<dt>Baseline</dt><dd>per-layer</dd>"));
+        assertTrue(html.contains("<dt>Compared</dt><dd>3 scenarios: per-layer; common-parent; fd-lowerdirs</dd>"));
+        assertTrue(html.contains("on r5.metal"), "the compared scenarios' machine names the headline");
+    }
+
+    @Test
+    void aSweptKeyIsNotDescribedByItsUnusedBaseValue() {
+        String html = HtmlReport.write(Fixtures.sweep(), List.of());
+        // the fixture's base runtime.idmap is per-layer, but the sweep ran both
+        assertTrue(html.contains("idmapped mounts: (swept, see below)"), html);
+        assertTrue(html.contains("<dt>Swept</dt><dd>workload.maxConcurrentStarts over 1, 4, 16, 64; "
+                + "runtime.idmap over per-layer, common-parent (8 points)</dd>"));
+        assertTrue(html.contains("uncontended syscall costs (µs): openTree 4.3, overlayMount.base 38"));
+    }
+
+    @Test
+    void aSweptMachineIsNotNamedInTheHeadline() {
+        ExperimentResult s = Fixtures.sweep();
+        ExperimentResult r = new ExperimentResult(s.name(), s.description(), s.seed(), s.replications(), s.confidence(),
+                List.of("machine"), s.points().stream().limit(1).toList(), s.resolvedScenario(),
+                s.healthCheckTimeoutSeconds(), false);
+        String html = HtmlReport.write(r, List.of());
+        String headline = html.substring(html.indexOf("id=\"headline\""), html.indexOf("</section>"));
+        assertFalse(headline.contains("r5.metal"), headline);
+    }
+
+    @Test
+    void everyMetricRowShowsMeanHalfWidthAndRange() {
+        String html = HtmlReport.write(Fixtures.single(), List.of());
+        // events in the fixture: mean 123456789, half-width 1234.5, range 123000000-124000000
+        assertTrue(html.contains("123456789 ± 1235<span class=\"range\">123000000 – 124000000</span>"), html);
+        assertFalse(html.contains("NaN"));
+    }
+}
