@@ -51,8 +51,14 @@ public final class CalibrationFit {
                     || r.threads() == 16 || r.threads() == 64);
 
     /** The fitted parameters. */
-    public record Fitted(double idleWakeupUs, double contextSwitchUs, double rcuGracePeriodUs, double rcuKworkerUs) {
-        KernelProfile applyTo(KernelProfile base) {
+    public record Fitted(double idleWakeupUs, double contextSwitchUs, double rcuKworkerUs) {
+        /** The grace period follows from the wakeup: together they are umount's waits at one thread. */
+        public double rcuGracePeriodUs(KernelProfile base) {
+            return KernelProfiles.gracePeriodUs(base.syscallsUs(), idleWakeupUs);
+        }
+
+        public KernelProfile applyTo(KernelProfile base) {
+            double rcuGracePeriodUs = rcuGracePeriodUs(base);
             KernelProfile p = base.withDynamics(idleWakeupUs, contextSwitchUs, rcuGracePeriodUs, base.refWalkFactor());
             return new KernelProfile(p.syscallsUs(), p.shares(), p.mountLockSectionUs(), p.perCpuCounterNs(),
                     p.pathWalkUs(), p.refWalkFactor(), p.rcuGracePeriodUs(), rcuKworkerUs, p.rcuShared(), p.rcuPerCpuUs(),
@@ -118,7 +124,7 @@ public final class CalibrationFit {
 
     public static Fitted fit(List<MeasuredRun> fitRuns, MachineSpec machine, KernelProfile base, int maxEvaluations) {
         double[] start = {Math.log(base.idleWakeupUs()), Math.log(base.contextSwitchUs()),
-                Math.log(base.rcuGracePeriodUs()), Math.log(base.rcuKworkerUs())};
+                Math.log(base.rcuKworkerUs())};
         // the simplex throws when its budget runs out, so the best point seen is kept here
         double[] bestLoss = {Double.POSITIVE_INFINITY};
         double[][] bestPoint = {start};
@@ -133,7 +139,7 @@ public final class CalibrationFit {
         SimplexOptimizer optimizer = new SimplexOptimizer(1e-4, 1e-6);
         try {
             PointValuePair best = optimizer.optimize(new MaxEval(maxEvaluations), objective, GoalType.MINIMIZE,
-                    new InitialGuess(start), new NelderMeadSimplex(new double[] {0.7, 0.7, 0.7, 0.7}));
+                    new InitialGuess(start), new NelderMeadSimplex(new double[] {0.7, 0.7, 0.7}));
             return fromLog(best.getPoint());
         } catch (TooManyEvaluationsException budgetSpent) {
             return fromLog(bestPoint[0]);
@@ -141,9 +147,13 @@ public final class CalibrationFit {
     }
 
     private static Fitted fromLog(double[] x) {
-        // bounded to physical ranges: 0.5-500 us wakeups, 0.2-100 us switches, 5-2000 us periods
-        return new Fitted(clamp(Math.exp(x[0]), 0.5, 500), clamp(Math.exp(x[1]), 0.2, 100),
-                clamp(Math.exp(x[2]), 5, 2000), clamp(Math.exp(x[3]), 0.2, 50));
+        // bounded to physical ranges: 0.2-100 us switches, 0.2-10 us of kworker work, and a
+        // wakeup small enough that one unmount at one thread still fits its measured 46 us:
+        // its waits are the kworker's wakeup and work, then the caller's wakeup
+        double kworkerUs = clamp(Math.exp(x[2]), 0.2, 10);
+        double waitsUs = KernelProfiles.EPYC_2CORE_SYSCALLS_US.umount() - KernelProfiles.UMOUNT_CPU_US;
+        return new Fitted(clamp(Math.exp(x[0]), 0.5, (waitsUs - kworkerUs) / 2), clamp(Math.exp(x[1]), 0.2, 100),
+                kworkerUs);
     }
 
     private static double clamp(double v, double lo, double hi) {
@@ -161,8 +171,8 @@ public final class CalibrationFit {
         System.out.printf(Locale.ROOT, "fit loss %.4f, check loss %.4f%n",
                 loss(compareAll(fitRuns, machine, f.applyTo(base))),
                 loss(compareAll(m.runs().stream().filter(FIT_SET.negate()).toList(), machine, f.applyTo(base))));
-        System.out.printf(Locale.ROOT, "fitted: idleWakeupUs=%.2f contextSwitchUs=%.2f rcuGracePeriodUs=%.2f rcuKworkerUs=%.2f%n",
-                f.idleWakeupUs(), f.contextSwitchUs(), f.rcuGracePeriodUs(), f.rcuKworkerUs());
+        System.out.printf(Locale.ROOT, "fitted: idleWakeupUs=%.2f contextSwitchUs=%.2f rcuKworkerUs=%.2f (rcuGracePeriodUs=%.2f)%n",
+                f.idleWakeupUs(), f.contextSwitchUs(), f.rcuKworkerUs(), f.rcuGracePeriodUs(base));
         for (Comparison c : compareAll(m.runs(), machine, f.applyTo(base))) {
             MeasuredRun r = c.run();
             System.out.printf(Locale.ROOT, "%-6s threads=%-3d layers=%-3d readers=%d %s measured=%8.1f simulated=%8.1f ratio=%.2f%n",

@@ -42,6 +42,22 @@ public final class KernelProfiles {
     public static final KernelProfile.LockShares SOURCE_SHARES =
             new KernelProfile.LockShares(0.6, 0.5, 0.7, 0.5, 0.3);
 
+    /**
+     * CPU work of an unmount without its waits: umount_tree() is the same order of work as
+     * open_tree's copy_tree() of one mount, so open_tree's measured 7.57 us stands for it
+     * [est]. The rest of the measured 46.11 us is the grace period and the wakeup after it.
+     */
+    public static final double UMOUNT_CPU_US = 7.57;
+
+    /**
+     * The expedited grace period that, with the wakeup onto an idle CPU after it, makes up
+     * the measured unmount latency beside its CPU work:
+     * umount = UMOUNT_CPU_US + grace period + idle wakeup.
+     */
+    public static double gracePeriodUs(SyscallCostsUs costs, double idleWakeupUs) {
+        return Math.max(1.0, costs.umount() - UMOUNT_CPU_US - idleWakeupUs);
+    }
+
     /** The calibration host's profile. */
     public static final KernelProfile EPYC_2CORE = new KernelProfile(
             EPYC_2CORE_SYSCALLS_US,
@@ -50,13 +66,13 @@ public final class KernelProfiles {
             10.0,   // reading one CPU's per-CPU mount counter (an L3/remote hit) [est]
             0.50,   // one RCU path walk of a 3-5 component path crossing a mount [est]
             3.0,    // ref-walk fallback vs RCU walk: takes and drops references per component [est]
-            30.0,   // expedited grace period on 2 CPUs (fitted; umount 46 us includes it)
-            3.0,    // the grace-period kworker's CPU work: select CPUs, IPI, report [est]
+            gracePeriodUs(EPYC_2CORE_SYSCALLS_US, 14.27), // expedited grace period: the rest of umount's 46 us
+            10.0,   // the grace-period kworker's CPU work (fitted; at the fit's upper bound of 10 us)
             false,  // one grace period per caller: umount waits grow linearly with unmounting threads
             1.0,    // per extra CPU: one more CPU to check or IPI [est]
             2,      // the calibration host's CPUs
-            30.0,   // waking a task onto an idle vCPU (fitted; IPI + halt exit under KVM)
-            3.0,    // context switch on a busy CPU (fitted)
+            14.27,  // waking a task onto an idle vCPU (fitted; IPI + halt exit under KVM)
+            8.85,   // context switch on a busy CPU (fitted)
             13.65,  // threads=1 mode=parent: lat_mean 388 us - the sum of its five calls' means
             5.98,   // threads=1 mode=layer: (lat_mean 3526 us - sum of the calls 3227 us) / 50 layers
             21,     // mountinfo rows: 121 lines with 100 bind mounts added -> 21 before
