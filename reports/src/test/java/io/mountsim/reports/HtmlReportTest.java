@@ -1,10 +1,17 @@
 package io.mountsim.reports;
 
+import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.Timeline;
 import io.mountsim.reports.html.HtmlReport;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +47,25 @@ class HtmlReportTest {
         String html = HtmlReport.write(r, List.of());
         String headline = html.substring(html.indexOf("id=\"headline\""), html.indexOf("</section>"));
         assertFalse(headline.contains("r5.metal"), headline);
+    }
+
+    @Test
+    void aLockBenchmarkHeadlineGivesTheRangeOfTimePerCriticalSection() {
+        List<PointResult> points = new ArrayList<>();
+        double[] nsPerSection = {5, 4372, 130};
+        for (int i = 0; i < nsPerSection.length; i++) {
+            // cpuUtilization comes first in contract order; the headline must still pick ns per critical section
+            Map<String, MetricSummary> metrics = Map.of(
+                    MetricNames.CPU_UTILIZATION, new MetricSummary(0.5, 0, 0.5, 0.5, 3),
+                    MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION,
+                    new MetricSummary(nsPerSection[i], 1, nsPerSection[i], nsPerSection[i], 3));
+            points.add(new PointResult(i, Map.of("workload.threads", Integer.toString(1 << (2 * i))), metrics,
+                    new double[0], CpuBreakdown.NONE, Timeline.empty(), Map.of()));
+        }
+        ExperimentResult r = new ExperimentResult("lockbench", "", 1, 3, 0.95, List.of("workload.threads"), points,
+                Map.of("machine", "r5.metal"), Double.NaN, false);
+        String html = HtmlReport.write(r, List.of());
+        assertTrue(html.contains("<p>Time per critical section from 5 ns (1) to 4372 ns (4) on r5.metal.</p>"), html);
     }
 
     @Test

@@ -30,7 +30,8 @@ public final class ChartSet {
 
     /** The metrics a contention curve is drawn for (when the sweep produced them). */
     public static final List<String> CONTENTION_METRICS = List.of(
-            MetricNames.START_LATENCY_MS_P95, MetricNames.STARTS_PER_SECOND, MetricNames.MAKESPAN_SECONDS);
+            MetricNames.START_LATENCY_MS_P95, MetricNames.STARTS_PER_SECOND, MetricNames.MAKESPAN_SECONDS,
+            MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION);
 
     static final List<String> LATENCY_PERCENTILES = List.of(
             MetricNames.START_LATENCY_MS_P50, MetricNames.START_LATENCY_MS_P95, MetricNames.START_LATENCY_MS_P99);

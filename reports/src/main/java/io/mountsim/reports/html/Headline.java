@@ -34,7 +34,7 @@ public record Headline(List<String> sentences) {
         String machine = ScenarioFacts.machineOf(r);
         String on = machine == null ? "" : " on " + machine;
         if (r.points().stream().noneMatch(p -> finite(p, MetricNames.START_LATENCY_MS_P99))) {
-            return new Headline(List.of(fallback(r.points().get(0), r.points().size() > 1) + on + "."));
+            return new Headline(fallback(r, on));
         }
         List<String> out = new ArrayList<>();
         PointResult first = r.points().get(0);
@@ -113,17 +113,38 @@ public record Headline(List<String> sentences) {
         return f == null || !Double.isFinite(f.mean()) ? Optional.empty() : Optional.of(Numbers.human(f.mean()));
     }
 
-    /** Workloads without start latencies (lockbench): the first metric they do report. */
-    private static String fallback(PointResult p, boolean several) {
-        for (String name : MetricOrder.sort(p.metrics().keySet())) {
-            MetricSummary m = p.metric(name);
-            if (m != null && Double.isFinite(m.mean())) {
-                MetricLabels.Label label = MetricLabels.of(name);
-                String value = Numbers.human(m.mean()) + (label.unit().isEmpty() ? "" : " " + label.unit());
-                return capitalise(label.description()) + ": " + value + (several ? " at " + PointLabels.of(p) : "");
+    /** For workloads without start latencies, in order of preference (lockbench's own answer first). */
+    static final List<String> FALLBACK_METRICS = List.of(
+            MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION, MetricNames.STARTS_PER_SECOND, MetricNames.MAKESPAN_SECONDS);
+
+    /**
+     * Workloads without start latencies (lockbench): the preferred metric they report, at
+     * the single point, or its lowest and highest across the sweep.
+     */
+    private static List<String> fallback(ExperimentResult r, String on) {
+        List<String> candidates = new ArrayList<>(FALLBACK_METRICS);
+        r.points().forEach(p -> candidates.addAll(MetricOrder.sort(p.metrics().keySet())));
+        for (String name : candidates) {
+            List<PointResult> ranked = r.points().stream().filter(p -> finite(p, name))
+                    .sorted(Comparator.comparingDouble(p -> p.metric(name).mean())).toList();
+            if (ranked.isEmpty()) {
+                continue;
             }
+            MetricLabels.Label label = MetricLabels.of(name);
+            if (ranked.size() == 1 || r.points().size() == 1) {
+                return List.of(capitalise(label.description()) + ": " + value(ranked.get(0), name) + on + ".");
+            }
+            PointResult low = ranked.get(0);
+            PointResult high = ranked.get(ranked.size() - 1);
+            return List.of(capitalise(label.description()) + " from " + value(low, name) + " ("
+                    + PointLabels.of(low) + ") to " + value(high, name) + " (" + PointLabels.of(high) + ")" + on + ".");
         }
-        return "No metrics were produced";
+        return List.of("No metrics were produced.");
+    }
+
+    private static String value(PointResult p, String metric) {
+        String unit = MetricLabels.of(metric).unit();
+        return Numbers.human(p.metric(metric).mean()) + (unit.isEmpty() ? "" : " " + unit);
     }
 
     private static boolean finite(PointResult p, String metric) {

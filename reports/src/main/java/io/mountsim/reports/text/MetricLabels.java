@@ -36,7 +36,11 @@ public final class MetricLabels {
             Map.entry(MetricNames.EVENTS, new Label("engine events", "events")),
             Map.entry(MetricNames.WALL_SECONDS, new Label("wall time of the point", "s")),
             Map.entry(MetricNames.LOCKBENCH_SECONDS, new Label("lock benchmark run time", "s")),
-            Map.entry(MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION, new Label("time per critical section", "ns")));
+            Map.entry(MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION, new Label("time per critical section", "ns")),
+            // lockbench extras, named in models' LockBench (not in MetricNames; reports cannot depend on models)
+            Map.entry("lockbenchHandoffs", new Label("lock handoffs", "handoffs")),
+            Map.entry("lockbenchCrossSocketHandoffs", new Label("cross-socket lock handoffs", "handoffs")),
+            Map.entry("lockbenchMeanHandoffNs", new Label("mean lock handoff", "ns")));
 
     private MetricLabels() {
     }
