@@ -41,7 +41,7 @@ public final class MountsimCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, compare, validate, machines, merge, bench)");
     }
 
     public static void main(String[] args) {
@@ -51,6 +51,7 @@ public final class MountsimCommand implements Runnable {
     /** Runs the command line against {@code context}; returns the exit code. */
     public static int execute(CliContext context, String... args) {
         CommandLine cli = new CommandLine(new MountsimCommand(), new ContextFactory(context));
+        cli.setUsageHelpWidth(120);
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
         cli.setExitCodeExceptionMapper(e -> e instanceof InvalidInputException ? EXIT_INVALID_INPUT : EXIT_FAILURE);

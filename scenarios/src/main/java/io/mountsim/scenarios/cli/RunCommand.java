@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Simulate scenario files and write summary.json, results.csv, charts/ and report.html.",
-        footer = {"", "Output goes to out/<scenario name as a slug>/ unless -o says otherwise (with several files,",
-                "-o DIR holds one subdirectory per scenario). Files are written to a temporary directory",
-                "and moved into place when complete. A short table goes to stdout, progress to stderr.",
+        footer = {"", "Output goes to out/<scenario name as a slug>/ unless -o says otherwise; with several files -o DIR holds "
+                + "one subdirectory per scenario; with --shard the default is out/<slug>-shard-I-of-N/. Files are written to a "
+                + "temporary directory and moved into place when complete. A short table goes to stdout, progress to stderr.",
                 "", "Examples:",
                 "  mountsim run scenarios/examples/quickstart.yaml",
                 "  mountsim run scenarios/examples/concurrency-sweep.yaml --replications 3 -o out/sweep",
