@@ -1,6 +1,5 @@
 package io.mountsim.scenarios.cli;
 
-import io.mountsim.scenarios.diag.InvalidInputException;
 import io.mountsim.scenarios.diag.Location;
 import io.mountsim.scenarios.diag.Problems;
 import io.mountsim.scenarios.run.OutputDirectory;
@@ -42,11 +41,7 @@ final class MergeCommand implements Callable<Integer>, MountsimCommand.ContextAw
             }
         }
         problems.throwIfAny();
-        try {
-            OutputDirectory.write(output, d -> context.sink().merge(dirs, d));
-        } catch (InvalidInputException e) {
-            throw e;
-        }
+        OutputDirectory.write(output, d -> context.sink().merge(dirs, d));
         context.out().println("merged " + dirs.size() + " shard(s) into " + output);
         return MountsimCommand.EXIT_OK;
     }

@@ -76,8 +76,19 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
         Overrides overrides = new Overrides(sets, seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
                 replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
         List<Scenario> scenarios = Scenarios.loadAll(files, overrides);
+        List<Path> destinations = new ArrayList<>();
         for (Scenario s : scenarios) {
             Path dir = destination(s, selected, scenarios.size());
+            int clash = destinations.indexOf(dir);
+            if (clash >= 0) {
+                throw InvalidInputException.of(Location.of(s.file().toString()), "name", "writes to " + dir + " like "
+                        + scenarios.get(clash).file() + "; give the scenarios distinct names");
+            }
+            destinations.add(dir);
+        }
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario s = scenarios.get(i);
+            Path dir = destinations.get(i);
             ProgressLine line = quiet ? null : new ProgressLine(context.err());
             ProgressListener progress = line == null ? ProgressListener.none() : line;
             ExperimentResult result;

@@ -42,10 +42,14 @@ final class PointBinder {
             "lockbench", Set.of("kind", "threads", "criticalSectionNs", "iterationsPerThread", "healthCheckTimeoutSeconds"),
             "trace", Set.of("kind", "file", "layers", "pathLookupsPerCpuPerSecond", "healthCheckTimeoutSeconds"));
 
+    /** The study's example node: 100 containers of 50-layer images (netflix-study.md, "What happened"). */
     static final int DEFAULT_CONTAINERS = 100;
     static final int DEFAULT_LAYERS = 50;
+    /** containerd assembles the rootfs twice: "both the shim and containerd proper do this" (PR #12092). */
     static final int DEFAULT_PASSES = 2;
+    /** The study's health checks timed out after 30 s (netflix-study.md). */
     static final double DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS = 30;
+    /** The contract's lockbench example (shared/spec/scenario-format.md): threads: 32, criticalSectionNs: 5, iterationsPerThread: 100000. */
     static final int DEFAULT_LOCKBENCH_THREADS = 32;
     /** global-lock-bench's critical section is one increment: a few ns. */
     static final double DEFAULT_CRITICAL_SECTION_NS = 5;

@@ -66,6 +66,16 @@ class CliTest {
     }
 
     @Test
+    void twoScenariosWritingTheSameDirectoryAreRefusedBeforeRunning() {
+        Path a = TestFiles.write(dir, "a.yaml", TestFiles.MINIMAL);
+        Path b = TestFiles.write(dir, "b.yaml", TestFiles.MINIMAL);
+        FakeModel model = new FakeModel();
+        assertEquals(2, run(model, "run", a.toString(), b.toString(), "-o", dir.resolve("o").toString(), "--quiet"));
+        assertTrue(stderr().contains("b.yaml: name: writes to"), stderr());
+        assertEquals(0, model.calls.get());
+    }
+
+    @Test
     void validateSaysOkPerFileOrListsErrors() {
         Path good = TestFiles.write(dir, "good.yaml", TestFiles.MINIMAL);
         assertEquals(0, run(new FakeModel(), "validate", good.toString()));

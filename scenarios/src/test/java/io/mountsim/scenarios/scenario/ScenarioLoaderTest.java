@@ -141,6 +141,19 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void setCanAddASweepAndRemoveAnOptionalSection() {
+        Scenario s = load(dir, MINIMAL + "watchers: {mountinfoReaders: 1, rateLimit: {burst: 5, perSeconds: 1}}\n",
+                "sweep.workload.containers=[5, 50]", "watchers.rateLimit=null");
+        assertEquals(List.of("workload.containers"), s.sweptKeys());
+        assertEquals(List.of("5", "50"), s.points().stream().map(p -> p.parameters().get("workload.containers")).toList());
+        assertTrue(s.points().get(0).spec().watchers().rateLimit().isEmpty());
+        List<Problem> p = problems(dir, MINIMAL, "workload.layers.uniform=[1, 2]", "noequals");
+        String all = lines(p);
+        assertTrue(all.contains("--set noequals: expected KEY=VALUE"), all);
+        assertTrue(all.contains("--set workload.layers.uniform=[1, 2]: workload.layers.uniform: cannot set it: workload.layers holds a single value"), all);
+    }
+
+    @Test
     void sweepIsTheCartesianProductWithTheFirstKeySlowest() {
         Scenario s = load(dir, MINIMAL + "sweep:\n  workload.maxConcurrentStarts: [1, 4, unlimited]\n  runtime.idmap: [per-layer, common-parent]\n");
         assertEquals(List.of("workload.maxConcurrentStarts", "runtime.idmap"), s.sweptKeys());
