@@ -1,6 +1,7 @@
 package io.mountsim.reports.charts;
 
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
 import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.data.PointLabels;
@@ -22,6 +23,8 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,14 +42,15 @@ final class ComparisonChart {
      * @param metrics metrics sharing one unit (e.g. the three latency percentiles)
      */
     static Optional<JFreeChart> build(ExperimentResult r, List<String> metrics, String title, ChartContext ctx) {
+        List<PointResult> shown = select(r.points(), MAX_BARS_PER_GROUP);
         List<String> present = metrics.stream()
-                .filter(m -> r.points().stream().anyMatch(p -> p.metric(m) != null))
+                .filter(m -> shown.stream().anyMatch(p -> p.metric(m) != null))
                 .toList();
-        if (r.points().size() < 2 || present.isEmpty()) {
+        if (shown.size() < 2 || present.isEmpty()) {
             return Optional.empty();
         }
         double maxAbs = 0;
-        for (PointResult p : r.points()) {
+        for (PointResult p : shown) {
             for (String m : present) {
                 MetricSummary s = p.metric(m);
                 if (s != null && Double.isFinite(s.mean())) {
@@ -56,9 +60,9 @@ final class ComparisonChart {
         }
         Axes.Unit unit = Axes.unit(present.get(0), maxAbs);
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-        List<String> labels = PointLabels.unique(r.points());
-        for (int i = 0; i < r.points().size(); i++) {
-            PointResult p = r.points().get(i);
+        List<String> labels = PointLabels.unique(shown);
+        for (int i = 0; i < shown.size(); i++) {
+            PointResult p = shown.get(i);
             String series = labels.get(i);
             for (String m : present) {
                 MetricSummary s = p.metric(m);
@@ -76,7 +80,7 @@ final class ComparisonChart {
         renderer.setErrorIndicatorPaint(Color.BLACK);
         renderer.setErrorIndicatorStroke(new BasicStroke(1.2f));
         renderer.setItemMargin(0.05);
-        for (int i = 0; i < r.points().size(); i++) {
+        for (int i = 0; i < shown.size(); i++) {
             renderer.setSeriesPaint(i, ChartStyle.color(i));
         }
         renderer.setDefaultItemLabelGenerator(new ChangeVsBaseline());
@@ -90,8 +94,38 @@ final class ComparisonChart {
         // all-zero bars (no failed starts anywhere) would otherwise collapse the axis to a point
         y.setAutoRangeMinimumSize(maxAbs > 0 ? unit.apply(maxAbs) * 1e-3 : 1);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), y, renderer);
-        return Optional.of(ChartStyle.chart(title, ctx.subtitleWithCi("whiskers")
-                + " · labels: change vs " + PointLabels.of(r.points().get(0)), plot, true));
+        String subtitle = ctx.subtitleWithCi("whiskers") + " · labels: change vs " + PointLabels.of(shown.get(0));
+        if (shown.size() < r.points().size()) {
+            subtitle += " · the baseline and the " + (shown.size() - 1) + " lowest-p99 of " + r.points().size() + " shown";
+        }
+        return Optional.of(ChartStyle.chart(title, subtitle, plot, true));
+    }
+
+    /** Past a dozen bars per group neither the bars nor the legend can be told apart. */
+    static final int MAX_BARS_PER_GROUP = 12;
+
+    /**
+     * All points when few; else the baseline (first) and the best alternatives by p99 start
+     * latency (the what-if question is which change helps most), kept in index order.
+     */
+    static List<PointResult> select(List<PointResult> points, int max) {
+        if (points.size() <= max) {
+            return points;
+        }
+        PointResult baseline = points.get(0);
+        List<PointResult> best = points.stream().skip(1)
+                .sorted(Comparator.comparingDouble(ComparisonChart::p99OrInfinity))
+                .limit(max - 1)
+                .toList();
+        List<PointResult> out = new ArrayList<>(best);
+        out.add(baseline);
+        out.sort(Comparator.comparingInt(PointResult::index));
+        return out;
+    }
+
+    private static double p99OrInfinity(PointResult p) {
+        MetricSummary m = p.metric(MetricNames.START_LATENCY_MS_P99);
+        return m == null || !Double.isFinite(m.mean()) ? Double.POSITIVE_INFINITY : m.mean();
     }
 
     /** The group (category) name of a metric. */

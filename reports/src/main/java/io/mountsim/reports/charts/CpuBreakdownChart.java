@@ -2,6 +2,7 @@ package io.mountsim.reports.charts;
 
 import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.data.PointLabels;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -24,6 +25,9 @@ import java.util.Optional;
  */
 final class CpuBreakdownChart {
 
+    /** Beyond this many bars the point labels overlap. */
+    static final int MAX_BARS = 24;
+
     private CpuBreakdownChart() {
     }
 
@@ -31,10 +35,11 @@ final class CpuBreakdownChart {
         if (r.points().isEmpty() || r.points().stream().allMatch(p -> p.cpu().equals(CpuBreakdown.NONE))) {
             return Optional.empty();
         }
+        List<PointResult> shown = LatencyCdfChart.evenlySpaced(r.points(), MAX_BARS);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        List<String> labels = PointLabels.uniqueCompact(r.points());
-        for (int i = 0; i < r.points().size(); i++) {
-            CpuBreakdown c = r.points().get(i).cpu();
+        List<String> labels = PointLabels.uniqueCompact(shown);
+        for (int i = 0; i < shown.size(); i++) {
+            CpuBreakdown c = shown.get(i).cpu();
             String point = labels.get(i);
             data.addValue(c.usefulWork() * 100, "useful work", point);
             data.addValue(c.spinning() * 100, "spinning on a lock", point);
@@ -53,14 +58,17 @@ final class CpuBreakdownChart {
         renderer.setSeriesPaint(2, new Color(0xE8, 0xE8, 0xE8));
         renderer.setSeriesPaint(3, ChartStyle.color(3));
         CategoryAxis x = new CategoryAxis(r.sweptKeys().isEmpty() ? null : String.join(" · ", r.sweptKeys()));
-        if (r.points().size() > 4) {
+        if (shown.size() > 4) {
             x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         x.setMaximumCategoryLabelLines(2);
         NumberAxis y = new NumberAxis("share of CPU capacity (%)");
         y.setStandardTickUnits(new NumberTickUnitSource(false, Axes.plainFormat()));
         CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
-        return Optional.of(ChartStyle.chart("Where the CPU time went", ctx.where()
-                + " · mean of " + r.replications() + " replications", plot, true));
+        String subtitle = ctx.where() + " · mean of " + r.replications() + " replications";
+        if (shown.size() < r.points().size()) {
+            subtitle += " · " + shown.size() + " of " + r.points().size() + " points, evenly spaced";
+        }
+        return Optional.of(ChartStyle.chart("Where the CPU time went", subtitle, plot, true));
     }
 }
