@@ -110,6 +110,13 @@ class ReportWriterTest {
         for (String f : textFiles(a)) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
+        // SVGs too: JFreeSVG's default id prefix embeds System.nanoTime(), ChartWriter fixes it
+        try (Stream<Path> svgs = Files.list(a.resolve("charts"))) {
+            for (Path svg : svgs.filter(p -> p.toString().endsWith(".svg")).toList()) {
+                assertArrayEquals(Files.readAllBytes(svg), Files.readAllBytes(b.resolve("charts").resolve(svg.getFileName())),
+                        svg.toString());
+            }
+        }
     }
 
     @Test
