@@ -48,6 +48,10 @@ final class TraceFiles {
 
     private Loaded read(Key key, String written, YamlValue at, String keyPath) {
         Problems local = new Problems();
+        if (Files.isDirectory(key.file())) {
+            local.add(at.location(), keyPath, key.file() + " is a directory; expected an strace log file");
+            return new Loaded(null, local.list());
+        }
         if (!Files.isRegularFile(key.file())) {
             local.add(at.location(), keyPath, "trace file not found: " + key.file()
                     + " (a relative path is resolved against the scenario file's directory)");
