@@ -43,26 +43,40 @@ public final class HoldModelBenchmark {
         return measure(pendingEvents, eventsToProcess, seed, queueOfCapacity);
     }
 
+    private static final String USAGE =
+            "usage: HoldModelBenchmark [pending=1000] [events=20000000] [queue=quaternary|binary] [repeats=1]";
+
     /**
-     * {@code java -cp sim-core.jar io.mountsim.core.engine.HoldModelBenchmark
-     * [pending=1000] [events=20000000] [queue=quaternary|binary] [repeats=1]}: prints one
-     * line per repeat, for measuring by hand (not a unit test: wall time depends on load).
+     * For measuring by hand (not a unit test: wall time depends on the machine's load):
+     * {@code java -cp sim-core/target/classes io.mountsim.core.engine.HoldModelBenchmark
+     * 100000 20000000 quaternary 3} prints one line per repeat. Measure one queue per JVM
+     * (see {@link #run(int, long, long, IntFunction)}).
      */
     public static void main(String[] args) {
-        int pending = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
-        long events = args.length > 1 ? Long.parseLong(args[1]) : 20_000_000L;
-        String queue = args.length > 2 ? args[2] : "quaternary";
-        int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-        IntFunction<EventQueue> factory = switch (queue) {
-            case "binary" -> BinaryHeapEventQueue::new;
-            case "quaternary" -> QuaternaryHeapEventQueue::new;
-            default -> throw new IllegalArgumentException("queue must be binary or quaternary: " + queue);
-        };
-        for (int i = 0; i < repeats; i++) {
-            Result r = run(pending, events, 42, factory);
-            System.out.printf("queue=%s pending=%d events=%d wall=%.3fs eventsPerSecond=%.2fM fingerprint=%016x%n",
-                    queue, r.pendingEvents(), r.eventsProcessed(), r.wallSeconds(),
-                    r.eventsPerSecond() / 1e6, r.fingerprint());
+        try {
+            int pending = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+            long events = args.length > 1 ? Long.parseLong(args[1]) : 20_000_000L;
+            String queue = args.length > 2 ? args[2] : "quaternary";
+            int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+            IntFunction<EventQueue> factory = switch (queue) {
+                case "binary" -> BinaryHeapEventQueue::new;
+                case "quaternary" -> QuaternaryHeapEventQueue::new;
+                default -> throw new IllegalArgumentException("queue must be binary or quaternary, not " + queue);
+            };
+            for (int i = 0; i < repeats; i++) {
+                Result r = run(pending, events, 42, factory);
+                System.out.printf("queue=%s pending=%d events=%d wall=%.3fs eventsPerSecond=%.2fM fingerprint=%016x%n",
+                        queue, r.pendingEvents(), r.eventsProcessed(), r.wallSeconds(),
+                        r.eventsPerSecond() / 1e6, r.fingerprint());
+            }
+        } catch (NumberFormatException e) {
+            System.err.println("pending, events and repeats must be whole numbers (" + e.getMessage() + ")");
+            System.err.println(USAGE);
+            System.exit(2);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
         }
     }
 
