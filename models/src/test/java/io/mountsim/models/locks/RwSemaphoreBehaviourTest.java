@@ -1,0 +1,264 @@
+package io.mountsim.models.locks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mountsim.core.results.TimelineSpan;
+import io.mountsim.models.locks.Worker.Action;
+import io.mountsim.models.locks.Worker.Compute;
+import io.mountsim.models.locks.Worker.OffCpu;
+import io.mountsim.models.locks.Worker.ReadLock;
+import io.mountsim.models.locks.Worker.ReadUnlock;
+import io.mountsim.models.locks.Worker.WriteLock;
+import io.mountsim.models.locks.Worker.WriteUnlock;
+import io.mountsim.models.sched.FlatLayout;
+import io.mountsim.models.sched.SchedulerParams;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rwsem behaviours of kernel/locking/rwsem.c the model promises, each in a small
+ * hand-timed scenario. Timings: a wakeup onto an idle CPU costs {@value #IDLE_WAKEUP_NS}
+ * ns, a line transfer {@value #TRANSFER_NS} ns.
+ */
+class RwSemaphoreBehaviourTest {
+    private static final long IDLE_WAKEUP_NS = 5_000;
+    private static final long TRANSFER_NS = 100;
+
+    /** One machine with one rwsem and helpers to script workers against it. */
+    private static final class Scenario {
+        private final Rig rig;
+        private final RwSemaphore sem;
+
+        private Scenario(int cpus, long idleWakeupNs, long switchNs) {
+            rig = new Rig(FlatLayout.of(cpus, TRANSFER_NS), new SchedulerParams(3_000_000, idleWakeupNs, switchNs), 100_000);
+            sem = new RwSemaphore(rig.sched, Rig.stats("namespace_sem"));
+        }
+
+        private Worker writer(long startNs, Action hold, long thinkBeforeNs) {
+            Worker w = rig.worker(List.of(new Compute(thinkBeforeNs), new WriteLock(sem), hold, new WriteUnlock(sem)));
+            rig.startAt(w, startNs);
+            return w;
+        }
+
+        private Worker reader(long startNs, Action hold) {
+            Worker w = rig.worker(List.of(new ReadLock(sem), hold, new ReadUnlock(sem)));
+            rig.startAt(w, startNs);
+            return w;
+        }
+
+        private void runToCompletion() {
+            assertTrue(rig.run(), "runaway");
+            assertTrue(rig.allDone(), "a worker never finished");
+            assertTrue(sem.isFree() && sem.waiting() == 0 && sem.spinning() == 0);
+        }
+
+        /** Lock-level grant time of each task's (single) hold: the start of its hold span. */
+        private Map<Long, Long> grantNs() {
+            return HoldSpans.holds(sem.stats()).stream()
+                    .collect(Collectors.toMap(TimelineSpan::taskId, TimelineSpan::startNs));
+        }
+
+        private Map<Long, Long> releaseNs() {
+            return HoldSpans.holds(sem.stats()).stream()
+                    .collect(Collectors.toMap(TimelineSpan::taskId, TimelineSpan::endNs));
+        }
+
+        private List<Long> grantOrder() {
+            return HoldSpans.holds(sem.stats()).stream()
+                    .sorted(Comparator.comparingLong(TimelineSpan::startNs))
+                    .map(TimelineSpan::taskId).toList();
+        }
+
+        private double spinNs() {
+            return rig.sched.breakdown().spinning() * rig.sim.now() * rig.sched.cpuCount();
+        }
+    }
+
+    /** Four CPUs with a costly idle wakeup, so woken waiters leave a window to steal in. */
+    private static Scenario slowWakeups() {
+        return new Scenario(4, IDLE_WAKEUP_NS, 100);
+    }
+
+    /** Free wakeups and switches: only spinning and line transfers take time. */
+    private static Scenario freeScheduling(int cpus) {
+        return new Scenario(cpus, 0, 0);
+    }
+
+    @Test
+    void sleepingWritersAreServedInArrivalOrder() {
+        Scenario t = slowWakeups();
+        // The owner sleeps holding the lock, so nobody can spin on it: all queue and sleep.
+        t.writer(0, new OffCpu(100_000), 0);
+        for (int i = 1; i <= 5; i++) {
+            t.writer(10_000L * i, new Compute(5_000), 0);
+        }
+        t.runToCompletion();
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), t.grantOrder());
+        assertEquals(5, t.sem.sleeps());
+    }
+
+    @Test
+    void queuedReadersAreGrantedTogetherAheadOfALaterWriterOnceTheHeadWriterIsDone() {
+        Scenario t = slowWakeups();
+        // Queue: W1 R2 W3 R4 behind sleeping owner W0. rwsem_mark_wake() wakes all the
+        // queued readers at once, so R4 is granted with R2, before W3.
+        t.writer(0, new OffCpu(100_000), 0);
+        t.writer(10_000, new Compute(5_000), 0);
+        t.reader(20_000, new Compute(5_000));
+        t.writer(30_000, new Compute(5_000), 0);
+        t.reader(40_000, new Compute(5_000));
+        t.runToCompletion();
+        Map<Long, Long> grant = t.grantNs();
+        assertEquals(List.of(0L, 1L), t.grantOrder().subList(0, 2));
+        assertEquals(grant.get(2L), grant.get(4L), "readers granted at one instant");
+        assertEquals(t.releaseNs().get(1L), grant.get(2L), "granted when the writer released");
+        assertTrue(grant.get(3L) >= Math.max(t.releaseNs().get(2L), t.releaseNs().get(4L)));
+    }
+
+    @Test
+    void aNewReaderQueuesBehindAWaitingWriter() {
+        Scenario t = slowWakeups();
+        // R0 holds for 200 us off-CPU; W1 spins on the reader owner, times out, sleeps;
+        // R2 then finds a waiter and a reader owner: no fast path, no steal.
+        t.reader(0, new OffCpu(200_000));
+        t.writer(10_000, new Compute(5_000), 0);
+        t.reader(60_000, new Compute(5_000));
+        t.runToCompletion();
+        assertEquals(List.of(0L, 1L, 2L), t.grantOrder());
+        assertTrue(t.grantNs().get(2L) >= t.releaseNs().get(1L), "reader overtook the waiting writer");
+    }
+
+    @Test
+    void aReaderStealsAFreeLockWhileTheWokenWriterIsStillWakingUp() {
+        Scenario t = slowWakeups();
+        // W0 holds 100 us off-CPU and releases at 110 us (its timer plus an idle wakeup);
+        // W1 sleeps in the queue and is woken then, running only at 115 us. R2 asks at
+        // 112 us: no writer, no reader, no HANDOFF, so the slow path steals the lock.
+        t.writer(0, new OffCpu(100_000), 0);
+        t.writer(1_000, new Compute(5_000), 0);
+        Worker r = t.rig.worker(List.of(new Compute(107_000), new ReadLock(t.sem), new Compute(5_000), new ReadUnlock(t.sem)));
+        t.rig.startAt(r, 0);
+        t.runToCompletion();
+        Map<Long, Long> grant = t.grantNs();
+        assertEquals(110_000L, t.releaseNs().get(0L));
+        assertEquals(112_000L, grant.get(2L));
+        assertTrue(grant.get(1L) >= t.releaseNs().get(2L), "the woken writer must retry after the stealer");
+    }
+
+    @Test
+    void upTo256ReadersAreGrantedAtOneInstantAndTheRestWithTheNextBatch() {
+        Scenario t = freeScheduling(8);
+        t.writer(0, new OffCpu(1_000_000), 0);
+        int readers = 300;
+        for (int i = 0; i < readers; i++) {
+            t.reader(1_000 + i, new Compute(10_000));
+        }
+        t.runToCompletion();
+        long writerReleaseNs = t.releaseNs().get(0L);
+        Map<Long, Long> byGrant = new TreeMap<>(t.grantNs().entrySet().stream().filter(e -> e.getKey() != 0)
+                .collect(Collectors.groupingBy(Map.Entry::getValue, Collectors.counting())));
+        assertEquals(2, byGrant.size(), "two batches: " + byGrant);
+        assertEquals(RwSemaphore.MAX_READERS_WAKEUP, byGrant.get(writerReleaseNs));
+        long secondBatchNs = byGrant.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertEquals(readers - RwSemaphore.MAX_READERS_WAKEUP, byGrant.get(secondBatchNs));
+        long lastFirstBatchReleaseNs = t.releaseNs().entrySet().stream()
+                .filter(e -> e.getKey() != 0 && t.grantNs().get(e.getKey()) == writerReleaseNs)
+                .mapToLong(Map.Entry::getValue).max().orElseThrow();
+        assertEquals(lastFirstBatchReleaseNs, secondBatchNs, "the rest are granted when the first batch is gone");
+    }
+
+    /**
+     * W0 holds off-CPU for {@code holdUs} and releases at T = 10 us + hold; W1 has slept
+     * in the queue since 6 us and is woken at T, running at T + 5 us; W2, running, asks
+     * at T + 1 us and may steal the free lock unless W1 has waited RWSEM_WAIT_TIMEOUT.
+     */
+    @ParameterizedTest
+    @CsvSource({"1000, true", "3990, true", "4000, false", "5000, false"})
+    void aWriterStealsFromTheWokenHeadOnlyBeforeHandoff(long holdUs, boolean steals) {
+        Scenario t = slowWakeups();
+        long holdNs = holdUs * 1_000;
+        t.writer(0, new OffCpu(holdNs), 0);
+        t.writer(1_000, new Compute(5_000), 0);
+        t.writer(0, new Compute(5_000), holdNs + 6_000);
+        t.runToCompletion();
+        long releaseNs = 10_000 + holdNs;
+        assertEquals(releaseNs, t.releaseNs().get(0L));
+        Map<Long, Long> grant = t.grantNs();
+        if (steals) {
+            assertEquals(releaseNs + 1_000, grant.get(2L), "stole the free lock");
+            assertTrue(grant.get(1L) >= t.releaseNs().get(2L));
+        } else {
+            assertEquals(releaseNs, grant.get(1L), "HANDOFF: the lock goes straight to the head waiter");
+            assertTrue(grant.get(2L) >= t.releaseNs().get(1L));
+        }
+    }
+
+    @Test
+    void aWriterSpinsOnARunningWriterAndTakesTheLockWithoutSleeping() {
+        Scenario t = freeScheduling(2);
+        t.writer(0, new Compute(50_000), 0);
+        t.writer(10_000, new Compute(5_000), 0);
+        t.runToCompletion();
+        assertEquals(0, t.sem.sleeps());
+        assertEquals(50_000L, t.releaseNs().get(0L));
+        assertEquals(50_000L, t.grantNs().get(1L), "granted at the release");
+        long resumedNs = t.rig.events(Worker.Kind.GRANTED).get(1).timeNs();
+        assertEquals(50_000L + TRANSFER_NS, resumedNs, "runs on after one line transfer");
+        assertEquals(40_000.0, t.spinNs(), 1.0, "spun from its request to the release");
+    }
+
+    /** rwsem_rspin_threshold(): 10 us + 0.5 us per reader, at most 25 us. */
+    @ParameterizedTest
+    @CsvSource({"1, 10500", "4, 12000", "20, 20000", "40, 25000"})
+    void spinningOnReaderOwnersStopsAfterTheThresholdAndTheWriterSleeps(int readers, long limitNs) {
+        Scenario t = freeScheduling(2);
+        for (int i = 0; i < readers; i++) {
+            t.reader(0, new OffCpu(500_000));
+        }
+        long askNs = 1_000;
+        t.writer(askNs, new Compute(5_000), 0);
+        List<String> seen = new java.util.ArrayList<>();
+        t.rig.sim.scheduleAt(askNs + limitNs - 1, () -> seen.add("spinning=" + t.sem.spinning() + " waiting=" + t.sem.waiting()));
+        t.rig.sim.scheduleAt(askNs + limitNs + 1, () -> seen.add("spinning=" + t.sem.spinning() + " waiting=" + t.sem.waiting()));
+        t.runToCompletion();
+        assertEquals(List.of("spinning=1 waiting=0", "spinning=0 waiting=1"), seen);
+        assertEquals(limitNs, t.spinNs(), 1.0, "spin time accounted on the CPU");
+        assertEquals(1, t.sem.sleeps());
+        assertEquals(500_000L, t.grantNs().get((long) readers), "woken when the readers are gone");
+    }
+
+    /**
+     * W0 holds the lock computing on CPU 0 for {@code holdUs}; a task sleeping since 100 ns
+     * (last on CPU 1) is woken at 20.1 us onto CPU 1, where W2 spins since 1 us. A queued
+     * task alone does not set need_resched(); the tick does once W2's 3 ms slice is used.
+     */
+    @ParameterizedTest
+    @CsvSource({"100, false", "5000, true"})
+    void aSpinningWriterKeepsItsCpuUntilItsSliceIsUsedWhileATaskWaitsForIt(long holdUs, boolean givesUp) {
+        Scenario t = freeScheduling(2);
+        long holdNs = holdUs * 1_000;
+        t.writer(0, new Compute(holdNs), 0);
+        Worker queued = t.rig.worker(List.of(new OffCpu(20_000), new Compute(1_000)));
+        t.rig.startAt(queued, 100);
+        t.writer(1_000, new Compute(5_000), 0);
+        t.runToCompletion();
+        if (givesUp) {
+            assertEquals(1, t.sem.sleeps());
+            assertEquals(3_000_000.0, t.spinNs(), 1.0, "spun for the rest of its slice");
+            assertEquals(3_001_000L + 1_000, queued.doneNs(), "the queued task ran when the spinner slept");
+            assertEquals(holdNs, t.grantNs().get(2L), "woken and granted at the release");
+        } else {
+            assertEquals(0, t.sem.sleeps());
+            assertEquals(holdNs - 1_000, t.spinNs(), 1.0);
+            assertEquals(holdNs, t.grantNs().get(2L));
+            assertTrue(queued.doneNs() > holdNs, "the queued task waited for the spinner");
+        }
+    }
+}
