@@ -4,13 +4,13 @@ import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.text.MetricLabels;
+import io.mountsim.reports.text.Words;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,16 +31,9 @@ final class ContentionChart {
         double maxAbs = r.points().stream().map(p -> p.metric(metric)).filter(m -> m != null)
                 .mapToDouble(m -> Math.abs(m.mean())).filter(Double::isFinite).max().orElse(0);
         Axes.Unit unit = Axes.unit(metric, maxAbs);
-        List<Double> means = new ArrayList<>();
+        List<Double> means = r.points().stream().map(p -> p.metric(metric)).filter(m -> m != null)
+                .map(m -> unit.apply(m.mean())).toList();
         Map<String, List<PointResult>> groups = layout.series(r.points(), MetricLabels.of(metric).description());
-        for (List<PointResult> g : groups.values()) {
-            for (PointResult p : g) {
-                MetricSummary m = p.metric(metric);
-                if (m != null) {
-                    means.add(unit.apply(m.mean()));
-                }
-            }
-        }
         ValueAxis yAxis = Axes.value(Axes.axisLabel(metric, unit), means.stream().mapToDouble(Double::doubleValue).toArray());
         double floor = Axes.isLog(yAxis)
                 ? means.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(1) / 2
@@ -59,11 +52,7 @@ final class ContentionChart {
         double[] xs = r.points().stream().mapToDouble(layout::x).toArray();
         ValueAxis xAxis = Axes.value(layout.xKey(), xs);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, Bands.renderer(data.getSeriesCount()));
-        String title = capitalise(MetricLabels.of(metric).description()) + " vs " + layout.xKey();
+        String title = Words.capitalise(MetricLabels.of(metric).description()) + " vs " + layout.xKey();
         return Optional.of(ChartStyle.chart(title, ctx.subtitleWithCi("band"), plot, true));
-    }
-
-    static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -11,6 +11,7 @@ import io.mountsim.reports.data.ScenarioFacts;
 import io.mountsim.reports.data.SweepKeys;
 import io.mountsim.reports.text.MetricLabels;
 import io.mountsim.reports.text.Numbers;
+import io.mountsim.reports.text.Words;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -132,11 +133,11 @@ public record Headline(List<String> sentences) {
             }
             MetricLabels.Label label = MetricLabels.of(name);
             if (ranked.size() == 1 || r.points().size() == 1) {
-                return List.of(capitalise(label.description()) + ": " + value(ranked.get(0), name) + on + ".");
+                return List.of(Words.capitalise(label.description()) + ": " + value(ranked.get(0), name) + on + ".");
             }
             PointResult low = ranked.get(0);
             PointResult high = ranked.get(ranked.size() - 1);
-            return List.of(capitalise(label.description()) + " from " + value(low, name) + " ("
+            return List.of(Words.capitalise(label.description()) + " from " + value(low, name) + " ("
                     + PointLabels.of(low) + ") to " + value(high, name) + " (" + PointLabels.of(high) + ")" + on + ".");
         }
         return List.of("No metrics were produced.");
@@ -154,9 +155,5 @@ public record Headline(List<String> sentences) {
 
     private static double p99(PointResult p) {
         return p.metric(MetricNames.START_LATENCY_MS_P99).mean();
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

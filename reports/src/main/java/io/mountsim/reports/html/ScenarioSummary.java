@@ -3,6 +3,7 @@ package io.mountsim.reports.html;
 import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.data.ScenarioFacts;
+import io.mountsim.reports.text.Words;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ record ScenarioSummary(List<Map.Entry<String, String>> items) {
                 case "mitigations" -> mitigations(described);
                 default -> rest(described, section, Set.of());
             };
-            items.add(Map.entry(capitalise(section), text));
+            items.add(Map.entry(Words.capitalise(section), text));
         }
         if (!r.sweptKeys().isEmpty()) {
             items.add(Map.entry(r.comparison() ? "Compared" : "Swept", sweep(r)));
@@ -191,9 +192,5 @@ record ScenarioSummary(List<Map.Entry<String, String>> items) {
             all.add(rest);
         }
         return String.join(", ", all);
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

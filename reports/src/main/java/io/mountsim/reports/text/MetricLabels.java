@@ -23,7 +23,7 @@ public final class MetricLabels {
             Map.entry(MetricNames.START_LATENCY_MS_P99, new Label("p99 start latency", "ms")),
             Map.entry(MetricNames.START_LATENCY_MS_MAX, new Label("slowest start", "ms")),
             Map.entry(MetricNames.QUEUE_WAIT_MS_MEAN, new Label("mean wait for a start slot", "ms")),
-            Map.entry(MetricNames.MAKESPAN_SECONDS, new Label("makespan (first arrival to last start)", "s")),
+            Map.entry(MetricNames.MAKESPAN_SECONDS, new Label("makespan (first arrival to last completion)", "s")),
             Map.entry(MetricNames.FAILED_STARTS, new Label("failed starts (over the health-check timeout)", "starts")),
             Map.entry(MetricNames.MOUNT_OPS, new Label("mount + umount operations", "ops")),
             Map.entry(MetricNames.SYSCALLS, new Label("syscalls issued", "calls")),
