@@ -83,6 +83,42 @@ class EdgeCaseTest {
     }
 
     @Test
+    void aBaselineWithoutAP99StillGetsAHeadline() throws Exception {
+        ExperimentResult cmp = Fixtures.comparison();
+        List<PointResult> points = new ArrayList<>(cmp.points());
+        PointResult first = points.get(0);
+        Map<String, MetricSummary> metrics = new LinkedHashMap<>(first.metrics());
+        metrics.remove(MetricNames.START_LATENCY_MS_P99);
+        points.set(0, new PointResult(0, first.parameters(), metrics, first.startLatenciesMs(), first.cpu(),
+                first.timeline(), first.measured()));
+        ExperimentResult r = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
+                cmp.confidence(), cmp.sweptKeys(), points, cmp.resolvedScenario(), cmp.healthCheckTimeoutSeconds(), true);
+        ReportWriter.writeAll(r, tmp);
+        String html = Files.readString(tmp.resolve("report.html"));
+        assertTrue(html.contains("per-layer: p99 start n/a on r5.metal"), html);
+        assertTrue(html.contains("Best alternative: common-parent: p99 start 800 ms, none miss."), html);
+    }
+
+    @Test
+    void measuredValuesOnAComparisonAreDrawnOnANamedAxis() throws Exception {
+        ExperimentResult cmp = Fixtures.comparison();
+        List<PointResult> points = new ArrayList<>();
+        for (PointResult p : cmp.points()) {
+            points.add(new PointResult(p.index(), p.parameters(), p.metrics(), p.startLatenciesMs(), p.cpu(),
+                    p.timeline(), Map.of(MetricNames.STARTS_PER_SECOND, 10.0 + p.index())));
+        }
+        ExperimentResult r = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
+                cmp.confidence(), cmp.sweptKeys(), points, cmp.resolvedScenario(), cmp.healthCheckTimeoutSeconds(), true);
+        List<ChartFile> charts = ReportWriter.writeAll(r, tmp);
+        ChartFile measured = charts.stream().filter(c -> c.baseName().equals("measured-startsPerSecond")).findFirst()
+                .orElseThrow();
+        ReportWriterTest.assertValidPng(tmp.resolve(measured.pngPath()));
+        String svg = Files.readString(tmp.resolve(measured.svgPath()));
+        assertTrue(svg.contains("common-parent"), "the scenario names label the x axis");
+        assertTrue(Files.readString(tmp.resolve("report.html")).contains("id=\"measured-table\""));
+    }
+
+    @Test
     void aHugeTimelineIsCutAndStillDrawn() throws Exception {
         List<TimelineSpan> spans = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {

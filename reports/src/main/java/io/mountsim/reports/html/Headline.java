@@ -153,7 +153,9 @@ public record Headline(List<String> sentences) {
         return m != null && Double.isFinite(m.mean());
     }
 
+    /** NaN when the point has no p99 (Numbers.durationMs prints it as "n/a"). */
     private static double p99(PointResult p) {
-        return p.metric(MetricNames.START_LATENCY_MS_P99).mean();
+        MetricSummary m = p.metric(MetricNames.START_LATENCY_MS_P99);
+        return m == null ? Double.NaN : m.mean();
     }
 }
