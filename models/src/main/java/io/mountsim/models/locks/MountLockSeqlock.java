@@ -43,9 +43,11 @@ public final class MountLockSeqlock extends QueuedSpinlock {
     /**
      * The sequence count: odd while a writer is inside, bumped on entry and exit, so a
      * reader that saw {@code s} and still sees {@code s} met no writer in between.
+     * {@code sequence} counts write sections entered, so the k-th section runs at 2k - 1
+     * and leaves 2k behind, as write_seqcount_begin()/end() do.
      */
     public long sequence() {
-        return isHeld() ? sequence * 2 + 1 : sequence * 2;
+        return isHeld() ? sequence * 2 - 1 : sequence * 2;
     }
 
     /** A writer entered (write_seqlock()). */

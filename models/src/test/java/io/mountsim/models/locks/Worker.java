@@ -15,7 +15,7 @@ import java.util.List;
 final class Worker extends SchedTask {
 
     sealed interface Action permits Compute, OffCpu, ReadLock, ReadUnlock, WriteLock, WriteUnlock,
-            SpinSection, SeqRead, RcuSync {
+            SpinSection, SeqRead, RcuSync, PreemptionPoint {
     }
 
     /** Work on the CPU. */
@@ -47,6 +47,10 @@ final class Worker extends SchedTask {
     }
 
     record RcuSync(RcuExpedited rcu) implements Action {
+    }
+
+    /** Return to user space: yield if the slice is used and others wait. */
+    record PreemptionPoint() implements Action {
     }
 
     enum Kind {
@@ -158,6 +162,9 @@ final class Worker extends SchedTask {
         }
         if (a instanceof SpinSection s) {
             return spinSection(s);
+        }
+        if (a instanceof PreemptionPoint) {
+            return phase++ > 0 || !sched.preemptionPoint(this);
         }
         if (a instanceof SeqRead s) {
             if (phase++ == 0) {
