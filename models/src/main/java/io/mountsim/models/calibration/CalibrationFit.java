@@ -60,7 +60,7 @@ public final class CalibrationFit {
         public KernelProfile applyTo(KernelProfile base) {
             double rcuGracePeriodUs = rcuGracePeriodUs(base);
             KernelProfile p = base.withDynamics(idleWakeupUs, contextSwitchUs, rcuGracePeriodUs, base.refWalkFactor());
-            return new KernelProfile(p.syscallsUs(), p.shares(), p.mountLockSectionUs(), p.perCpuCounterNs(),
+            return new KernelProfile(p.syscallsUs(), p.umountWaitUs(), p.shares(), p.mountLockSectionUs(), p.perCpuCounterNs(),
                     p.pathWalkUs(), p.refWalkFactor(), p.rcuGracePeriodUs(), rcuKworkerUs, p.rcuShared(), p.rcuPerCpuUs(),
                     p.hostCpus(), p.idleWakeupUs(), p.contextSwitchUs(), p.perStartOverheadUs(),
                     p.perLayerOverheadUs(), p.baselineMounts(), p.mountinfoLineBytes());

@@ -2,6 +2,7 @@ package io.mountsim.models.calibration;
 
 import io.mountsim.models.kernel.KernelProfile;
 import io.mountsim.models.kernel.SyscallCostsUs;
+import io.mountsim.models.topology.MachinePresets;
 import io.mountsim.models.topology.MachineSpec;
 
 /**
@@ -61,6 +62,7 @@ public final class KernelProfiles {
     /** The calibration host's profile. */
     public static final KernelProfile EPYC_2CORE = new KernelProfile(
             EPYC_2CORE_SYSCALLS_US,
+            EPYC_2CORE_SYSCALLS_US.umount() - UMOUNT_CPU_US, // 38.5 us of the 46.1 us unmount is waiting
             SOURCE_SHARES,
             0.30,   // one mount_lock section: a hash insert or commit_tree, a few hundred ns [est]
             10.0,   // reading one CPU's per-CPU mount counter (an L3/remote hit) [est]
@@ -78,8 +80,37 @@ public final class KernelProfiles {
             21,     // mountinfo rows: 121 lines with 100 bind mounts added -> 21 before
             150.0); // a mountinfo line of an overlay or bind mount, about 150 bytes [est]
 
-    /** The default kernel profile for a machine (preset or inline). */
+    /**
+     * The study's machines: the calibration host's per-call costs (the work of each call is
+     * the same kernel code), with the dynamics of an AWS Nitro instance instead of a nested
+     * KVM guest. Nitro delivers interrupts to the guest without the hypervisor round trips
+     * that made wakeups and grace periods slow on the calibration host, so:
+     * <ul>
+     * <li>expedited grace periods are shared by all callers waiting when one starts, as
+     * rcu_exp_gp_seq_snap() intends (kernel/rcu/tree_exp.h);</li>
+     * <li>an expedited grace period takes 20 us plus 0.3 us per CPU to IPI and hear back
+     * from [est: "tens to hundreds of microseconds, growing with CPU count",
+     * kernel-mount-locking.md section 5];</li>
+     * <li>waking a task onto an idle CPU takes 5 us [est: IPI plus exit from a shallow idle
+     * state] and a context switch 2 us [est: lmbench lat_ctx on current x86 servers].</li>
+     * </ul>
+     */
+    public static final KernelProfile NITRO = new KernelProfile(
+            EPYC_2CORE.syscallsUs(), EPYC_2CORE.umountWaitUs(), EPYC_2CORE.shares(),
+            EPYC_2CORE.mountLockSectionUs(), EPYC_2CORE.perCpuCounterNs(), EPYC_2CORE.pathWalkUs(),
+            EPYC_2CORE.refWalkFactor(),
+            20.0 - 0.3 * 2, // so that 2 CPUs give 20 us, as rcuPerCpuUs counts CPUs beyond hostCpus
+            3.0, true, 0.3, EPYC_2CORE.hostCpus(),
+            5.0, 2.0,
+            EPYC_2CORE.perStartOverheadUs(), EPYC_2CORE.perLayerOverheadUs(),
+            EPYC_2CORE.baselineMounts(), EPYC_2CORE.mountinfoLineBytes());
+
+    /**
+     * The default kernel profile for a machine: the study's AWS presets get {@link #NITRO},
+     * anything else (an inline machine, {@code host}) the calibration host's profile.
+     */
     public static KernelProfile defaultFor(MachineSpec machine) {
-        return EPYC_2CORE;
+        boolean awsPreset = !"host".equals(machine.name()) && MachinePresets.find(machine.name()).isPresent();
+        return awsPreset ? NITRO : EPYC_2CORE;
     }
 }

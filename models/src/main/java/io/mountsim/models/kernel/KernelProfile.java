@@ -7,6 +7,8 @@ package io.mountsim.models.kernel;
  * in {@link io.mountsim.models.calibration.KernelProfiles}.
  *
  * @param syscallsUs            uncontended one-thread latency of each call (kernel.syscallsUs)
+ * @param umountWaitUs          of syscallsUs.umount, the time the measuring host waited (grace
+ *                              period and the wakeup after it) rather than worked
  * @param shares                how each call's work splits around namespace_sem
  * @param mountLockSectionUs    one mount_lock write section, excluding per-CPU sums
  * @param perCpuCounterNs       reading one CPU's per-CPU mount counter inside mount_lock
@@ -28,6 +30,7 @@ package io.mountsim.models.kernel;
  * @param mountinfoLineBytes    bytes per mountinfo line (sizes read() buffers)
  */
 public record KernelProfile(SyscallCostsUs syscallsUs,
+                            double umountWaitUs,
                             LockShares shares,
                             double mountLockSectionUs,
                             double perCpuCounterNs,
@@ -61,7 +64,7 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
 
     /** The same profile with other call costs ({@code kernel.syscallsUs} of a scenario). */
     public KernelProfile withSyscallsUs(SyscallCostsUs costs) {
-        return new KernelProfile(costs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
+        return new KernelProfile(costs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
                 rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
     }
@@ -69,13 +72,13 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
     /** The same profile with other scheduler and RCU parameters (used by the calibration fit). */
     public KernelProfile withDynamics(double idleWakeupUs, double contextSwitchUs, double rcuGracePeriodUs,
                                       double refWalkFactor) {
-        return new KernelProfile(syscallsUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
+        return new KernelProfile(syscallsUs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
                 rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
     }
 
     public KernelProfile withShares(LockShares newShares) {
-        return new KernelProfile(syscallsUs, newShares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
+        return new KernelProfile(syscallsUs, umountWaitUs, newShares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
                 rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
     }

@@ -105,8 +105,7 @@ public final class SyscallPrograms {
         long perCpu = kind == SyscallKind.UMOUNT ? Math.round(p.perCpuCounterNs()) : 0;
         // measured on an otherwise idle host: the call slept one grace period and was woken
         // onto an idle CPU, so both are part of the measured latency, not of its CPU work
-        long sleptNs = p.gracePeriodNs(p.hostCpus()) + Math.round(p.idleWakeupUs() * 1000);
-        long cpuNs = Math.max(MIN_WORK_NS, totalNs - sleptNs - perCpu * p.hostCpus());
+        long cpuNs = Math.max(MIN_WORK_NS, totalNs - us(p.umountWaitUs()) - perCpu * p.hostCpus());
         boolean walks = kind != SyscallKind.CLOSE_TREE;
         long rest = Math.max(MIN_WORK_NS, cpuNs - (walks ? walkNs : 0));
         long held = Math.round(rest * share);

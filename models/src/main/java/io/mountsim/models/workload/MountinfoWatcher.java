@@ -23,7 +23,8 @@ final class MountinfoWatcher implements OpSource {
     private int linesLeft;
     private boolean firstChunk;
     private boolean eofRead;
-    private long windowStartNs = Long.MIN_VALUE;
+    /** Start of the current rate-limit interval; -1 before the first read. */
+    private long windowStartNs = -1;
     private int readsInWindow;
     private long reads;
 
@@ -71,7 +72,7 @@ final class MountinfoWatcher implements OpSource {
             return null;
         }
         long now = kernel.scheduler().now();
-        if (now - windowStartNs >= intervalNs) {
+        if (windowStartNs < 0 || now - windowStartNs >= intervalNs) {
             windowStartNs = now;
             readsInWindow = 0;
         }
