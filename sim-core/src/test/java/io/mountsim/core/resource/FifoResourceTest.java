@@ -133,6 +133,42 @@ class FifoResourceTest {
         assertEquals((10 + 8) / 2.0, r.stats().holdNs().mean(), 1e-12, "B held 10..18, hand-off included");
     }
 
+    /** The example of the engine's package documentation, run with two threads. */
+    @Test
+    void packageDocumentationExampleRuns() {
+        Simulation sim = new Simulation();
+        FifoResource lock = new FifoResource(sim, "namespace_sem", 1);
+        final class Start extends Task {
+            private int pc;
+
+            Start(Simulation sim, long id) {
+                super(sim, id);
+            }
+
+            @Override
+            protected void resume() {
+                switch (pc++) {
+                    case 0 -> wakeAfter(20_000);
+                    case 1 -> {
+                        if (lock.acquire(this)) {
+                            resume();
+                        }
+                    }
+                    case 2 -> wakeAfter(5_000);
+                    case 3 -> lock.release(this);
+                    default -> throw new AssertionError("finished");
+                }
+            }
+        }
+        new Start(sim, 1).wakeNow();
+        new Start(sim, 2).wakeNow();
+        sim.run();
+        // both compute until 20 us; the second waits for the first's 5 us hold
+        assertEquals(30_000, sim.now());
+        assertEquals(2_500, lock.stats().waitNs().mean(), 1e-9);
+        assertEquals(5_000.0 / 30_000 * 2, lock.stats().utilization(30_000), 1e-12);
+    }
+
     @Test
     void misuseIsReportedNotIgnored() {
         Simulation sim = new Simulation();
