@@ -66,12 +66,6 @@ final class ChartStyle {
         return PALETTE[Math.floorMod(series, PALETTE.length)];
     }
 
-    /** A translucent version of the series colour, for confidence bands. */
-    static Color band(int series) {
-        Color c = color(series);
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 60);
-    }
-
     static Stroke line(int series) {
         float[] dash = DASHES[Math.floorMod(series, DASHES.length)];
         return dash == null

@@ -35,7 +35,7 @@ final class CpuBreakdownChart {
         if (r.points().isEmpty() || r.points().stream().allMatch(p -> p.cpu().equals(CpuBreakdown.NONE))) {
             return Optional.empty();
         }
-        List<PointResult> shown = LatencyCdfChart.evenlySpaced(r.points(), MAX_BARS);
+        List<PointResult> shown = Subsets.evenlySpaced(r.points(), MAX_BARS);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> labels = PointLabels.uniqueCompact(shown);
         for (int i = 0; i < shown.size(); i++) {

@@ -38,7 +38,7 @@ final class LatencyCdfChart {
         if (withData.isEmpty()) {
             return Optional.empty();
         }
-        List<PointResult> shown = evenlySpaced(withData, MAX_SERIES);
+        List<PointResult> shown = Subsets.evenlySpaced(withData, MAX_SERIES);
         List<String> labels = PointLabels.uniqueCompact(shown);
         double maxMs = shown.stream().mapToDouble(p -> p.startLatenciesMs()[p.startLatenciesMs().length - 1]).max().orElse(0);
         double timeoutMs = r.healthCheckTimeoutSeconds() * 1000;
@@ -94,16 +94,5 @@ final class LatencyCdfChart {
             }
         }
         return Optional.of(ChartStyle.chart("Start latency distribution", subtitle, plot, true));
-    }
-
-    static List<PointResult> evenlySpaced(List<PointResult> points, int max) {
-        if (points.size() <= max) {
-            return points;
-        }
-        List<PointResult> out = new ArrayList<>(max);
-        for (int i = 0; i < max; i++) {
-            out.add(points.get((int) Math.round((double) i * (points.size() - 1) / (max - 1))));
-        }
-        return out;
     }
 }

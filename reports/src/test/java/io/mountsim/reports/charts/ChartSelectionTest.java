@@ -44,7 +44,7 @@ class ChartSelectionTest {
         for (int i = 0; i < 100; i++) {
             points.add(point(i, i));
         }
-        List<PointResult> shown = LatencyCdfChart.evenlySpaced(points, 12);
+        List<PointResult> shown = Subsets.evenlySpaced(points, 12);
         assertEquals(12, shown.size());
         assertEquals(0, shown.get(0).index());
         assertEquals(99, shown.get(11).index());
