@@ -42,7 +42,7 @@ final class LatencyCdfChart {
         List<String> labels = PointLabels.uniqueCompact(shown);
         double maxMs = shown.stream().mapToDouble(p -> p.startLatenciesMs()[p.startLatenciesMs().length - 1]).max().orElse(0);
         double timeoutMs = r.healthCheckTimeoutSeconds() * 1000;
-        Axes.Unit unit = Axes.latencyUnit(Math.max(maxMs, Double.isNaN(timeoutMs) ? 0 : Math.min(timeoutMs, maxMs * 10)));
+        Axes.Unit unit = Axes.latencyUnit(maxMs); // the marker is drawn only near maxMs, so maxMs alone decides
         XYSeriesCollection data = new XYSeriesCollection();
         List<Double> xs = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
