@@ -63,7 +63,7 @@ public final class CalibrationFit {
             return new KernelProfile(p.syscallsUs(), p.umountWaitUs(), p.shares(), p.mountLockSectionUs(), p.perCpuCounterNs(),
                     p.pathWalkUs(), p.refWalkFactor(), p.rcuGracePeriodUs(), rcuKworkerUs, p.rcuShared(), p.rcuPerCpuUs(),
                     p.hostCpus(), p.idleWakeupUs(), p.contextSwitchUs(), p.perStartOverheadUs(),
-                    p.perLayerOverheadUs(), p.baselineMounts(), p.mountinfoLineBytes());
+                    p.perLayerOverheadUs(), p.baselineMounts(), p.mountinfoLineBytes(), p.workCv());
         }
     }
 

@@ -78,7 +78,8 @@ public final class KernelProfiles {
             13.65,  // threads=1 mode=parent: lat_mean 388 us - the sum of its five calls' means
             5.98,   // threads=1 mode=layer: (lat_mean 3526 us - sum of the calls 3227 us) / 50 layers
             21,     // mountinfo rows: 121 lines with 100 bind mounts added -> 21 before
-            150.0); // a mountinfo line of an overlay or bind mount, about 150 bytes [est]
+            150.0,  // a mountinfo line of an overlay or bind mount, about 150 bytes [est]
+            0.194); // threads=1 mode=layer: p95/p50 = 4.623/3.361 = exp(1.645 sigma) of a lognormal
 
     /**
      * The study's machines: the calibration host's per-call costs (the work of each call is
@@ -103,7 +104,7 @@ public final class KernelProfiles {
             3.0, true, 0.3, EPYC_2CORE.hostCpus(),
             5.0, 2.0,
             EPYC_2CORE.perStartOverheadUs(), EPYC_2CORE.perLayerOverheadUs(),
-            EPYC_2CORE.baselineMounts(), EPYC_2CORE.mountinfoLineBytes());
+            EPYC_2CORE.baselineMounts(), EPYC_2CORE.mountinfoLineBytes(), EPYC_2CORE.workCv());
 
     /**
      * The default kernel profile for a machine: the study's AWS presets get {@link #NITRO},

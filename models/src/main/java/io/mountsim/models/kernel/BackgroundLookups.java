@@ -48,7 +48,7 @@ final class BackgroundLookups {
     /** Knuth's method for small means, a rounded normal approximation for large ones. */
     private int poisson(double mean) {
         if (mean > 30) {
-            double x = mean + Math.sqrt(mean) * gaussian();
+            double x = mean + Math.sqrt(mean) * stream.nextGaussian();
             return (int) Math.max(0, Math.round(x));
         }
         double limit = Math.exp(-mean);
@@ -59,11 +59,5 @@ final class BackgroundLookups {
             p *= stream.nextDouble();
         } while (p > limit);
         return k - 1;
-    }
-
-    private double gaussian() {
-        double u1 = Math.max(stream.nextDouble(), 1e-300);
-        double u2 = stream.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 }

@@ -25,6 +25,8 @@ public final class KThread extends SchedTask {
     private long opStartNs;
     private long lastSeenMountEvent = -1;
     private QueuedSpinlock heldSpinlock;
+    /** Speed of this thread's CPU work relative to the profile (host noise; 1 = nominal). */
+    private double workScale = 1.0;
     private long walkSequence;
 
     public KThread(Kernel kernel, long id, OpSource source, Consumer<KThread> onExit) {
@@ -33,6 +35,18 @@ public final class KThread extends SchedTask {
         this.sched = kernel.scheduler();
         this.source = source;
         this.onExit = onExit;
+    }
+
+    /** Scales all of this thread's CPU work, e.g. by a per-start draw of host noise. */
+    public void setWorkScale(double scale) {
+        if (!(scale > 0)) {
+            throw new IllegalArgumentException("work scale must be positive: " + scale);
+        }
+        this.workScale = scale;
+    }
+
+    private long scaled(long ns) {
+        return workScale == 1.0 ? ns : Math.round(ns * workScale);
     }
 
     /** Makes the thread runnable; it starts once it has a CPU. */
@@ -90,7 +104,7 @@ public final class KThread extends SchedTask {
         if (op instanceof Op.UserWork w) {
             if (phase == 0) {
                 phase = 1;
-                sched.compute(this, w.ns());
+                sched.compute(this, scaled(w.ns()));
                 return false;
             }
             return true;
@@ -192,7 +206,7 @@ public final class KThread extends SchedTask {
                 walkSequence = lock.sequence();
                 phase = 1;
                 if ((walkSequence & 1) == 0) {
-                    sched.compute(this, ns);
+                    sched.compute(this, scaled(ns));
                     return false;
                 }
                 // a writer is inside right now: the walk cannot even start in RCU mode
@@ -204,7 +218,7 @@ public final class KThread extends SchedTask {
                 return refWalk(lock, ns);
             case 2:
                 phase = 3;
-                sched.compute(this, Math.round(ns * kernel.profile().refWalkFactor()));
+                sched.compute(this, scaled(Math.round(ns * kernel.profile().refWalkFactor())));
                 return false;
             default:
                 return true;
@@ -214,7 +228,7 @@ public final class KThread extends SchedTask {
     private boolean refWalk(io.mountsim.models.locks.MountLockSeqlock lock, long ns) {
         if (lock.beginRead(this)) {
             phase = 3;
-            sched.compute(this, Math.round(ns * kernel.profile().refWalkFactor()));
+            sched.compute(this, scaled(Math.round(ns * kernel.profile().refWalkFactor())));
         } else {
             phase = 2; // spinning in read_seqbegin() until the writer leaves
         }
@@ -227,7 +241,7 @@ public final class KThread extends SchedTask {
                 return true;
             }
             phase = 1;
-            sched.compute(this, ns);
+            sched.compute(this, scaled(ns));
             return false;
         }
         return true;
@@ -247,12 +261,12 @@ public final class KThread extends SchedTask {
                     return false; // spinning in the MCS queue; resumed as the owner
                 }
                 phase = 2;
-                sched.compute(this, holdNs + pullNs + coherence(isMountLock, holdNs));
+                sched.compute(this, scaled(holdNs) + pullNs + coherence(isMountLock, holdNs));
                 return false;
             }
             case 1:
                 phase = 2;
-                sched.compute(this, holdNs + coherence(isMountLock, holdNs));
+                sched.compute(this, scaled(holdNs) + coherence(isMountLock, holdNs));
                 return false;
             default:
                 heldSpinlock.release(this);

@@ -28,6 +28,8 @@ package io.mountsim.models.kernel;
  *                              closing the tree fd)
  * @param baselineMounts        mount-table lines before the first start
  * @param mountinfoLineBytes    bytes per mountinfo line (sizes read() buffers)
+ * @param workCv                coefficient of variation of a start's CPU speed (lognormal, one
+ *                              draw per start): the host's run-to-run noise
  */
 public record KernelProfile(SyscallCostsUs syscallsUs,
                             double umountWaitUs,
@@ -46,7 +48,8 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
                             double perStartOverheadUs,
                             double perLayerOverheadUs,
                             int baselineMounts,
-                            double mountinfoLineBytes) {
+                            double mountinfoLineBytes,
+                            double workCv) {
 
     /**
      * Shares of each call's CPU time spent holding namespace_sem (the rest is entry/exit,
@@ -66,7 +69,7 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
     public KernelProfile withSyscallsUs(SyscallCostsUs costs) {
         return new KernelProfile(costs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
                 rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
-                perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
+                perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
     }
 
     /** The same profile with other scheduler and RCU parameters (used by the calibration fit). */
@@ -74,13 +77,13 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
                                       double refWalkFactor) {
         return new KernelProfile(syscallsUs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
                 rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
-                perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
+                perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
     }
 
     public KernelProfile withShares(LockShares newShares) {
         return new KernelProfile(syscallsUs, umountWaitUs, newShares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
                 rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
-                perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes);
+                perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
     }
 
     /** One expedited grace period on a machine of {@code cpus} CPUs, ns. */

@@ -31,6 +31,7 @@ final class MountStorm {
     private final long[] slotNs;
     private final long[] doneNs;
     private final int[] layers;
+    private final double[] workScale;
     private final List<MountinfoWatcher> watchers = new ArrayList<>();
     private int running;
     private int completed;
@@ -47,8 +48,12 @@ final class MountStorm {
         this.slotNs = new long[n];
         this.doneNs = new long[n];
         this.layers = new int[n];
+        this.workScale = new double[n];
         RandomStream arrivals = streams.stream("arrivals", replication);
         RandomStream layerDraws = streams.stream("layers", replication);
+        RandomStream noise = streams.stream("hostNoise", replication);
+        double cv = kernel.profile().workCv();
+        double sigma = Math.sqrt(Math.log(1 + cv * cv));
         long t = 0;
         for (int i = 0; i < n; i++) {
             if (spec.arrival() instanceof Arrival.Poisson p && i > 0) {
@@ -56,6 +61,8 @@ final class MountStorm {
             }
             arrivalNs[i] = t;
             layers[i] = drawLayers(spec.layers(), layerDraws);
+            // lognormal with mean 1: exp(sigma z - sigma^2 / 2)
+            workScale[i] = cv > 0 ? Math.exp(sigma * noise.nextGaussian() - sigma * sigma / 2) : 1.0;
         }
         for (int w = 0; w < watcherConfig.mountinfoReaders(); w++) {
             MountinfoWatcher source = new MountinfoWatcher(kernel, watcherConfig);
@@ -93,6 +100,7 @@ final class MountStorm {
         slotNs[start] = sim.now();
         List<Op> ops = assembly.opsFor(layers[start]);
         KThread thread = new KThread(kernel, start, OpSource.of(ops), t -> complete(start));
+        thread.setWorkScale(workScale[start]);
         thread.start();
     }
 
