@@ -7,6 +7,7 @@ import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.core.results.Timeline;
 import io.mountsim.reports.html.HtmlReport;
+import io.mountsim.reports.text.Numbers;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -36,6 +37,19 @@ class HtmlReportTest {
         assertTrue(html.contains("<dt>Swept</dt><dd>workload.maxConcurrentStarts over 1, 4, 16, 64; "
                 + "runtime.idmap over per-layer, common-parent (8 points)</dd>"));
         assertTrue(html.contains("uncontended syscall costs (µs): openTree 4.3, overlayMount.base 38"));
+    }
+
+    @Test
+    void aNumericSweepSplitByIdmapComparesTheModesAtTheHighestConcurrency() {
+        ExperimentResult r = Fixtures.sweep();
+        // points 6 and 7: concurrency 64, per-layer then common-parent
+        double perLayer = r.points().get(6).metric(MetricNames.START_LATENCY_MS_P99).mean();
+        double commonParent = r.points().get(7).metric(MetricNames.START_LATENCY_MS_P99).mean();
+        String html = HtmlReport.write(r, List.of());
+        String expected = "At workload.maxConcurrentStarts=64, runtime.idmap=common-parent: p99 start "
+                + Numbers.durationMs(commonParent) + " ("
+                + Numbers.change(commonParent, perLayer) + " vs runtime.idmap=per-layer)";
+        assertTrue(html.contains(expected), html.substring(html.indexOf("headline"), html.indexOf("</section>")));
     }
 
     @Test

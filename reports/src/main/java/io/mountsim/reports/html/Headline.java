@@ -69,8 +69,44 @@ public record Headline(List<String> sentences) {
                 out.add("Best point (" + PointLabels.of(best) + "): " + outcome(best) + ", "
                         + missesShort(r, best) + ".");
             }
+            atHighestContention(r, SweepKeys.numericAxis(r).get()).ifPresent(out::add);
         }
         return new Headline(out);
+    }
+
+    /**
+     * For a numeric sweep split by other keys (concurrency x idmap mode): at the largest
+     * value of the axis, the first series against the best other one, e.g. "At
+     * workload.maxConcurrentStarts=64, runtime.idmap=common-parent: p99 start 37.6 ms
+     * (-73% vs runtime.idmap=per-layer)".
+     */
+    private static Optional<String> atHighestContention(ExperimentResult r, String axis) {
+        if (r.sweptKeys().size() < 2) {
+            return Optional.empty();
+        }
+        double top = r.points().stream().mapToDouble(p -> SweepKeys.value(p, axis)).max().orElse(Double.NaN);
+        List<PointResult> atTop = r.points().stream()
+                .filter(p -> SweepKeys.value(p, axis) == top && finite(p, MetricNames.START_LATENCY_MS_P99))
+                .toList();
+        if (atTop.size() < 2) {
+            return Optional.empty();
+        }
+        PointResult baseline = atTop.get(0);
+        PointResult best = atTop.stream().skip(1).min(Comparator.comparingDouble(Headline::p99)).orElseThrow();
+        return Optional.of("At " + axis + "=" + baseline.parameters().get(axis) + ", " + without(best, axis) + ": "
+                + outcome(best) + " (" + Numbers.change(p99(best), p99(baseline)) + " vs " + without(baseline, axis)
+                + "), " + missesShort(r, best) + ".");
+    }
+
+    /** "runtime.idmap=per-layer": the point's parameters other than {@code key}. */
+    private static String without(PointResult p, String key) {
+        StringBuilder sb = new StringBuilder();
+        p.parameters().forEach((k, v) -> {
+            if (!k.equals(key)) {
+                sb.append(sb.length() > 0 ? ", " : "").append(k).append('=').append(v);
+            }
+        });
+        return sb.toString();
     }
 
     /** "p99 start 41 s". */
