@@ -184,6 +184,10 @@ public final class RwSemaphore {
                 handoff = false;
                 takeWrite(head.task, head.sinceNs, now);
                 sched.wake(head.task);
+                if (!head.task.isRunning()) {
+                    // rwsem_spin_on_owner(): spinning stops once the owner is off-CPU
+                    stopAllSpinners();
+                }
             } else {
                 handoff = false;
                 wakeReaders(now);
@@ -225,6 +229,19 @@ public final class RwSemaphore {
         for (Waiter w : granted) {
             takeRead(w.task, w.sinceNs, now);
             sched.wake(w.task);
+        }
+        // rwsem_optimistic_spin() starts the reader-spin threshold afresh whenever the
+        // owner turns into readers: writers that began spinning on a writer get one too
+        for (Spinner s : spinners) {
+            if (s.timeoutEventId < 0 && readers > 0) {
+                armReaderSpinTimeout(s);
+            }
+        }
+    }
+
+    private void stopAllSpinners() {
+        for (Spinner s : new ArrayList<>(spinners)) {
+            stopSpinAndSleep(s);
         }
     }
 

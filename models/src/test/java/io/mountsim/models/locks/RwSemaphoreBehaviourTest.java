@@ -261,4 +261,53 @@ class RwSemaphoreBehaviourTest {
             assertTrue(queued.doneNs() > holdNs, "the queued task waited for the spinner");
         }
     }
+
+    /**
+     * rwsem_optimistic_spin() re-arms the reader-spin threshold whenever the owner turns
+     * from a writer into readers, so a writer that began spinning on a writer does not
+     * spin through a whole reader phase. W0 holds 0-5 ms computing; R1 has slept at the
+     * head since 100 ns, so at 5 ms HANDOFF gives the lock to R1 (for 200 us) while S,
+     * spinning on W0 since 1 ms, is still in the OSQ.
+     */
+    @Test
+    void aWriterSpinningWhenTheLockPassesToReadersStopsAfterTheReaderThreshold() {
+        Scenario t = freeScheduling(2);
+        t.writer(0, new Compute(5_000_000), 0);
+        t.reader(100, new Compute(200_000));
+        t.writer(1_000_000, new Compute(5_000), 0);
+        t.runToCompletion();
+        assertEquals(5_000_000L, t.grantNs().get(1L), "HANDOFF to the reader");
+        assertEquals(4_000_000.0 + 10_500, t.spinNs(), 1.0, "spun on W0, then 10.5 us on one reader");
+        assertEquals(2, t.sem.sleeps(), "the reader and, after its spin, the writer");
+        assertEquals(5_200_000L, t.grantNs().get(2L));
+    }
+
+    /**
+     * rwsem_spin_on_owner() stops as soon as the owner is not on a CPU. Here HANDOFF
+     * gives the lock to W1, which has slept at the head for 5 ms, while no CPU is idle:
+     * W1 is queued on the CPU where S spins. S must stop spinning and sleep so W1 can run,
+     * not spin on an owner that cannot run until S's slice ends.
+     *
+     * <p>Timeline (2 CPUs, switch 1 us): R0 reads 0-100 us off-CPU; W1 spins on it from
+     * 1 us, gives up at 11.5 us and sleeps; R0's release wakes W1, but W0 steals the lock
+     * at 100.5 us before W1 runs (101 us), so W1 sleeps again; W0 computes with the lock
+     * until 5.1005 ms, then 2 ms more without it; S spins on W0 from 3.9 ms.
+     */
+    @Test
+    void aWriterSpinningWhenTheLockIsHandedToAnOwnerWaitingForACpuStopsSpinning() {
+        Scenario t = new Scenario(2, 0, 1_000);
+        t.reader(0, new OffCpu(100_000));
+        t.writer(1_000, new Compute(10_000), 0);
+        Worker w0 = t.rig.worker(List.of(new Compute(98_500), new WriteLock(t.sem), new Compute(5_000_000),
+                new WriteUnlock(t.sem), new Compute(2_000_000)));
+        t.rig.startAt(w0, 2_000);
+        t.writer(3_900_000, new Compute(10_000), 0);
+        t.runToCompletion();
+        long handoffNs = 100_500 + 5_000_000;
+        assertEquals(handoffNs, t.grantNs().get(1L), "HANDOFF to W1");
+        long w1RunsNs = t.rig.log.stream().filter(e -> e.taskId() == 1 && e.kind() == Worker.Kind.GRANTED)
+                .mapToLong(Worker.Event::timeNs).findFirst().orElseThrow();
+        assertEquals(handoffNs + 1_000, w1RunsNs, "W1 runs after one switch on the spinner's CPU");
+        assertEquals(10_500 + (handoffNs - 3_900_000), t.spinNs(), 1.0, "W1's reader spin, then S until the handoff");
+    }
 }
