@@ -86,6 +86,13 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
     }
 
+    /** The same profile with another starting mount table ({@code kernel.baselineMounts}). */
+    public KernelProfile withBaselineMounts(int mounts) {
+        return new KernelProfile(syscallsUs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs,
+                refWalkFactor, rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs,
+                contextSwitchUs, perStartOverheadUs, perLayerOverheadUs, mounts, mountinfoLineBytes, workCv);
+    }
+
     /** One expedited grace period on a machine of {@code cpus} CPUs, ns. */
     public long gracePeriodNs(int cpus) {
         return Math.round((rcuGracePeriodUs + rcuPerCpuUs * Math.max(0, cpus - hostCpus)) * 1000);

@@ -139,8 +139,10 @@ final class PointBinder {
         sys.put("overlayMount", map("base", costs.overlayMountBase(), "perLayer", costs.overlayMountPerLayer()));
         sys.put("umount", costs.umount());
         sys.put("mountinfoRead", map("base", costs.mountinfoReadBase(), "perMount", costs.mountinfoReadPerMount()));
-        resolved.put("kernel", map("syscallsUs", sys));
-        return base.withSyscallsUs(costs);
+        int baselineMounts = values.intOr(kernel.get("baselineMounts"), kernel.path("baselineMounts"), 0, 10_000_000,
+                "an integer >= 0", base.baselineMounts());
+        resolved.put("kernel", map("baselineMounts", baselineMounts, "syscallsUs", sys));
+        return base.withSyscallsUs(costs).withBaselineMounts(baselineMounts);
     }
 
     private RuntimeConfig runtime(Section s, Map<String, Object> resolved) {
@@ -164,6 +166,9 @@ final class PointBinder {
         int readers = values.intOr(s.get("mountinfoReaders"), s.path("mountinfoReaders"), 0, 10_000, "an integer >= 0", 0);
         LinkedHashMap<String, Object> r = new LinkedHashMap<>();
         r.put("mountinfoReaders", readers);
+        int bufferBytes = values.intOr(s.get("readBufferBytes"), s.path("readBufferBytes"), 256, 1 << 30,
+                "an integer >= 256", WatcherConfig.DEFAULT_READ_BUFFER_BYTES);
+        r.put("readBufferBytes", bufferBytes);
         Optional<WatcherConfig.RateLimit> limit = Optional.empty();
         if (s.has("rateLimit") && !(s.get("rateLimit") instanceof YamlValue.Scalar sc && sc.isNull())) {
             Section rl = subsection(s, "rateLimit", "a mapping {burst, perSeconds}");
@@ -178,7 +183,7 @@ final class PointBinder {
             r.put("rateLimit", map("burst", burst, "perSeconds", per));
         }
         resolved.put("watchers", r);
-        return new WatcherConfig(readers, limit);
+        return new WatcherConfig(readers, limit, bufferBytes);
     }
 
     private WorkloadSpec workload(YamlValue.Mapping root, Map<String, Object> resolved) {
