@@ -136,9 +136,11 @@ public final class RwSemaphore {
         boolean slowPathSteal = writer == null && readers == 0 && !handoffInForce();
         if (fastPath || slowPathSteal) {
             takeRead(t, now, now);
-            if (!fastPath && readers == 1 && !waitList.isEmpty()) {
+            if (!fastPath && readers == 1 && !waitList.isEmpty() && waitList.peekFirst().mode == Mode.READ) {
                 // the first reader of a stolen lock wakes the queued readers too
-                // (rwsem_mark_wake(RWSEM_WAKE_READ_OWNED) in rwsem_down_read_slowpath)
+                // (rwsem_mark_wake(RWSEM_WAKE_READ_OWNED) in rwsem_down_read_slowpath),
+                // but only when a reader heads the queue: with a writer first,
+                // rwsem_mark_wake() returns without waking anyone for READ_OWNED
                 wakeReaders(now);
             }
             return true;

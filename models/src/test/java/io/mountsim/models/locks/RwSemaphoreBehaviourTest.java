@@ -152,6 +152,31 @@ class RwSemaphoreBehaviourTest {
         assertTrue(grant.get(1L) >= t.releaseNs().get(2L), "the woken writer must retry after the stealer");
     }
 
+    /**
+     * A reader that steals the lock wakes queued readers only when a reader heads the
+     * queue: rwsem_mark_wake(RWSEM_WAKE_READ_OWNED) returns at once when the first waiter
+     * is a writer. Same timeline as above, with readers R2 and R3 queued behind W1: R4
+     * steals at 112 us, and R2 and R3 must still wait for W1.
+     */
+    @Test
+    void aStealingReaderDoesNotWakeReadersQueuedBehindAWriter() {
+        Scenario t = new Scenario(8, IDLE_WAKEUP_NS, 100); // a CPU each: queue order = arrival order
+        t.writer(0, new OffCpu(100_000), 0);
+        t.writer(1_000, new Compute(5_000), 0);
+        t.reader(2_000, new Compute(5_000));
+        t.reader(3_000, new Compute(5_000));
+        Worker stealer = t.rig.worker(List.of(new Compute(107_000), new ReadLock(t.sem), new Compute(5_000),
+                new ReadUnlock(t.sem)));
+        t.rig.startAt(stealer, 0);
+        t.runToCompletion();
+        Map<Long, Long> grant = t.grantNs();
+        assertEquals(112_000L, grant.get(4L), "R4 steals the free lock");
+        long w1ReleaseNs = t.releaseNs().get(1L);
+        assertTrue(grant.get(1L) >= t.releaseNs().get(4L), "W1 after the stealer");
+        assertEquals(w1ReleaseNs, grant.get(2L), "R2 waits for the writer ahead of it");
+        assertEquals(w1ReleaseNs, grant.get(3L), "R3 waits for the writer ahead of it");
+    }
+
     @Test
     void upTo256ReadersAreGrantedAtOneInstantAndTheRestWithTheNextBatch() {
         Scenario t = freeScheduling(8);
