@@ -150,7 +150,11 @@ public final class CpuScheduler {
             t.reschedTickArmed = false;
             if (t.state == SchedTask.State.RUNNING && t.preemptibleSpin && t.activity == SchedTask.Activity.SPIN
                     && !cpus[t.cpu].runQueue.isEmpty()) {
-                t.needResched();
+                if (sim.now() - t.sliceStartNs < params.sliceNs()) {
+                    armReschedTick(t); // armed in an earlier slice; t was switched out and in since
+                } else {
+                    t.needResched();
+                }
             }
         });
     }

@@ -37,7 +37,11 @@ class RwSemaphoreBehaviourTest {
         private final RwSemaphore sem;
 
         private Scenario(int cpus, long idleWakeupNs, long switchNs) {
-            rig = new Rig(FlatLayout.of(cpus, TRANSFER_NS), new SchedulerParams(3_000_000, idleWakeupNs, switchNs), 100_000);
+            this(cpus, idleWakeupNs, switchNs, 3_000_000);
+        }
+
+        private Scenario(int cpus, long idleWakeupNs, long switchNs, long sliceNs) {
+            rig = new Rig(FlatLayout.of(cpus, TRANSFER_NS), new SchedulerParams(sliceNs, idleWakeupNs, switchNs), 100_000);
             sem = new RwSemaphore(rig.sched, Rig.stats("namespace_sem"));
         }
 
@@ -334,5 +338,32 @@ class RwSemaphoreBehaviourTest {
                 .mapToLong(Worker.Event::timeNs).findFirst().orElseThrow();
         assertEquals(handoffNs + 1_000, w1RunsNs, "W1 runs after one switch on the spinner's CPU");
         assertEquals(10_500 + (handoffNs - 3_900_000), t.spinNs(), 1.0, "W1's reader spin, then S until the handoff");
+    }
+
+    /**
+     * need_resched() is about the current slice. S spins with a task queued on its CPU
+     * during its first slice (a tick is due at 1.001 ms), gets the lock, sleeps, and runs
+     * again from 460 us with a fresh 1 ms slice; spinning again with a task queued, it must
+     * keep spinning until 1.46 ms, not be stopped by the first slice's tick.
+     *
+     * <p>2 CPUs, 1 ms slice, free switches. W0: lock 0-300 us, work to 450 us, lock
+     * 450 us-2.45 ms. S: spins 1-300 us, lock 300-310 us, sleeps to 460 us, spins on W0.
+     * Y (2 us) and Y2 (490 us) queue on CPU 0; X (3 us) and Z (500 us) on S's CPU 1.
+     */
+    @Test
+    void aSpinnerIsStoppedAtTheEndOfItsCurrentSliceNotAnEarlierOne() {
+        Scenario t = new Scenario(2, 0, 0, 1_000_000);
+        Worker w0 = t.rig.worker(List.of(new WriteLock(t.sem), new Compute(300_000), new WriteUnlock(t.sem),
+                new Compute(150_000), new WriteLock(t.sem), new Compute(2_000_000), new WriteUnlock(t.sem)));
+        t.rig.startAt(w0, 0);
+        Worker s = t.rig.worker(List.of(new WriteLock(t.sem), new Compute(10_000), new WriteUnlock(t.sem),
+                new OffCpu(150_000), new WriteLock(t.sem), new Compute(10_000), new WriteUnlock(t.sem)));
+        t.rig.startAt(s, 1_000);
+        for (long atNs : new long[] {2_000, 3_000, 490_000, 500_000}) {
+            t.rig.startAt(t.rig.worker(List.of(new Compute(50_000))), atNs);
+        }
+        t.runToCompletion();
+        assertEquals((300_000 - 1_000) + 1_000_000, t.spinNs(), 1.0, "second spin from 460 us to its slice end");
+        assertEquals(1, t.sem.sleeps());
     }
 }
