@@ -34,7 +34,7 @@ class LockExclusionPropertiesTest {
         return new Rig(layout, params, budget);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void rwsemNeverMixesAWriterWithAnyoneAndEveryAcquisitionCompletes(
             @ForAll @IntRange(min = 1, max = 6) int cpus,
             @ForAll boolean smt,
@@ -48,6 +48,9 @@ class LockExclusionPropertiesTest {
         SplittableRandom rnd = new SplittableRandom(seed);
         Rig rig = rig(rnd, cpus, smt, 200_000);
         RwSemaphore sem = new RwSemaphore(rig.sched, Rig.stats("namespace_sem"));
+        // umount2() sleeps in synchronize_rcu_expedited() after dropping namespace_sem
+        RcuExpedited rcu = new RcuExpedited(rig.sched, 20_000 + rnd.nextInt(100_000), rnd.nextInt(10_000), rnd.nextBoolean());
+        long rcuCalls = 0;
         Map<Long, List<Boolean>> exclusiveByTask = new HashMap<>();
         long serialWorkNs = 0;
         for (int i = 0; i < threads; i++) {
@@ -64,6 +67,10 @@ class LockExclusionPropertiesTest {
                 program.add(reader ? new Worker.ReadLock(sem) : new Worker.WriteLock(sem));
                 program.add(offCpu ? new Worker.OffCpu(holdNs) : new Worker.Compute(holdNs));
                 program.add(reader ? new Worker.ReadUnlock(sem) : new Worker.WriteUnlock(sem));
+                if (!reader && rnd.nextInt(5) == 0) {
+                    program.add(new Worker.RcuSync(rcu));
+                    rcuCalls++;
+                }
                 modes.add(!reader);
                 serialWorkNs += thinkNs + holdNs;
             }
@@ -80,7 +87,8 @@ class LockExclusionPropertiesTest {
         assertEquals(0, sem.spinning());
         int acquisitions = threads * iterations;
         assertEquals(acquisitions, sem.acquisitions());
-        assertEquals(acquisitions, rig.events(Worker.Kind.GRANTED).size());
+        assertEquals(acquisitions + rcuCalls, rig.events(Worker.Kind.GRANTED).size());
+        assertEquals(rcuCalls, rcu.callers());
 
         List<TimelineSpan> spans = HoldSpans.holds(sem.stats());
         assertEquals(acquisitions, spans.size());
@@ -95,7 +103,8 @@ class LockExclusionPropertiesTest {
 
         // Bounded: even fully serialised, all work plus a generous per-acquisition overhead
         // (wakeups, switches, handoffs, a capped reader spin) must fit.
-        long overheadNs = acquisitions * 4L * (5_000 + 3_000 + 300 + 25_000) + 1_000_000;
+        long overheadNs = acquisitions * 4L * (5_000 + 3_000 + 300 + 25_000) + 1_000_000
+                + rcuCalls * (rcu.gracePeriodNs() + 10_000);
         long boundNs = Math.round(serialWorkNs * (smt ? 1.3 : 1.0)) + 20_000 + overheadNs;
         long makespanNs = rig.workers.stream().mapToLong(Worker::doneNs).max().orElse(0);
         assertTrue(makespanNs <= boundNs, "makespan " + makespanNs + " ns > bound " + boundNs);
@@ -110,7 +119,7 @@ class LockExclusionPropertiesTest {
         Statistics.label("a wait reached HANDOFF").coverage(c -> c.check(true).percentage(p -> p > 3));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void queuedSpinlockHasOneHolderAndGrantsInArrivalOrder(
             @ForAll @IntRange(min = 1, max = 8) int cpus,
             @ForAll boolean smt,
@@ -146,5 +155,55 @@ class LockExclusionPropertiesTest {
         List<Long> requests = rig.events(Worker.Kind.REQUEST).stream().map(Worker.Event::taskId).toList();
         List<Long> grants = rig.events(Worker.Kind.GRANTED).stream().map(Worker.Event::taskId).toList();
         assertEquals(requests, grants);
+    }
+
+    /**
+     * mount_lock readers among its writers: a reader that found no writer inside passed at
+     * once, and one that found a writer passed exactly one line transfer after a writer's
+     * release that came after its arrival; nobody is left spinning.
+     */
+    @Property(tries = 300)
+    void seqlockReadersPassOnlyWhenNoWriterIsInside(
+            @ForAll @IntRange(min = 2, max = 8) int cpus,
+            @ForAll @IntRange(min = 1, max = 6) int writers,
+            @ForAll @IntRange(min = 1, max = 8) int readers,
+            @ForAll @IntRange(min = 1, max = 6) int iterations,
+            @ForAll @IntRange(min = 1, max = 20_000) int maxHoldNs,
+            @ForAll long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long transferNs = 1 + rnd.nextInt(300);
+        Rig rig = new Rig(FlatLayout.of(cpus, transferNs), new SchedulerParams(750_000, rnd.nextInt(3_000),
+                rnd.nextInt(2_000)), 200_000);
+        MountLockSeqlock lock = new MountLockSeqlock(rig.sched, Rig.stats("mount_lock"));
+        for (int i = 0; i < writers + readers; i++) {
+            List<Action> program = new ArrayList<>();
+            for (int k = 0; k < iterations; k++) {
+                program.add(new Worker.Compute(rnd.nextInt(20_000)));
+                program.add(i < writers ? new Worker.SpinSection(lock, rnd.nextInt(maxHoldNs) + 1) : new Worker.SeqRead(lock));
+            }
+            rig.startAt(rig.worker(program), rnd.nextInt(10_000));
+        }
+        assertTrue(rig.run() && rig.allDone(), "a worker never finished");
+        assertEquals(0, lock.spinningReaders());
+
+        List<TimelineSpan> holds = HoldSpans.holds(lock.stats());
+        List<Worker.Event> reads = rig.log.stream().filter(e -> e.action() instanceof Worker.SeqRead).toList();
+        for (int i = 0; i < reads.size(); i++) {
+            Worker.Event asked = reads.get(i);
+            if (asked.kind() != Worker.Kind.REQUEST) {
+                continue;
+            }
+            Worker.Event passed = reads.stream().skip(i + 1)
+                    .filter(e -> e.taskId() == asked.taskId() && e.kind() == Worker.Kind.GRANTED).findFirst().orElseThrow();
+            long askedNs = asked.timeNs();
+            long passedNs = passed.timeNs();
+            if (passedNs == askedNs) {
+                assertTrue(holds.stream().noneMatch(h -> h.startNs() < askedNs && askedNs < h.endNs()),
+                        "read at " + askedNs + " passed while a writer was inside");
+            } else {
+                assertTrue(holds.stream().anyMatch(h -> h.endNs() >= askedNs && h.endNs() + transferNs == passedNs),
+                        "read at " + askedNs + " passed at " + passedNs + ", not one transfer after a release");
+            }
+        }
     }
 }
