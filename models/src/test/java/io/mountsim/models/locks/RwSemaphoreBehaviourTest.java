@@ -229,6 +229,48 @@ class RwSemaphoreBehaviourTest {
         }
     }
 
+    /** Same timeline with a reader as the latecomer: the slow-path reader steal obeys HANDOFF too. */
+    @ParameterizedTest
+    @CsvSource({"1000, true", "5000, false"})
+    void aReaderStealsFromTheWokenHeadOnlyBeforeHandoff(long holdUs, boolean steals) {
+        Scenario t = slowWakeups();
+        long holdNs = holdUs * 1_000;
+        t.writer(0, new OffCpu(holdNs), 0);
+        t.writer(1_000, new Compute(5_000), 0);
+        Worker r = t.rig.worker(List.of(new Compute(holdNs + 6_000), new ReadLock(t.sem), new Compute(5_000),
+                new ReadUnlock(t.sem)));
+        t.rig.startAt(r, 0);
+        t.runToCompletion();
+        long releaseNs = 10_000 + holdNs;
+        Map<Long, Long> grant = t.grantNs();
+        if (steals) {
+            assertEquals(releaseNs + 1_000, grant.get(2L));
+        } else {
+            assertEquals(releaseNs, grant.get(1L));
+            assertEquals(t.releaseNs().get(1L), grant.get(2L), "the reader waits for the head writer");
+        }
+    }
+
+    /**
+     * HANDOFF also beats the optimistic spinners: W1 has slept at the head since 100 ns
+     * (W0 was off-CPU then); S spins on W0 (back on a CPU) from 2 ms; at W0's release at
+     * 5 ms the lock goes to W1, which has waited 4.9 ms, and S takes it only after W1.
+     */
+    @Test
+    void aHeadWaiterPastTheTimeoutIsNotOvertakenByASpinner() {
+        Scenario t = freeScheduling(3);
+        Worker w0 = t.rig.worker(List.of(new WriteLock(t.sem), new OffCpu(1_000_000), new Compute(4_000_000),
+                new WriteUnlock(t.sem)));
+        t.rig.startAt(w0, 0);
+        t.writer(100, new Compute(5_000), 0);
+        t.writer(2_000_000, new Compute(5_000), 0);
+        t.runToCompletion();
+        Map<Long, Long> grant = t.grantNs();
+        assertEquals(5_000_000L, grant.get(1L), "HANDOFF to the sleeping head");
+        assertEquals(t.releaseNs().get(1L), grant.get(2L), "the spinner comes after it");
+        assertEquals(1, t.sem.sleeps(), "only W1 slept: S spun on running owners throughout");
+    }
+
     @Test
     void aWriterSpinsOnARunningWriterAndTakesTheLockWithoutSleeping() {
         Scenario t = freeScheduling(2);
