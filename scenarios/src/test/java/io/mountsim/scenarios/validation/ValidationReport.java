@@ -50,6 +50,9 @@ final class ValidationReport {
         Path doc = moduleDir.resolve("VALIDATION.md");
         String old = Files.exists(doc) ? Files.readString(doc) : BEGIN + "\n" + END + "\n";
         Files.writeString(doc, splice(old, render(evaluations, optima, calibration)));
+        evaluations.forEach((f, e) -> System.out.println("finding " + f.id() + ": " + e.verdict().label() + " - " + e.simulatedFigure()));
+        System.out.println("calibration: " + calibration.evaluate().verdict().label() + " - " + calibration.evaluate().simulatedFigure());
+        System.out.println("written: " + doc + " and " + CALIBRATION_CHARTS.values() + " in " + moduleDir.resolve("validation"));
     }
 
     private static void copyCalibrationCharts(ExperimentResult result, Path target) throws IOException {
