@@ -37,8 +37,20 @@ public final class SampleSet {
             return Double.NaN;
         }
         sort();
-        int rank = (int) Math.ceil(p / 100.0 * size);
-        return values[Math.max(1, rank) - 1];
+        return values[nearestRank(p, size) - 1];
+    }
+
+    /**
+     * ceil(p / 100 * n), computed so that rounding cannot push an exact product past an
+     * integer: in doubles 28 / 100.0 * 25 is 7.000000000000001, whose ceiling (8) would
+     * pick the wrong observation. Products within a relative 1e-9 of an integer are
+     * taken as that integer (p is given in decimal, so that is what it meant).
+     */
+    static int nearestRank(double p, int n) {
+        double x = p / 100.0 * n;
+        double nearest = Math.rint(x);
+        double rank = Math.abs(x - nearest) <= 1e-9 * Math.max(1, x) ? nearest : Math.ceil(x);
+        return (int) Math.max(1, Math.min(n, rank));
     }
 
     public double max() {
