@@ -47,12 +47,16 @@ public final class Simulation {
         return now;
     }
 
-    /** Schedules {@code event} {@code delayNs} from now; returns its id for {@link #cancel}. */
+    /**
+     * Schedules {@code event} {@code delayNs} from now; returns its id for {@link #cancel}.
+     * A delay reaching past the end of time ({@code Long.MAX_VALUE} ns, 292 years) is
+     * clamped to it, so "never, unless cancelled" can be written as a huge delay.
+     */
     public long schedule(long delayNs, Event event) {
         if (delayNs < 0) {
             throw new IllegalArgumentException("negative delay: " + delayNs + " ns");
         }
-        return scheduleAt(now + delayNs, event);
+        return scheduleAt(delayNs > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + delayNs, event);
     }
 
     /** Schedules {@code event} at absolute time {@code timeNs} (not in the past). */

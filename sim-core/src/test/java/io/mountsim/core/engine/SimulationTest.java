@@ -128,6 +128,17 @@ class SimulationTest {
     }
 
     @Test
+    void aDelayPastTheEndOfTimeIsClampedNotWrapped() {
+        Simulation sim = new Simulation();
+        List<String> log = new ArrayList<>();
+        sim.schedule(10, () -> sim.schedule(Long.MAX_VALUE, new Logged(log, "never", sim)));
+        sim.runUntil(1_000_000);
+        assertEquals(List.of(), log);
+        sim.run();
+        assertEquals(List.of("never@" + Long.MAX_VALUE), log);
+    }
+
+    @Test
     void rejectsNegativeDelaysAndThePast() {
         Simulation sim = new Simulation();
         sim.schedule(10, () -> { });
