@@ -89,6 +89,7 @@ enum NetflixFinding {
             boolean meansOrdered = true;
             boolean cisSeparate = true;
             boolean m7aFewest = true;
+            boolean anyMiss = false;
             StringJoiner p95s = new StringJoiner("; ");
             StringJoiner misses = new StringJoiner("; ");
             for (String n : counts) {
@@ -102,6 +103,7 @@ enum NetflixFinding {
                 cisSeparate &= neighboursSeparated(p95);
                 double m7a = failed.get(2).value().mean();
                 m7aFewest &= m7a <= failed.get(0).value().mean() && m7a <= failed.get(1).value().mean();
+                anyMiss |= failed.stream().anyMatch(f -> f.value().mean() > 0);
                 p95s.add(n + " starts: " + listing(p95, " ms"));
                 misses.add(n + " starts: " + listing(failed, ""));
             }
@@ -120,7 +122,9 @@ enum NetflixFinding {
                                     cisSeparate, p95s.toString()),
                             new Check("r5.metal misses the 30 s health check at 100 starts (failedStarts > 0)",
                                     r5At100.mean() > 0, "r5.metal at 100: " + withCi(r5At100) + " failed starts"),
-                            new Check("m7a.24xlarge has the fewest failed starts at every count", m7aFewest, misses.toString())),
+                            // with no misses anywhere there is no failure rate to rank, so the claim is not shown
+                            new Check("m7a.24xlarge has the fewest failed starts at every count (and some machine misses)",
+                                    anyMiss && m7aFewest, (anyMiss ? "" : "no machine misses at any count; ") + misses)),
                     List.of());
         }
     },
