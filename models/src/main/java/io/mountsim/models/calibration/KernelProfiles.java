@@ -68,13 +68,13 @@ public final class KernelProfiles {
             10.0,   // reading one CPU's per-CPU mount counter (an L3/remote hit) [est]
             0.50,   // one RCU path walk of a 3-5 component path crossing a mount [est]
             3.0,    // ref-walk fallback vs RCU walk: takes and drops references per component [est]
-            gracePeriodUs(EPYC_2CORE_SYSCALLS_US, 0.5), // expedited grace period: the rest of umount's 46 us
-            30.0,   // the grace-period kworker's CPU work (fitted; at the fit's upper bound)
+            gracePeriodUs(EPYC_2CORE_SYSCALLS_US, 0.59), // expedited grace period: the rest of umount's 46 us
+            25.09,  // the grace-period kworker's CPU work (fitted)
             false,  // one grace period per caller: umount waits grow linearly with unmounting threads
             1.0,    // per extra CPU: one more CPU to check or IPI [est]
             2,      // the calibration host's CPUs
-            0.5,    // waking a task onto an idle vCPU (fitted; at the fit's lower bound)
-            6.07,   // context switch on a busy CPU, scheduler and wakeup work included (fitted)
+            0.59,   // waking a task onto an idle vCPU (fitted; near the fit's 0.5 us lower bound)
+            5.90,   // context switch on a busy CPU, scheduler and wakeup work included (fitted)
             13.65,  // threads=1 mode=parent: lat_mean 388 us - the sum of its five calls' means
             5.98,   // threads=1 mode=layer: (lat_mean 3526 us - sum of the calls 3227 us) / 50 layers
             21,     // mountinfo rows: 121 lines with 100 bind mounts added -> 21 before

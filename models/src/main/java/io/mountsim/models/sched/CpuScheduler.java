@@ -160,21 +160,43 @@ public final class CpuScheduler {
     }
 
     /**
-     * Runs {@code workNs} of work on {@code t}'s CPU and resumes {@code t} when done. A busy
-     * SMT sibling (computing, not PAUSE-spinning) stretches the work by the SMT slowdown.
+     * Runs {@code workNs} of work on {@code t}'s CPU and resumes {@code t} when done. While
+     * its SMT sibling computes too (not PAUSE-spinning), both run slower by the SMT
+     * slowdown: work already under way is stretched or sped up when the sibling starts or
+     * stops, so two overlapping siblings slow each other symmetrically.
      */
     public void compute(SchedTask t, long workNs) {
         requireRunning(t);
+        boolean wasComputing = t.activity == SchedTask.Activity.COMPUTE;
         setActivity(t, SchedTask.Activity.COMPUTE);
-        long ns = workNs;
-        int sibling = layout.siblingOf(t.cpu);
-        if (sibling >= 0) {
-            SchedTask other = cpus[sibling].current;
-            if (other != null && other.activity == SchedTask.Activity.COMPUTE) {
-                ns = Math.round(workNs * layout.smtSlowdown());
-            }
+        SchedTask sibling = siblingTask(t.cpu);
+        double factor = sibling != null && sibling.activity == SchedTask.Activity.COMPUTE ? layout.smtSlowdown() : 1.0;
+        long ns = factor == 1.0 ? workNs : Math.round(workNs * factor);
+        t.computeFactor = factor;
+        t.computeEndNs = sim.now() + ns;
+        t.computeEventId = t.wakeAfter(ns);
+        if (!wasComputing && factor != 1.0) {
+            restretch(sibling, factor);
         }
-        t.wakeAfter(ns);
+    }
+
+    private SchedTask siblingTask(int cpu) {
+        int sibling = layout.siblingOf(cpu);
+        return sibling >= 0 ? cpus[sibling].current : null;
+    }
+
+    /** Re-times the pending compute of {@code t} (if any) for a new SMT stretch factor. */
+    private void restretch(SchedTask t, double factor) {
+        if (t == null || t.activity != SchedTask.Activity.COMPUTE || t.computeEventId < 0
+                || t.computeFactor == factor || t.computeEndNs <= sim.now()) {
+            return;
+        }
+        double remainingWork = (t.computeEndNs - sim.now()) / t.computeFactor;
+        long ns = Math.max(0, Math.round(remainingWork * factor));
+        sim.cancel(t.computeEventId);
+        t.computeFactor = factor;
+        t.computeEndNs = sim.now() + ns;
+        t.computeEventId = t.wakeAfter(ns);
     }
 
     /** {@code t} busy-waits on its CPU until {@link #stopSpinning}. */
@@ -230,12 +252,23 @@ public final class CpuScheduler {
     }
 
     private void setActivity(SchedTask t, SchedTask.Activity a) {
-        endActivity(t);
+        endActivity(t, a == SchedTask.Activity.COMPUTE);
         t.activity = a;
         t.activitySinceNs = sim.now();
     }
 
     private void endActivity(SchedTask t) {
+        endActivity(t, false);
+    }
+
+    /** Ends t's activity; unless it goes straight on computing, a slowed sibling speeds up. */
+    private void endActivity(SchedTask t, boolean keepsComputing) {
+        if (t.activity == SchedTask.Activity.COMPUTE && t.cpu >= 0) {
+            t.computeEventId = -1;
+            if (!keepsComputing) {
+                restretch(siblingTask(t.cpu), 1.0);
+            }
+        }
         long span = sim.now() - t.activitySinceNs;
         if (t.cpu >= 0 && span > 0) {
             if (t.activity == SchedTask.Activity.COMPUTE || t.activity == SchedTask.Activity.SWITCH) {

@@ -23,6 +23,10 @@ public abstract class SchedTask extends Task {
     boolean preemptibleSpin;
     /** A scheduler tick is pending to set need_resched() on this spinning task. */
     boolean reschedTickArmed;
+    /** The pending end of the current compute: its event, time and SMT stretch factor. */
+    long computeEventId = -1;
+    long computeEndNs;
+    double computeFactor = 1.0;
     /** What to tell when an optimistic spin must stop because another task wants the CPU. */
     private SpinAbort spinAbort;
 

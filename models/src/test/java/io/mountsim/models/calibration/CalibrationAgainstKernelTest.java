@@ -30,11 +30,10 @@ class CalibrationAgainstKernelTest {
      * Points where the model is known to miss the 25% band, with the simulated/measured
      * throughput ratio it gives. They are asserted to still miss, so an improvement of the
      * model has to update this list (and VALIDATION.md) rather than pass unnoticed.
-     * The per-layer runs past 16 threads miss because the model does not reproduce the
-     * real kernel's fall in throughput there (see the issue note and VALIDATION.md).
+     * Per-layer at 64 threads misses because the model does not reproduce the real
+     * kernel's fall in throughput past 32 threads (see the issue note and VALIDATION.md).
      */
-    private static final Set<String> KNOWN_MISSES = Set.of(
-            "per-layer/2", "per-layer/8", "per-layer/16", "per-layer/64");
+    private static final Set<String> KNOWN_MISSES = Set.of("per-layer/64");
 
     static Stream<Arguments> fiftyLayerSweep() {
         return MEASURED.runs().stream()
@@ -85,6 +84,12 @@ class CalibrationAgainstKernelTest {
                 "ms per layer, simulated vs measured");
     }
 
+    /**
+     * The real kernel loses 21x with one reader; the model loses several-fold, not the
+     * more than 10x the data shows: a known miss (the reader's cycle on the real host
+     * takes about 800 us per mount-table change, the model's about 200 us). Asserted in
+     * both directions so that a change either way is seen.
+     */
     @Test
     void aMountinfoReaderCutsOneThreadThroughputSeveralFold() {
         MeasuredRun alone = MEASURED.find(IdmapMode.PER_LAYER, 1, 50, 0).orElseThrow();
@@ -93,8 +98,8 @@ class CalibrationAgainstKernelTest {
         double simulatedCut = CalibrationFit.compare(alone, HOST, KernelProfiles.EPYC_2CORE).simulatedStartsPerSecond()
                 / CalibrationFit.compare(withReader, HOST, KernelProfiles.EPYC_2CORE).simulatedStartsPerSecond();
         assertTrue(measuredCut > 10, "the data: " + measuredCut);
-        // the real kernel loses 21x; the model loses several-fold but less (see the issue note)
-        assertTrue(simulatedCut > 5, "one reader cuts simulated throughput " + simulatedCut + "x");
+        assertTrue(simulatedCut > 4, "one reader cuts simulated throughput " + simulatedCut + "x");
+        assertTrue(simulatedCut < 10, "now above 10x (" + simulatedCut + "): the known miss is fixed; update this test");
     }
 
     @Test
