@@ -3,8 +3,10 @@ package io.mountsim.core.resource;
 import io.mountsim.core.engine.Simulation;
 import io.mountsim.core.engine.Task;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A resource with {@code capacity} identical units served first come, first served.
@@ -22,6 +24,8 @@ public class FifoResource {
     private final int capacity;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final Map<Task, Long> holders = new IdentityHashMap<>();
+    /** The tasks in {@link #waiters}, to refuse a second request from one of them in O(1). */
+    private final Set<Task> waiting = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ResourceStats stats;
 
     public FifoResource(Simulation sim, String name, int capacity) {
@@ -46,6 +50,10 @@ public class FifoResource {
             grant(task, 0);
             return true;
         }
+        if (!waiting.add(task)) {
+            // a second request would queue the task twice and grant it two units
+            throw new IllegalStateException(task + " is already waiting for " + name);
+        }
         waiters.addLast(new Waiter(task, sim.now()));
         stats.queueLength().update(sim.now(), waiters.size());
         return false;
@@ -62,6 +70,7 @@ public class FifoResource {
         stats.busyUnits().update(now, holders.size());
         Waiter next = waiters.pollFirst();
         if (next != null) {
+            waiting.remove(next.task());
             stats.queueLength().update(now, waiters.size());
             long delay = handoffDelayNs(task, next.task());
             grant(next.task(), now - next.sinceNs());
@@ -82,6 +91,11 @@ public class FifoResource {
 
     public boolean isHeldBy(Task task) {
         return holders.containsKey(task);
+    }
+
+    /** Whether {@code task} is queued for a unit (asked, not yet granted). */
+    public boolean isWaiting(Task task) {
+        return waiting.contains(task);
     }
 
     public int holders() {

@@ -181,6 +181,20 @@ class FifoResourceTest {
         assertThrows(IllegalStateException.class, () -> r.release(t), "release without holding");
         assertTrue(r.acquire(t));
         assertThrows(IllegalStateException.class, () -> r.acquire(t), "acquire twice");
+        Task queued = new Task(sim, 2) {
+            @Override
+            protected void resume() {
+            }
+        };
+        assertFalse(r.acquire(queued));
+        assertTrue(r.isWaiting(queued));
+        assertThrows(IllegalStateException.class, () -> r.acquire(queued), "ask again while queued");
+        assertEquals(1, r.queueLength());
+        r.release(t);
+        assertFalse(r.isWaiting(queued));
+        assertTrue(r.isHeldBy(queued));
+        r.release(queued);
+        assertTrue(r.acquire(t));
         assertThrows(IllegalArgumentException.class, () -> new FifoResource(sim, "none", 0));
         r.release(t);
         assertFalse(r.isHeldBy(t));
