@@ -55,7 +55,7 @@ class CancelledIdsProperties {
             pending.add(id);
         }
         for (int i = 0; i < 10; i++) {
-            sim.cancel(pending.get(i * 10));
+            sim.cancel(pending.get(i * 9 + 1)); // ids of both parities, spread over the population
         }
         // 100,000 short timers, each cancelled after it fired
         for (int i = 0; i < 100_000; i++) {
