@@ -55,7 +55,7 @@ public final class MountSimulation {
             sim.run();
             records = storm.records();
         } else if (workload instanceof WorkloadSpec.Trace trace) {
-            TraceReplay replay = new TraceReplay(kernel, trace);
+            TraceReplay replay = new TraceReplay(kernel, trace, streams.stream("hostNoise", replication));
             replay.begin();
             sim.run();
             records = replay.records();

@@ -52,8 +52,6 @@ final class MountStorm {
         RandomStream arrivals = streams.stream("arrivals", replication);
         RandomStream layerDraws = streams.stream("layers", replication);
         RandomStream noise = streams.stream("hostNoise", replication);
-        double cv = kernel.profile().workCv();
-        double sigma = Math.sqrt(Math.log(1 + cv * cv));
         long t = 0;
         for (int i = 0; i < n; i++) {
             if (spec.arrival() instanceof Arrival.Poisson p && i > 0) {
@@ -61,8 +59,7 @@ final class MountStorm {
             }
             arrivalNs[i] = t;
             layers[i] = drawLayers(spec.layers(), layerDraws);
-            // lognormal with mean 1: exp(sigma z - sigma^2 / 2)
-            workScale[i] = cv > 0 ? Math.exp(sigma * noise.nextGaussian() - sigma * sigma / 2) : 1.0;
+            workScale[i] = HostNoise.draw(noise, kernel.profile().workCv());
         }
         for (int w = 0; w < watcherConfig.mountinfoReaders(); w++) {
             MountinfoWatcher source = new MountinfoWatcher(kernel, watcherConfig);

@@ -23,7 +23,10 @@ final class TraceReplay {
     private final long[] doneNs;
     private int completed;
 
-    TraceReplay(Kernel kernel, WorkloadSpec.Trace trace) {
+    private final io.mountsim.core.random.RandomStream noise;
+
+    TraceReplay(Kernel kernel, WorkloadSpec.Trace trace, io.mountsim.core.random.RandomStream noise) {
+        this.noise = noise;
         this.sim = kernel.scheduler().simulation();
         this.kernel = kernel;
         this.trace = trace;
@@ -38,7 +41,12 @@ final class TraceReplay {
             long offset = thread.calls().isEmpty() ? 0 : thread.calls().get(0).startOffsetNs();
             beginNs[i] = offset;
             final int index = i;
-            sim.scheduleAt(offset, () -> new KThread(kernel, thread.tid(), OpSource.of(ops), t -> complete(index)).start());
+            double scale = HostNoise.draw(noise, kernel.profile().workCv());
+            sim.scheduleAt(offset, () -> {
+                KThread t = new KThread(kernel, thread.tid(), OpSource.of(ops), done -> complete(index));
+                t.setWorkScale(scale);
+                t.start();
+            });
         }
         if (trace.threads().isEmpty()) {
             sim.stop();
