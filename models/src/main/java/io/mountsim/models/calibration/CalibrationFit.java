@@ -58,12 +58,7 @@ public final class CalibrationFit {
         }
 
         public KernelProfile applyTo(KernelProfile base) {
-            double rcuGracePeriodUs = rcuGracePeriodUs(base);
-            KernelProfile p = base.withDynamics(idleWakeupUs, contextSwitchUs, rcuGracePeriodUs, base.refWalkFactor());
-            return new KernelProfile(p.syscallsUs(), p.umountWaitUs(), p.shares(), p.mountLockSectionUs(), p.perCpuCounterNs(),
-                    p.pathWalkUs(), p.refWalkFactor(), p.rcuGracePeriodUs(), rcuKworkerUs, p.rcuShared(), p.rcuPerCpuUs(),
-                    p.hostCpus(), p.idleWakeupUs(), p.contextSwitchUs(), p.perStartOverheadUs(),
-                    p.perLayerOverheadUs(), p.baselineMounts(), p.mountinfoLineBytes(), p.workCv());
+            return base.withDynamics(idleWakeupUs, contextSwitchUs, rcuGracePeriodUs(base), rcuKworkerUs);
         }
     }
 

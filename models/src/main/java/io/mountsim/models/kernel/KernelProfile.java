@@ -72,18 +72,12 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
     }
 
-    /** The same profile with other scheduler and RCU parameters (used by the calibration fit). */
+    /** The same profile with other scheduler and grace-period costs (what the calibration fits). */
     public KernelProfile withDynamics(double idleWakeupUs, double contextSwitchUs, double rcuGracePeriodUs,
-                                      double refWalkFactor) {
-        return new KernelProfile(syscallsUs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
-                rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
-                perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
-    }
-
-    public KernelProfile withShares(LockShares newShares) {
-        return new KernelProfile(syscallsUs, umountWaitUs, newShares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
-                rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
-                perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
+                                      double rcuKworkerUs) {
+        return new KernelProfile(syscallsUs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs,
+                refWalkFactor, rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs,
+                contextSwitchUs, perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
     }
 
     /** The same profile with another starting mount table ({@code kernel.baselineMounts}). */
