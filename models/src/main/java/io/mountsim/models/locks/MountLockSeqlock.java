@@ -18,7 +18,6 @@ public final class MountLockSeqlock extends QueuedSpinlock {
     private final CpuScheduler sched;
     private final List<SchedTask> spinningReaders = new ArrayList<>();
     private long readerRetries;
-    private long readerSpinNs;
     private long sequence;
 
     public MountLockSeqlock(CpuScheduler sched, LockStats stats) {
@@ -87,7 +86,6 @@ public final class MountLockSeqlock extends QueuedSpinlock {
             int from = t.cpu();
             for (SchedTask r : spinningReaders) {
                 long ns = transferNs(from, r.cpu());
-                readerSpinNs += ns;
                 r.wakeAfter(ns);
             }
             spinningReaders.clear();

@@ -362,10 +362,6 @@ public final class RwSemaphore {
         return spinners.size();
     }
 
-    public boolean handoffSet() {
-        return handoffInForce();
-    }
-
     public long sleeps() {
         return sleeps;
     }

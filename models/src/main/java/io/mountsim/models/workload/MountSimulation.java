@@ -28,6 +28,9 @@ import java.util.Map;
  * simulated machine and kernel, and the metrics of the output contract it yields.
  */
 public final class MountSimulation {
+    /** Full re-reads of mountinfo by the watchers (the probe's reader_reads), when there are watchers. */
+    public static final String MOUNTINFO_READS = "mountinfoReads";
+
     /** Lock timeline spans kept per lock for the chart (replication 0 only). */
     private static final int TIMELINE_SPANS_PER_LOCK = 3000;
 
@@ -48,12 +51,14 @@ public final class MountSimulation {
         Kernel kernel = new Kernel(sched, profile, lookups, streams.stream("pathLookups", replication),
                 withTimeline ? TIMELINE_SPANS_PER_LOCK : 0);
         List<StartRecord> records;
+        long mountinfoReads = 0;
         if (workload instanceof WorkloadSpec.ContainerStarts starts) {
             RootfsAssembly assembly = new RootfsAssembly(runtime, kernel.programs(), profile);
             MountStorm storm = new MountStorm(kernel, assembly, starts, watchers, streams, replication);
             storm.begin();
             sim.run();
             records = storm.records();
+            mountinfoReads = storm.watcherReads();
         } else if (workload instanceof WorkloadSpec.Trace trace) {
             TraceReplay replay = new TraceReplay(kernel, trace, streams.stream("hostNoise", replication));
             replay.begin();
@@ -62,8 +67,14 @@ public final class MountSimulation {
         } else {
             throw new IllegalArgumentException("not a mount-path workload: " + workload);
         }
-        return outcome(sim, sched, kernel, records, workload.healthCheckTimeoutSeconds(), withTimeline,
+        ReplicationOutcome o = outcome(sim, sched, kernel, records, workload.healthCheckTimeoutSeconds(), withTimeline,
                 (System.nanoTime() - wallStart) / 1e9);
+        if (watchers.mountinfoReaders() == 0) {
+            return o;
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>(o.metrics());
+        metrics.put(MOUNTINFO_READS, (double) mountinfoReads);
+        return new ReplicationOutcome(metrics, o.startLatenciesMs(), o.cpu(), o.timeline(), o.events(), o.fingerprint());
     }
 
     private static ReplicationOutcome outcome(Simulation sim, CpuScheduler sched, Kernel kernel,
