@@ -75,6 +75,7 @@ public final class KernelProfiles {
             2,      // the calibration host's CPUs
             0.59,   // waking a task onto an idle vCPU (fitted; near the fit's 0.5 us lower bound)
             5.90,   // context switch on a busy CPU, scheduler and wakeup work included (fitted)
+            false,  // voluntary preemption: kernel work is not preempted (see CalibrationFit)
             13.65,  // threads=1 mode=parent: lat_mean 388 us - the sum of its five calls' means
             5.98,   // threads=1 mode=layer: (lat_mean 3526 us - sum of the calls 3227 us) / 50 layers
             21,     // mountinfo rows: 121 lines with 100 bind mounts added -> 21 before
@@ -102,7 +103,7 @@ public final class KernelProfiles {
             EPYC_2CORE.refWalkFactor(),
             20.0 - 0.3 * 2, // so that 2 CPUs give 20 us, as rcuPerCpuUs counts CPUs beyond hostCpus
             3.0, true, 0.3, EPYC_2CORE.hostCpus(),
-            5.0, 2.0,
+            5.0, 2.0, EPYC_2CORE.kernelPreemption(),
             EPYC_2CORE.perStartOverheadUs(), EPYC_2CORE.perLayerOverheadUs(),
             EPYC_2CORE.baselineMounts(), EPYC_2CORE.mountinfoLineBytes(), EPYC_2CORE.workCv());
 

@@ -104,7 +104,7 @@ public final class KThread extends SchedTask {
         if (op instanceof Op.UserWork w) {
             if (phase == 0) {
                 phase = 1;
-                sched.compute(this, scaled(w.ns()));
+                sched.compute(this, scaled(w.ns()), true); // user space: always preemptible
                 return false;
             }
             return true;
@@ -206,7 +206,7 @@ public final class KThread extends SchedTask {
                 walkSequence = lock.sequence();
                 phase = 1;
                 if ((walkSequence & 1) == 0) {
-                    sched.compute(this, scaled(ns));
+                    sched.compute(this, scaled(ns), sched.kernelPreemption());
                     return false;
                 }
                 // a writer is inside right now: the walk cannot even start in RCU mode
@@ -218,7 +218,7 @@ public final class KThread extends SchedTask {
                 return refWalk(lock, ns);
             case 2:
                 phase = 3;
-                sched.compute(this, scaled(Math.round(ns * kernel.profile().refWalkFactor())));
+                sched.compute(this, scaled(Math.round(ns * kernel.profile().refWalkFactor())), sched.kernelPreemption());
                 return false;
             default:
                 return true;
@@ -228,7 +228,7 @@ public final class KThread extends SchedTask {
     private boolean refWalk(io.mountsim.models.locks.MountLockSeqlock lock, long ns) {
         if (lock.beginRead(this)) {
             phase = 3;
-            sched.compute(this, scaled(Math.round(ns * kernel.profile().refWalkFactor())));
+            sched.compute(this, scaled(Math.round(ns * kernel.profile().refWalkFactor())), sched.kernelPreemption());
         } else {
             phase = 2; // spinning in read_seqbegin() until the writer leaves
         }
@@ -241,7 +241,7 @@ public final class KThread extends SchedTask {
                 return true;
             }
             phase = 1;
-            sched.compute(this, scaled(ns));
+            sched.compute(this, scaled(ns), sched.kernelPreemption());
             return false;
         }
         return true;

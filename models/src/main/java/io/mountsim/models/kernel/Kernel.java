@@ -56,6 +56,8 @@ public final class Kernel {
         this.background = new BackgroundLookups(pathLookupsPerCpuPerSecond * sched.cpuCount(), lookupStream,
                 sched.layout());
         this.mounts = profile.baselineMounts();
+        // rwsem_spin_on_owner() stops once the owner is off-CPU
+        sched.onPreemption(namespaceSem::ownerLeftCpu);
         for (SyscallKind k : SyscallKind.values()) {
             syscallUs.put(k, new Tally());
         }

@@ -23,6 +23,9 @@ package io.mountsim.models.kernel;
  * @param hostCpus              CPUs of the host the costs were measured on
  * @param idleWakeupUs          waking a sleeping task onto an idle CPU
  * @param contextSwitchUs       switching tasks on a busy CPU
+ * @param kernelPreemption      true for a preemptible kernel (PREEMPT, PREEMPT_LAZY): lock
+ *                              holders outside spinlocks can lose their CPU; false for
+ *                              voluntary preemption
  * @param perStartOverheadUs    the runtime's own work per rootfs assembly (mkdirs, options)
  * @param perLayerOverheadUs    the runtime's own work per idmapped layer (mkdir of its target,
  *                              closing the tree fd)
@@ -45,6 +48,7 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
                             int hostCpus,
                             double idleWakeupUs,
                             double contextSwitchUs,
+                            boolean kernelPreemption,
                             double perStartOverheadUs,
                             double perLayerOverheadUs,
                             int baselineMounts,
@@ -69,6 +73,7 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
     public KernelProfile withSyscallsUs(SyscallCostsUs costs) {
         return new KernelProfile(costs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs, refWalkFactor,
                 rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs, contextSwitchUs,
+                kernelPreemption,
                 perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
     }
 
@@ -77,14 +82,22 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
                                       double rcuKworkerUs) {
         return new KernelProfile(syscallsUs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs,
                 refWalkFactor, rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs,
-                contextSwitchUs, perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
+                contextSwitchUs, kernelPreemption, perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
+    }
+
+    /** The same profile with the other preemption model. */
+    public KernelProfile withKernelPreemption(boolean preemptible) {
+        return new KernelProfile(syscallsUs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs,
+                refWalkFactor, rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs,
+                contextSwitchUs, preemptible, perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes,
+                workCv);
     }
 
     /** The same profile with another starting mount table ({@code kernel.baselineMounts}). */
     public KernelProfile withBaselineMounts(int mounts) {
         return new KernelProfile(syscallsUs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs,
                 refWalkFactor, rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs,
-                contextSwitchUs, perStartOverheadUs, perLayerOverheadUs, mounts, mountinfoLineBytes, workCv);
+                contextSwitchUs, kernelPreemption, perStartOverheadUs, perLayerOverheadUs, mounts, mountinfoLineBytes, workCv);
     }
 
     /** One expedited grace period on a machine of {@code cpus} CPUs, ns. */

@@ -177,6 +177,13 @@ public final class RwSemaphore {
         }
     }
 
+    /** A task lost its CPU mid-work: if it owns the lock for writing, spinning on it stops. */
+    public void ownerLeftCpu(SchedTask t) {
+        if (t == writer) {
+            stopAllSpinners();
+        }
+    }
+
     /** After the lock became free: a spinner takes it, or the head waiter is woken. */
     private void passOn(long now) {
         Waiter head = waitList.peekFirst();

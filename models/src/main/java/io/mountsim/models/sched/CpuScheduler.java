@@ -36,6 +36,7 @@ public final class CpuScheduler {
     private final SchedulerParams params;
     private final Cpu[] cpus;
     private long waitingForCpuNs;
+    private java.util.function.Consumer<SchedTask> preemptionListener;
     private final long startNs;
 
     public CpuScheduler(Simulation sim, CpuLayout layout, SchedulerParams params) {
@@ -84,6 +85,8 @@ public final class CpuScheduler {
         target.runQueue.addLast(t);
         SchedTask cur = target.current;
         if (cur != null && cur.preemptibleSpin && cur.activity == SchedTask.Activity.SPIN) {
+            armReschedTick(cur);
+        } else if (cur != null && cur.computePreemptible && cur.activity == SchedTask.Activity.COMPUTE) {
             armReschedTick(cur);
         }
     }
@@ -148,12 +151,16 @@ public final class CpuScheduler {
         long at = Math.max(sim.now(), t.sliceStartNs + params.sliceNs());
         sim.scheduleAt(at, () -> {
             t.reschedTickArmed = false;
-            if (t.state == SchedTask.State.RUNNING && t.preemptibleSpin && t.activity == SchedTask.Activity.SPIN
-                    && !cpus[t.cpu].runQueue.isEmpty()) {
+            boolean spinning = t.preemptibleSpin && t.activity == SchedTask.Activity.SPIN;
+            boolean computing = t.computePreemptible && t.activity == SchedTask.Activity.COMPUTE
+                    && t.computeEndNs > sim.now();
+            if (t.state == SchedTask.State.RUNNING && (spinning || computing) && !cpus[t.cpu].runQueue.isEmpty()) {
                 if (sim.now() - t.sliceStartNs < params.sliceNs()) {
                     armReschedTick(t); // armed in an earlier slice; t was switched out and in since
-                } else {
+                } else if (spinning) {
                     t.needResched();
+                } else {
+                    preempt(t);
                 }
             }
         });
@@ -166,7 +173,18 @@ public final class CpuScheduler {
      * stops, so two overlapping siblings slow each other symmetrically.
      */
     public void compute(SchedTask t, long workNs) {
+        compute(t, workNs, false);
+    }
+
+    /**
+     * Like {@link #compute(SchedTask, long)}, with {@code preemptible} saying whether the
+     * tick may take the CPU away once the slice is used and others wait: always for user
+     * work, for kernel work only under kernel preemption, never inside a spinlock section.
+     * Preempted work resumes, with what was left of it, when the task next gets a CPU.
+     */
+    public void compute(SchedTask t, long workNs, boolean preemptible) {
         requireRunning(t);
+        t.computePreemptible = preemptible;
         boolean wasComputing = t.activity == SchedTask.Activity.COMPUTE;
         setActivity(t, SchedTask.Activity.COMPUTE);
         SchedTask sibling = siblingTask(t.cpu);
@@ -178,6 +196,39 @@ public final class CpuScheduler {
         if (!wasComputing && factor != 1.0) {
             restretch(sibling, factor);
         }
+        if (preemptible && !cpus[t.cpu].runQueue.isEmpty()) {
+            armReschedTick(t);
+        }
+    }
+
+    /** Whether kernel work outside spinlocks may be preempted on this machine's kernel. */
+    public boolean kernelPreemption() {
+        return params.kernelPreemption();
+    }
+
+    /**
+     * The tick took the CPU from {@code t} in the middle of preemptible work: the rest of
+     * the work waits, with {@code t}, at the back of the run queue.
+     */
+    private void preempt(SchedTask t) {
+        Cpu c = cpus[t.cpu];
+        sim.cancel(t.computeEventId);
+        t.preemptedWorkNs = Math.max(1, Math.round((t.computeEndNs - sim.now()) / t.computeFactor));
+        endActivity(t);
+        t.state = SchedTask.State.RUNNABLE;
+        t.runnableSinceNs = sim.now();
+        t.lastCpu = t.cpu;
+        c.current = null;
+        c.runQueue.addLast(t);
+        if (preemptionListener != null) {
+            preemptionListener.accept(t);
+        }
+        scheduleNext(c);
+    }
+
+    /** Told whenever a task loses its CPU in the middle of work (e.g. to stop spinners on it). */
+    public void onPreemption(java.util.function.Consumer<SchedTask> listener) {
+        this.preemptionListener = listener;
     }
 
     private SchedTask siblingTask(int cpu) {
@@ -309,7 +360,14 @@ public final class CpuScheduler {
         // the CPU is taken from now: switching in (or leaving idle) is kernel work on it
         t.activity = SchedTask.Activity.SWITCH;
         t.activitySinceNs = sim.now();
-        t.wakeAfter(delayNs);
+        if (t.preemptedWorkNs > 0) {
+            long rest = t.preemptedWorkNs;
+            boolean preemptible = t.computePreemptible;
+            t.preemptedWorkNs = 0;
+            sim.schedule(delayNs, () -> compute(t, rest, preemptible)); // finish the preempted work first
+        } else {
+            t.wakeAfter(delayNs);
+        }
     }
 
     private Cpu findIdleCpu(int previous) {

@@ -27,6 +27,10 @@ public abstract class SchedTask extends Task {
     long computeEventId = -1;
     long computeEndNs;
     double computeFactor = 1.0;
+    /** Whether the current compute may be preempted (no spinlock held, preemptible kernel). */
+    boolean computePreemptible;
+    /** Work left of a compute that was preempted; resumed before the task's program goes on. */
+    long preemptedWorkNs;
     /** What to tell when an optimistic spin must stop because another task wants the CPU. */
     private SpinAbort spinAbort;
 
