@@ -1,20 +1,14 @@
 package io.mountsim.scenarios.cli;
 
 import io.mountsim.core.results.ExperimentResult;
-import io.mountsim.scenarios.run.ExperimentRunner;
 import io.mountsim.scenarios.run.OutputDirectory;
-import io.mountsim.scenarios.run.ProgressLine;
-import io.mountsim.scenarios.run.ProgressListener;
-import io.mountsim.scenarios.run.ResultTable;
-import io.mountsim.scenarios.scenario.Overrides;
 import io.mountsim.scenarios.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,17 +28,8 @@ final class CompareCommand implements Callable<Integer>, MountsimCommand.Context
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output directory (default: out/<a-vs-b slug>/).")
     Path output;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for every scenario (default: the baseline's run.seed).")
-    Long seed;
-
-    @Option(names = "--replications", paramLabel = "N", description = "Replications for every scenario.")
-    Integer replications;
-
-    @Option(names = "--quiet", description = "No progress line on stderr.")
-    boolean quiet;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: every core).")
-    Integer threads;
+    @Mixin
+    ExecutionOptions execution = new ExecutionOptions();
 
     @Override
     public void context(CliContext context) {
@@ -53,24 +38,11 @@ final class CompareCommand implements Callable<Integer>, MountsimCommand.Context
 
     @Override
     public Integer call() throws Exception {
-        int workers = Options.threads(threads, context);
-        Overrides overrides = new Overrides(List.of(), seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
-                replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
-        List<Scenario> scenarios = Scenarios.loadAll(files, overrides);
-        ProgressLine line = quiet ? null : new ProgressLine(context.err());
-        ExperimentResult result;
-        try {
-            result = new ExperimentRunner(context.model(), workers, line == null ? ProgressListener.none() : line).compare(scenarios);
-        } finally {
-            if (line != null) {
-                line.finish();
-            }
-        }
+        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(List.of()));
+        ExperimentResult result = execution.execute(context, runner -> runner.compare(scenarios));
         Path dir = output != null ? output : Path.of("out", Scenario.slug(result.name()));
         OutputDirectory.write(dir, d -> context.sink().write(result, d));
-        context.out().println("# " + result.name());
-        context.out().print(ResultTable.render(result));
-        context.out().println("results: " + dir);
+        ExecutionOptions.printSummary(context, result.name(), result, dir);
         return MountsimCommand.EXIT_OK;
     }
 }

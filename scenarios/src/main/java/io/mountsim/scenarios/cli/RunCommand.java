@@ -3,21 +3,15 @@ package io.mountsim.scenarios.cli;
 import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.scenarios.diag.InvalidInputException;
 import io.mountsim.scenarios.diag.Location;
-import io.mountsim.scenarios.run.ExperimentRunner;
 import io.mountsim.scenarios.run.OutputDirectory;
-import io.mountsim.scenarios.run.ProgressLine;
-import io.mountsim.scenarios.run.ProgressListener;
-import io.mountsim.scenarios.run.ResultTable;
 import io.mountsim.scenarios.run.Shard;
-import io.mountsim.scenarios.scenario.Overrides;
 import io.mountsim.scenarios.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,12 +35,6 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output directory (default: out/<scenario slug>/).")
     Path output;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override run.seed.")
-    Long seed;
-
-    @Option(names = "--replications", paramLabel = "N", description = "Override run.replications.")
-    Integer replications;
-
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key by dotted path, before validation (repeatable). "
             + "VALUE is YAML: 200, per-layer, '{uniform: [20, 80]}', '[1, 2, 4]'.")
     List<String> sets = new ArrayList<>();
@@ -54,11 +42,8 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only the sweep points whose index modulo N is I.")
     String shard;
 
-    @Option(names = "--quiet", description = "No progress line on stderr.")
-    boolean quiet;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: every core). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ExecutionOptions execution = new ExecutionOptions();
 
     @Override
     public void context(CliContext context) {
@@ -72,10 +57,8 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
             selected = Shard.parse(shard).orElseThrow(() -> InvalidInputException.of(Location.of("--shard " + shard), "",
                     "expected I/N with 0 <= I < N, e.g. --shard 0/4"));
         }
-        int workers = Options.threads(threads, context);
-        Overrides overrides = new Overrides(sets, seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
-                replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
-        List<Scenario> scenarios = Scenarios.loadAll(files, overrides);
+        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(sets));
+        Shard shardToRun = selected;
         List<Path> destinations = new ArrayList<>();
         for (Scenario s : scenarios) {
             Path dir = destination(s, selected, scenarios.size());
@@ -89,21 +72,10 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             Path dir = destinations.get(i);
-            ProgressLine line = quiet ? null : new ProgressLine(context.err());
-            ProgressListener progress = line == null ? ProgressListener.none() : line;
-            ExperimentResult result;
-            try {
-                result = new ExperimentRunner(context.model(), workers, progress).run(s, selected);
-            } finally {
-                if (line != null) {
-                    line.finish();
-                }
-            }
+            ExperimentResult result = execution.execute(context, runner -> runner.run(s, shardToRun));
             OutputDirectory.write(dir, d -> context.sink().write(result, d));
-            context.out().println("# " + s.name() + (selected.isWhole() ? "" : " (shard " + selected + ", "
-                    + result.points().size() + " of " + s.points().size() + " points)"));
-            context.out().print(ResultTable.render(result));
-            context.out().println("results: " + dir);
+            ExecutionOptions.printSummary(context, s.name() + (selected.isWhole() ? "" : " (shard " + selected + ", "
+                    + result.points().size() + " of " + s.points().size() + " points)"), result, dir);
         }
         return MountsimCommand.EXIT_OK;
     }

@@ -1,0 +1,58 @@
+package io.mountsim.scenarios.cli;
+
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.scenarios.run.ExperimentRunner;
+import io.mountsim.scenarios.run.ProgressLine;
+import io.mountsim.scenarios.run.ProgressListener;
+import io.mountsim.scenarios.run.ResultTable;
+import io.mountsim.scenarios.scenario.Overrides;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import picocli.CommandLine.Option;
+
+/**
+ * The options and steps that {@code run} and {@code compare} share: seed and replication
+ * overrides, the progress line, worker threads, and the summary table printed after a run.
+ */
+final class ExecutionOptions {
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Master seed (default: run.seed; for compare, the baseline's).")
+    Long seed;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications per point (default: run.replications).")
+    Integer replications;
+
+    @Option(names = "--quiet", description = "No progress line on stderr.")
+    boolean quiet;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: every core). Results do not depend on it.")
+    Integer threads;
+
+    Overrides overrides(List<String> sets) {
+        return new Overrides(sets, seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+                replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
+    }
+
+    /** Runs one experiment with the progress line (unless --quiet) on the requested threads. */
+    ExperimentResult execute(CliContext context, Function<ExperimentRunner, ExperimentResult> experiment) {
+        ProgressLine line = quiet ? null : new ProgressLine(context.err());
+        ExperimentRunner runner = new ExperimentRunner(context.model(), Options.threads(threads, context),
+                line == null ? ProgressListener.none() : line);
+        try {
+            return experiment.apply(runner);
+        } finally {
+            if (line != null) {
+                line.finish();
+            }
+        }
+    }
+
+    static void printSummary(CliContext context, String title, ExperimentResult result, Path dir) {
+        context.out().println("# " + title);
+        context.out().print(ResultTable.render(result));
+        context.out().println("results: " + dir);
+    }
+}
