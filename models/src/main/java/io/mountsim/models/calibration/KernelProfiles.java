@@ -68,12 +68,12 @@ public final class KernelProfiles {
             10.0,   // reading one CPU's per-CPU mount counter (an L3/remote hit) [est]
             0.50,   // one RCU path walk of a 3-5 component path crossing a mount [est]
             3.0,    // ref-walk fallback vs RCU walk: takes and drops references per component [est]
-            gracePeriodUs(EPYC_2CORE_SYSCALLS_US, 0.59), // expedited grace period: the rest of umount's 46 us
+            gracePeriodUs(EPYC_2CORE_SYSCALLS_US, 1.19), // expedited grace period: the rest of umount's 46 us
             25.09,  // the grace-period kworker's CPU work (fitted)
             false,  // one grace period per caller: umount waits grow linearly with unmounting threads
             1.0,    // per extra CPU: one more CPU to check or IPI [est]
             2,      // the calibration host's CPUs
-            0.59,   // waking a task onto an idle vCPU (fitted; near the fit's 0.5 us lower bound)
+            1.19,   // waking a task onto an idle vCPU (fitted)
             5.90,   // context switch on a busy CPU, scheduler and wakeup work included (fitted)
             false,  // voluntary preemption: kernel work is not preempted (see CalibrationFit)
             13.65,  // threads=1 mode=parent: lat_mean 388 us - the sum of its five calls' means

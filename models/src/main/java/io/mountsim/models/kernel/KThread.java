@@ -183,7 +183,7 @@ public final class KThread extends SchedTask {
                 kernel.rcu().synchronize(this);
                 return false;
             }
-            return true;
+            return kernel.rcu().resumed(this);
         }
         if (step instanceof Step.MountTableChange c) {
             kernel.mountsChanged(c.delta());

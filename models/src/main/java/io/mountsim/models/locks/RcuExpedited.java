@@ -17,6 +17,12 @@ import java.util.List;
  * open_tree, which takes the same namespace_sem, waits far less, and per-layer throughput
  * plateaus at about one unmount per 40 us: one grace period per caller, in FIFO order.
  *
+ * <p>Unshared, the callers line up on exp_mutex (exp_funnel_lock()): the one holding it
+ * queues the grace period's work, sleeps until it ends, and unlocks only once it runs
+ * again; the next caller, asleep on the mutex, must then be woken and run to queue its
+ * own. So each grace period waits for two wakeups besides its kworker's, and on a loaded
+ * machine every one of them waits for a CPU.
+ *
  * <p>A grace period is driven by a kworker (wait_rcu_exp_gp on rcu_gp_wq): it must get a
  * CPU, do its work (select CPUs, send IPIs: grows with the CPU count), then the period
  * lasts until the CPUs have reported. So on a loaded machine a grace period also waits
@@ -35,6 +41,9 @@ public final class RcuExpedited {
     private final java.util.ArrayDeque<SchedTask> next = new java.util.ArrayDeque<>();
     private boolean running;
     private long startedNs;
+    /** Unshared mode: the caller holding exp_mutex, and whether its grace period has ended. */
+    private SchedTask mutexOwner;
+    private boolean ownerPeriodDone;
     private long gracePeriods;
     private long callers;
 
@@ -51,14 +60,55 @@ public final class RcuExpedited {
         this.kworker = new Kworker(sched.simulation());
     }
 
-    /** The running task {@code t} sleeps until a full grace period has passed. */
+    /**
+     * The running task {@code t} sleeps until a full grace period has passed; each time it
+     * is resumed it must call {@link #resumed} to learn whether it may go on.
+     */
     public void synchronize(SchedTask t) {
         callers++;
         next.add(t);
         sched.block(t);
-        if (!running) {
+        if (shared) {
+            if (!running) {
+                startGracePeriod();
+            }
+        } else if (mutexOwner == null) {
+            takeMutex(next.pollFirst());
             startGracePeriod();
         }
+    }
+
+    /**
+     * Called by a caller of {@link #synchronize} when it runs again: true when its grace
+     * period is over (and, unshared, it has passed exp_mutex on); false when it was only
+     * handed the mutex and now sleeps again while its grace period runs.
+     */
+    public boolean resumed(SchedTask t) {
+        if (shared) {
+            return true;
+        }
+        if (t != mutexOwner) {
+            throw new IllegalStateException(t + " resumed without holding exp_mutex");
+        }
+        if (!ownerPeriodDone) {
+            // woken by the mutex handoff: queue the grace period's work and sleep on it
+            current.add(t);
+            sched.block(t);
+            startGracePeriod();
+            return false;
+        }
+        SchedTask nextOwner = next.pollFirst();
+        mutexOwner = null;
+        if (nextOwner != null) {
+            takeMutex(nextOwner);
+            sched.wake(nextOwner); // mutex_unlock() wakes the first waiter, who must run first
+        }
+        return true;
+    }
+
+    private void takeMutex(SchedTask t) {
+        mutexOwner = t;
+        ownerPeriodDone = false;
     }
 
     private void startGracePeriod() {
@@ -68,8 +118,8 @@ public final class RcuExpedited {
         if (shared) {
             current.addAll(next);
             next.clear();
-        } else {
-            current.add(next.pollFirst());
+        } else if (current.isEmpty()) {
+            current.add(mutexOwner);
         }
         sched.wake(kworker);
     }
@@ -86,7 +136,9 @@ public final class RcuExpedited {
         }
         current.clear();
         running = false;
-        if (!next.isEmpty()) {
+        if (!shared) {
+            ownerPeriodDone = true; // the owner unlocks exp_mutex when it next runs
+        } else if (!next.isEmpty()) {
             startGracePeriod();
         }
     }

@@ -182,6 +182,9 @@ final class Worker extends SchedTask {
             r.rcu().synchronize(this);
             return false;
         }
+        if (!r.rcu().resumed(this)) {
+            return false; // handed exp_mutex: sleeps again while its grace period runs
+        }
         log(Kind.GRANTED, a);
         return true;
     }
