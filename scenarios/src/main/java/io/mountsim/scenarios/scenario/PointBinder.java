@@ -141,8 +141,14 @@ final class PointBinder {
         sys.put("mountinfoRead", map("base", costs.mountinfoReadBase(), "perMount", costs.mountinfoReadPerMount()));
         int baselineMounts = values.intOr(kernel.get("baselineMounts"), kernel.path("baselineMounts"), 0, 10_000_000,
                 "an integer >= 0", base.baselineMounts());
-        resolved.put("kernel", map("baselineMounts", baselineMounts, "syscallsUs", sys));
-        return base.withSyscallsUs(costs).withBaselineMounts(baselineMounts);
+        String preemption = base.kernelPreemption() ? "full" : "voluntary";
+        if (kernel.has("preemption")) {
+            preemption = values.choice(kernel.get("preemption"), kernel.path("preemption"), List.of("voluntary", "full"))
+                    .orElse(preemption);
+        }
+        resolved.put("kernel", map("baselineMounts", baselineMounts, "preemption", preemption, "syscallsUs", sys));
+        return base.withSyscallsUs(costs).withBaselineMounts(baselineMounts)
+                .withKernelPreemption("full".equals(preemption));
     }
 
     private RuntimeConfig runtime(Section s, Map<String, Object> resolved) {

@@ -38,6 +38,7 @@ public final class ScenarioSchema {
             new KeyDoc("machine.source", "text", "\"inline\"", "added: where the numbers come from", FIXED),
             new KeyDoc("kernel", "mapping", "the machine's calibrated profile", "kernel call costs", FIXED),
             new KeyDoc("kernel.baselineMounts", "integer >= 0", "profile (21)", "mount-table lines before the first start: a busy node's running containers add theirs", SWEEP),
+            new KeyDoc("kernel.preemption", "voluntary | full", "profile (voluntary)", "full: kernel work outside spinlocks (e.g. holding namespace_sem) can be preempted", SWEEP),
             new KeyDoc("kernel.syscallsUs", "mapping", "the machine's calibrated profile", "uncontended one-thread latency of each call on this host", FIXED),
             new KeyDoc("kernel.syscallsUs.openTree", "number > 0", "profile", "open_tree(OPEN_TREE_CLONE)", SWEEP),
             new KeyDoc("kernel.syscallsUs.mountSetattr", "number > 0", "profile", "mount_setattr(MOUNT_ATTR_IDMAP)", SWEEP),
