@@ -171,6 +171,9 @@ public final class KThread extends SchedTask {
             long holdNs = m.ns() + m.perCpuNs() * sched.cpuCount();
             return spinlockSection(kernel.mountLock(), holdNs, true);
         }
+        if (step instanceof Step.PercpuAllocSection a) {
+            return mutexSection(kernel.pcpuAllocMutex(), a.ns());
+        }
         if (step instanceof Step.SpinlockSection s) {
             return spinlockSection(kernel.spinlock(s.lock()), s.ns(), false);
         }
@@ -271,6 +274,33 @@ public final class KThread extends SchedTask {
             default:
                 heldSpinlock.release(this);
                 heldSpinlock = null;
+                return true;
+        }
+    }
+
+    /**
+     * A section under a sleeping mutex: phases 0 lock, 1 retry after a wakeup (or resumed
+     * as the owner), 2 run the section, 3 unlock.
+     */
+    private boolean mutexSection(io.mountsim.models.locks.RwSemaphore mutex, long ns) {
+        switch (phase) {
+            case 0:
+                phase = 1;
+                if (!mutex.acquireWrite(this)) {
+                    return false;
+                }
+                phase = 2;
+                sched.compute(this, scaled(ns), sched.kernelPreemption());
+                return false;
+            case 1:
+                if (!mutex.retryWrite(this)) {
+                    return false;
+                }
+                phase = 2;
+                sched.compute(this, scaled(ns), sched.kernelPreemption());
+                return false;
+            default:
+                mutex.releaseWrite(this);
                 return true;
         }
     }

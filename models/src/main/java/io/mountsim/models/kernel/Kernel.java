@@ -27,6 +27,8 @@ public final class Kernel {
     private final MountLockSeqlock mountLock;
     private final Map<Step.GlobalSpinlock, QueuedSpinlock> spinlocks = new EnumMap<>(Step.GlobalSpinlock.class);
     private final RcuExpedited rcu;
+    /** pcpu_alloc_mutex: a kernel mutex, modelled by the rwsem's writer side (osq spinning, FIFO sleep, handoff). */
+    private final RwSemaphore pcpuAllocMutex;
     private final BackgroundLookups background;
     private final Map<SyscallKind, Tally> syscallUs = new EnumMap<>(SyscallKind.class);
     private final List<KThread> pollers = new ArrayList<>();
@@ -48,6 +50,7 @@ public final class Kernel {
         long start = sched.now();
         this.namespaceSem = new RwSemaphore(sched, new LockStats("namespace_sem", start, timelineCap));
         this.mountLock = new MountLockSeqlock(sched, new LockStats("mount_lock", start, timelineCap));
+        this.pcpuAllocMutex = new RwSemaphore(sched, new LockStats("pcpu_alloc_mutex", start, 0));
         for (Step.GlobalSpinlock l : Step.GlobalSpinlock.values()) {
             spinlocks.put(l, new QueuedSpinlock(sched, new LockStats(l.name().toLowerCase(java.util.Locale.ROOT), start, 0)));
         }
@@ -57,7 +60,10 @@ public final class Kernel {
                 sched.layout());
         this.mounts = profile.baselineMounts();
         // rwsem_spin_on_owner() stops once the owner is off-CPU
-        sched.onPreemption(namespaceSem::ownerLeftCpu);
+        sched.onPreemption(t -> {
+            namespaceSem.ownerLeftCpu(t);
+            pcpuAllocMutex.ownerLeftCpu(t);
+        });
         for (SyscallKind k : SyscallKind.values()) {
             syscallUs.put(k, new Tally());
         }
@@ -81,6 +87,10 @@ public final class Kernel {
 
     public MountLockSeqlock mountLock() {
         return mountLock;
+    }
+
+    RwSemaphore pcpuAllocMutex() {
+        return pcpuAllocMutex;
     }
 
     QueuedSpinlock spinlock(Step.GlobalSpinlock lock) {

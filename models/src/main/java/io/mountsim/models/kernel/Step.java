@@ -34,6 +34,14 @@ public sealed interface Step {
     record MountLockSection(long ns, long perCpuNs) implements Step {
     }
 
+    /**
+     * A section under pcpu_alloc_mutex, the global sleeping mutex of the per-CPU allocator:
+     * alloc_vfsmnt() allocates each mount's per-CPU counters with alloc_percpu()
+     * (mm/percpu.c), under namespace_sem wherever a mount is cloned.
+     */
+    record PercpuAllocSection(long ns) implements Step {
+    }
+
     /** A short section under another global spinlock (mount-ID allocator, sb_lock). */
     record SpinlockSection(GlobalSpinlock lock, long ns) implements Step {
     }

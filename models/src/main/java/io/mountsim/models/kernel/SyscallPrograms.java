@@ -18,6 +18,11 @@ import java.util.Map;
 public final class SyscallPrograms {
     /** The mount-ID allocator's spinlock section inside clone_mnt() (mnt_alloc_id()) [est]. */
     private static final long MOUNT_ID_SECTION_NS = 50;
+    /**
+     * alloc_percpu() of a mount's counters under pcpu_alloc_mutex: a chunk search and a
+     * bitmap update, about a microsecond when no page must be populated [est].
+     */
+    private static final long PERCPU_ALLOC_NS = 1_000;
     /** sget_fc() walking the overlay superblocks under sb_lock [est]. */
     private static final long SB_LOCK_SECTION_NS = 100;
     /** Floor for a call's CPU work once its other parts are carved out. */
@@ -53,12 +58,13 @@ public final class SyscallPrograms {
         long rest = Math.max(MIN_WORK_NS, totalNs - walkNs);
         long held = Math.round(rest * share);
         long free = rest - held;
-        long heldWork = Math.max(0, held - 2 * sectionNs - MOUNT_ID_SECTION_NS);
+        long heldWork = Math.max(0, held - 2 * sectionNs - MOUNT_ID_SECTION_NS - PERCPU_ALLOC_NS);
         return new SyscallProgram(SyscallKind.OPEN_TREE, List.of(
                 new Step.Work(free / 2),
                 new Step.PathWalk(walkNs),
                 new Step.NamespaceWriteLock(),
                 new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, MOUNT_ID_SECTION_NS),
+                new Step.PercpuAllocSection(PERCPU_ALLOC_NS),
                 new Step.Work(heldWork),
                 new Step.MountLockSection(sectionNs, 0),          // clone_mnt(): s_mounts list
                 new Step.MountLockSection(sectionNs, 0),          // attach + namespace rb-tree insert
@@ -143,7 +149,7 @@ public final class SyscallPrograms {
         long perLayer = us(c.overlayMountPerLayer());
         long layerHeld = Math.round(perLayer * s.overlayPerLayer());
         long layerFree = Math.max(0, perLayer - layerHeld - (lowerFds ? 0 : walkNs));
-        long layerHeldWork = Math.max(0, layerHeld - sectionNs - MOUNT_ID_SECTION_NS);
+        long layerHeldWork = Math.max(0, layerHeld - sectionNs - MOUNT_ID_SECTION_NS - PERCPU_ALLOC_NS);
         long base = us(c.overlayMountBase());
         long baseHeld = Math.round(base * s.overlayBase());
         long baseFree = Math.max(0, base - baseHeld - SB_LOCK_SECTION_NS);
@@ -159,6 +165,7 @@ public final class SyscallPrograms {
         for (int i = 0; i < layers; i++) {
             steps.add(new Step.NamespaceReadLock());
             steps.add(new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, MOUNT_ID_SECTION_NS));
+            steps.add(new Step.PercpuAllocSection(PERCPU_ALLOC_NS));
             steps.add(new Step.Work(layerHeldWork));
             steps.add(new Step.MountLockSection(sectionNs, 0));   // clone_mnt(): s_mounts list
             steps.add(new Step.NamespaceReadUnlock());
