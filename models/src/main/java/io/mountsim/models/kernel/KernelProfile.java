@@ -85,6 +85,14 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
                 contextSwitchUs, kernelPreemption, perStartOverheadUs, perLayerOverheadUs, baselineMounts, mountinfoLineBytes, workCv);
     }
 
+    /** The same profile with other lock-held shares ({@code kernel.lockHeldShares} of a scenario). */
+    public KernelProfile withShares(LockShares newShares) {
+        return new KernelProfile(syscallsUs, umountWaitUs, newShares, mountLockSectionUs, perCpuCounterNs, pathWalkUs,
+                refWalkFactor, rcuGracePeriodUs, rcuKworkerUs, rcuShared, rcuPerCpuUs, hostCpus, idleWakeupUs,
+                contextSwitchUs, kernelPreemption, perStartOverheadUs, perLayerOverheadUs, baselineMounts,
+                mountinfoLineBytes, workCv);
+    }
+
     /** The same profile with the other preemption model. */
     public KernelProfile withKernelPreemption(boolean preemptible) {
         return new KernelProfile(syscallsUs, umountWaitUs, shares, mountLockSectionUs, perCpuCounterNs, pathWalkUs,

@@ -141,13 +141,24 @@ final class PointBinder {
         sys.put("mountinfoRead", map("base", costs.mountinfoReadBase(), "perMount", costs.mountinfoReadPerMount()));
         int baselineMounts = values.intOr(kernel.get("baselineMounts"), kernel.path("baselineMounts"), 0, 10_000_000,
                 "an integer >= 0", base.baselineMounts());
+        KernelProfile.LockShares ds = base.shares();
+        Section sh = subsection(kernel, "lockHeldShares", "a mapping of shares in [0, 1]");
+        KernelProfile.LockShares shares = new KernelProfile.LockShares(
+                values.numberOr(sh.get("openTree"), sh.path("openTree"), Range.unit(), ds.openTree()),
+                values.numberOr(sh.get("moveMount"), sh.path("moveMount"), Range.unit(), ds.moveMount()),
+                values.numberOr(sh.get("umount"), sh.path("umount"), Range.unit(), ds.umount()),
+                values.numberOr(sh.get("overlayPerLayer"), sh.path("overlayPerLayer"), Range.unit(), ds.overlayPerLayer()),
+                values.numberOr(sh.get("overlayBase"), sh.path("overlayBase"), Range.unit(), ds.overlayBase()));
         String preemption = base.kernelPreemption() ? "full" : "voluntary";
         if (kernel.has("preemption")) {
             preemption = values.choice(kernel.get("preemption"), kernel.path("preemption"), List.of("voluntary", "full"))
                     .orElse(preemption);
         }
-        resolved.put("kernel", map("baselineMounts", baselineMounts, "preemption", preemption, "syscallsUs", sys));
-        return base.withSyscallsUs(costs).withBaselineMounts(baselineMounts)
+        resolved.put("kernel", map("baselineMounts", baselineMounts, "preemption", preemption, "syscallsUs", sys,
+                "lockHeldShares", map("openTree", shares.openTree(), "moveMount", shares.moveMount(),
+                        "umount", shares.umount(), "overlayPerLayer", shares.overlayPerLayer(),
+                        "overlayBase", shares.overlayBase())));
+        return base.withSyscallsUs(costs).withBaselineMounts(baselineMounts).withShares(shares)
                 .withKernelPreemption("full".equals(preemption));
     }
 

@@ -166,6 +166,10 @@ final class Values {
             return new Range(min, true, Double.MAX_VALUE, true);
         }
 
+        static Range unit() {
+            return new Range(0, true, 1, true);
+        }
+
         static Range openUnit() {
             return new Range(0, false, 1, false);
         }
