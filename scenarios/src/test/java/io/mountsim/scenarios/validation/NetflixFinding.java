@@ -345,13 +345,18 @@ enum NetflixFinding {
         double relHalf = Math.hypot(better.ci95() / better.mean(), baseline.ci95() / baseline.mean());
         double gainHalf = ratio * relHalf;
         String numbers = betterName + " " + withCi(better) + " ms vs " + baselineName + " " + withCi(baseline)
-                + " ms mean start latency: " + percent(gain) + " lower (95% CI about " + percent(gain - gainHalf) + " to "
-                + percent(gain + gainHalf) + ")";
-        return new Evaluation(percent(gain) + " lower mean start latency (" + number(better.mean()) + " vs "
+                + " ms mean start latency: " + lowerOrHigher(gain) + " (95% CI of the reduction about " + percent(gain - gainHalf)
+                + " to " + percent(gain + gainHalf) + ")";
+        return new Evaluation(betterName + ": " + lowerOrHigher(gain) + " mean start latency (" + number(better.mean()) + " vs "
                 + number(baseline.mean()) + " ms; CI about ± " + percent(gainHalf) + ")",
                 List.of(new Check(betterName + " mean start latency " + percent(low) + "-" + percent(high) + " below "
                         + baselineName + "'s", gain >= low && gain <= high, numbers)),
                 List.of());
+    }
+
+    /** "5.1% lower" for a reduction, "1.6% higher" for an increase. */
+    static String lowerOrHigher(double reduction) {
+        return reduction >= 0 ? percent(reduction) + " lower" : percent(-reduction) + " higher";
     }
 
     static boolean descending(List<Named> values) {
