@@ -84,10 +84,7 @@ public class QueuedSpinlock {
     }
 
     protected final long transferNs(int fromCpu, int toCpu) {
-        if (fromCpu < 0 || toCpu < 0) {
-            return 0;
-        }
-        return Math.round(sched.layout().transferNs(fromCpu, toCpu));
+        return sched.layout().lineTransferNs(fromCpu, toCpu);
     }
 
     public boolean isHeld() {

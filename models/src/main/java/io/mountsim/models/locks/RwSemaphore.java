@@ -151,7 +151,7 @@ public final class RwSemaphore {
 
     public void releaseWrite(SchedTask t) {
         if (writer != t) {
-            throw new IllegalStateException(t + " releases namespace rwsem written by " + writer);
+            throw new IllegalStateException(t + " releases " + stats.name() + " written by " + writer);
         }
         long now = sched.now();
         stats.held(writerSinceNs, now, t.cpu(), t.id());
@@ -164,7 +164,7 @@ public final class RwSemaphore {
     public void releaseRead(SchedTask t) {
         Long since = readerSince.remove(t);
         if (since == null) {
-            throw new IllegalStateException(t + " releases a read lock it does not hold");
+            throw new IllegalStateException(t + " releases a read hold of " + stats.name() + " it does not have");
         }
         long now = sched.now();
         stats.held(since, now, t.cpu(), t.id());
@@ -209,7 +209,7 @@ public final class RwSemaphore {
             takeWrite(s.task, s.sinceNs, now);
             sched.stopSpinning(s.task);
             s.task.onNeedResched(null);
-            s.task.wakeAfter(transferNs(lastOwnerCpu, s.task.cpu()));
+            s.task.wakeAfter(sched.layout().lineTransferNs(lastOwnerCpu, s.task.cpu()));
             return;
         }
         if (head == null) {
@@ -343,10 +343,6 @@ public final class RwSemaphore {
             }
         }
         return null;
-    }
-
-    private long transferNs(int from, int to) {
-        return from < 0 || to < 0 ? 0 : Math.round(sched.layout().transferNs(from, to));
     }
 
     public boolean isFree() {

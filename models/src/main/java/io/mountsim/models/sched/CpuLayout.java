@@ -19,6 +19,14 @@ public interface CpuLayout {
     /** One-way cache-line transfer latency between two CPUs, ns (0 for the same CPU). */
     double transferNs(int fromCpu, int toCpu);
 
+    /**
+     * The ns a lock's cache line takes to move between two CPUs, rounded; 0 when either
+     * end is unknown (-1: nobody held the lock yet, or the task is off-CPU).
+     */
+    default long lineTransferNs(int fromCpu, int toCpu) {
+        return fromCpu < 0 || toCpu < 0 ? 0 : Math.round(transferNs(fromCpu, toCpu));
+    }
+
     /** Factor by which a busy thread runs slower while its SMT sibling is busy (>= 1). */
     double smtSlowdown();
 
