@@ -19,15 +19,41 @@ public final class KernelProfiles {
     }
 
     /**
-     * measurements.txt, threads=1 layers=50 mode=layer: per-syscall mean_us of open_tree,
-     * mount_setattr, move_mount and umount_detach; the overlay mount as a least-squares
+     * has_locked_children(): one is_subdir() per child mount of the source mount, in us:
+     * the slope of a least-squares line through child-mounts.txt (open_tree of a directory
+     * whose tmpfs has 0 to 8,000 child mounts, 21 points, this project's probe
+     * probes/child-mounts.c on the calibration host's kind of machine).
+     */
+    public static final double CHILD_MOUNT_CHECK_US = 0.0293;
+
+    /**
+     * Listing one lowerdir path in an overlay's mountinfo line, in us: in
+     * mountinfo-overlay-lines.txt a full read grows by 2.37, 4.55 and 17.80 us per overlay
+     * mount with 1, 10 and 50 lowerdirs; less the 1.267 us of any line, a least-squares
+     * line through the origin in the lowerdir count gives 0.331.
+     */
+    public static final double MOUNTINFO_PER_LOWERDIR_US = 0.331;
+
+    /**
+     * Child mounts of the probe's tmpfs during an average open_tree of the threads=1
+     * layers=50 mode=layer run: the start's own idmapped mounts attached so far (0..49,
+     * mean 24.5) and the overlays of the starts before it (0..255, mean 127.5).
+     */
+    static final double PROBE_T1_LAYER_CHILDREN = 24.5 + 127.5;
+
+    /**
+     * measurements.txt, threads=1 layers=50 mode=layer: per-syscall mean_us of
+     * mount_setattr, move_mount and umount_detach; open_tree's 7.57 us less its check of
+     * {@link #PROBE_T1_LAYER_CHILDREN} child mounts (4.45 us), as the model adds that check
+     * for the children there are; the overlay mount as a least-squares
      * line through the threads=1 mode=layer rows for 1, 10, 50 and 100 layers
      * (79.42, 117.18, 297.00, 546.67 us: 70.04 + 4.721 x layers); the mountinfo read as
      * the slope of a least-squares line through the four "mountinfo" rows (1.267 us per
      * line) and the base that the 121-mount row leaves (190.0 - 121 x 1.267 = 36.7 us).
      */
     public static final SyscallCostsUs EPYC_2CORE_SYSCALLS_US =
-            new SyscallCostsUs(7.57, 1.72, 3.20, 70.04, 4.721, 46.11, 36.7, 1.267);
+            new SyscallCostsUs(7.57 - CHILD_MOUNT_CHECK_US * PROBE_T1_LAYER_CHILDREN, 1.72, 3.20, 70.04, 4.721, 46.11,
+                    36.7, 1.267, MOUNTINFO_PER_LOWERDIR_US, CHILD_MOUNT_CHECK_US);
 
     /**
      * Shares of each call's CPU work spent holding namespace_sem, read off the source
@@ -68,13 +94,15 @@ public final class KernelProfiles {
             10.0,   // reading one CPU's per-CPU mount counter (an L3/remote hit) [est]
             0.50,   // one RCU path walk of a 3-5 component path crossing a mount [est]
             3.0,    // ref-walk fallback vs RCU walk: takes and drops references per component [est]
-            gracePeriodUs(EPYC_2CORE_SYSCALLS_US, 1.19), // expedited grace period: the rest of umount's 46 us
-            25.09,  // the grace-period kworker's CPU work (fitted)
-            false,  // one grace period per caller: umount waits grow linearly with unmounting threads
+            gracePeriodUs(EPYC_2CORE_SYSCALLS_US, 3.54), // expedited grace period: the rest of umount's 46 us
+            18.64,  // the grace-period kworker's CPU work (fitted)
+            true,   // shared grace periods: re-measured with perf lock contention (threads=8 layer), only
+                    // 17% of unmounts wait for rcu_state.exp_mutex although most threads unmount at once
+                    // (models/src/main/resources/calibration/epyc-2core/lock-contention.txt)
             1.0,    // per extra CPU: one more CPU to check or IPI [est]
             2,      // the calibration host's CPUs
-            1.19,   // waking a task onto an idle vCPU (fitted)
-            5.90,   // context switch on a busy CPU, scheduler and wakeup work included (fitted)
+            3.54,   // waking a task onto an idle vCPU (fitted)
+            5.19,   // context switch on a busy CPU, scheduler and wakeup work included (fitted)
             false,  // voluntary preemption: kernel work is not preempted (see CalibrationFit)
             13.65,  // threads=1 mode=parent: lat_mean 388 us - the sum of its five calls' means
             5.98,   // threads=1 mode=layer: (lat_mean 3526 us - sum of the calls 3227 us) / 50 layers

@@ -189,8 +189,11 @@ public final class KThread extends SchedTask {
             return kernel.rcu().resumed(this);
         }
         if (step instanceof Step.MountTableChange c) {
-            kernel.mountsChanged(c.delta());
+            kernel.mountsChanged(c);
             return true;
+        }
+        if (step instanceof Step.LockedChildrenCheck) {
+            return work(phase == 0 ? kernel.lockedChildrenCheckNs() : 0);
         }
         throw new IllegalStateException("unknown step " + step);
     }

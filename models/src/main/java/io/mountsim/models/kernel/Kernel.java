@@ -32,7 +32,10 @@ public final class Kernel {
     private final BackgroundLookups background;
     private final Map<SyscallKind, Tally> syscallUs = new EnumMap<>(SyscallKind.class);
     private final List<KThread> pollers = new ArrayList<>();
+    private final LayerStoreChildren layerStoreLayout;
     private int mounts;
+    private long listedLowerdirs;
+    private int layerStoreChildren;
     private long mountEvent;
     private long syscalls;
     private long mountOps;
@@ -41,11 +44,13 @@ public final class Kernel {
      * @param pathLookupsPerCpuPerSecond background path walks of running workloads
      * @param lookupStream               random stream of the background walks
      * @param timelineCap                lock timeline spans to record per lock (0 = none)
+     * @param layerStoreLayout           which new mounts become children of the layer store's mount
      */
     public Kernel(CpuScheduler sched, KernelProfile profile, double pathLookupsPerCpuPerSecond,
-                  RandomStream lookupStream, int timelineCap) {
+                  RandomStream lookupStream, int timelineCap, LayerStoreChildren layerStoreLayout) {
         this.sched = sched;
         this.profile = profile;
+        this.layerStoreLayout = layerStoreLayout;
         this.programs = new SyscallPrograms(profile);
         long start = sched.now();
         this.namespaceSem = new RwSemaphore(sched, new LockStats("namespace_sem", start, timelineCap));
@@ -111,9 +116,29 @@ public final class Kernel {
         return mountEvent;
     }
 
+    /** Lowerdir paths listed by the overlay lines in the mount table now. */
+    public long listedLowerdirs() {
+        return listedLowerdirs;
+    }
+
+    /** Child mounts of the layer store's mount now (what has_locked_children() walks). */
+    public int layerStoreChildren() {
+        return layerStoreChildren;
+    }
+
+    /** has_locked_children() on the layer store's mount now: one is_subdir() per child. */
+    long lockedChildrenCheckNs() {
+        return Math.round(profile.syscallsUs().childMountCheck() * 1000 * layerStoreChildren);
+    }
+
     /** touch_mnt_namespace(): the table changed; everyone polling mountinfo wakes up. */
-    void mountsChanged(int delta) {
+    void mountsChanged(Step.MountTableChange change) {
+        int delta = change.delta();
         mounts += delta;
+        listedLowerdirs += (long) delta * change.lowerdirs();
+        if (layerStoreLayout.counts(change.kind())) {
+            layerStoreChildren = Math.max(0, layerStoreChildren + delta);
+        }
         mountEvent++;
         if (!pollers.isEmpty()) {
             for (KThread p : pollers) {

@@ -58,8 +58,19 @@ public sealed interface Step {
     record RcuSync() implements Step {
     }
 
-    /** touch_mnt_namespace(): the mount table changed by {@code delta} lines; pollers wake. */
-    record MountTableChange(int delta) implements Step {
+    /**
+     * touch_mnt_namespace(): the table gained ({@code delta} = +1) or lost (-1) a mount of
+     * {@code kind}, whose mountinfo line lists {@code lowerdirs} lower layers; pollers wake.
+     */
+    record MountTableChange(int delta, MountKind kind, int lowerdirs) implements Step {
+    }
+
+    /**
+     * has_locked_children() on the layer store's mount (open_tree's __do_loopback(),
+     * clone_private_mount()): is_subdir() for each of its child mounts, so the cost is
+     * the kernel's per-child check times the children there are now.
+     */
+    record LockedChildrenCheck() implements Step {
     }
 
     /** The global spinlocks other than mount_lock. */

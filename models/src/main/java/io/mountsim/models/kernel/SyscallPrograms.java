@@ -38,6 +38,13 @@ public final class SyscallPrograms {
     private final SyscallProgram umount;
     private final SyscallProgram closeDetachedTree;
     private final Map<Long, SyscallProgram> overlays = new HashMap<>();
+    /**
+     * Bytes one lowerdir path adds to an overlay's mountinfo line (it sizes the read()
+     * calls of a full read): 20, measured on the calibration host with the probe's paths
+     * (an overlay line of 50 lowers is 1,115 bytes, of 1 lower 150 bytes;
+     * models/src/main/resources/calibration/epyc-2core/mountinfo-overlay-lines.txt).
+     */
+    static final int LOWERDIR_BYTES = 20;
 
     public SyscallPrograms(KernelProfile profile) {
         this.p = profile;
@@ -53,7 +60,10 @@ public final class SyscallPrograms {
         this.closeDetachedTree = umount(SyscallKind.CLOSE_TREE, us(c.umount()), s.umount(), false);
     }
 
-    /** open_tree(OPEN_TREE_CLONE): walk, then copy_tree() under namespace_lock(). */
+    /**
+     * open_tree(OPEN_TREE_CLONE): walk, then under namespace_lock() __do_loopback()'s
+     * has_locked_children() over the source mount's children and copy_tree().
+     */
     private SyscallProgram openTree(long totalNs, double share) {
         long rest = Math.max(MIN_WORK_NS, totalNs - walkNs);
         long held = Math.round(rest * share);
@@ -63,6 +73,7 @@ public final class SyscallPrograms {
                 new Step.Work(free / 2),
                 new Step.PathWalk(walkNs),
                 new Step.NamespaceWriteLock(),
+                new Step.LockedChildrenCheck(),
                 new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, MOUNT_ID_SECTION_NS),
                 new Step.PercpuAllocSection(PERCPU_ALLOC_NS),
                 new Step.Work(heldWork),
@@ -96,7 +107,7 @@ public final class SyscallPrograms {
                 new Step.NamespaceWriteLock(),
                 new Step.Work(Math.max(0, held - sectionNs)),
                 new Step.MountLockSection(sectionNs, 0),          // hash insert, commit_tree()
-                new Step.MountTableChange(+1),                    // touch_mnt_namespace()
+                new Step.MountTableChange(+1, MountKind.BIND, 0), // touch_mnt_namespace()
                 new Step.NamespaceWriteUnlock()));
     }
 
@@ -125,7 +136,7 @@ public final class SyscallPrograms {
         steps.add(new Step.Work(Math.max(0, held - sectionNs)));
         steps.add(new Step.MountLockSection(sectionNs, perCpu));
         if (inTable) {
-            steps.add(new Step.MountTableChange(-1));
+            steps.add(new Step.MountTableChange(-1, MountKind.BIND, 0));
         }
         steps.add(new Step.NamespaceWriteUnlock());
         steps.add(new Step.RcuSync());
@@ -133,17 +144,19 @@ public final class SyscallPrograms {
     }
 
     /**
-     * mount("overlay", lowerdir=L dirs) (or, with {@code lowerFds}, fsconfig("lowerdir+")
-     * with idmapped layer fds then fsmount + move_mount): each lower layer is looked up
-     * (a path walk, unless passed as an fd), the superblock is found under sb_lock, each
-     * layer is cloned by clone_private_mount() under down_read(&namespace_sem), and the
-     * new mount is grafted under namespace_lock() and mount_lock.
+     * mount("overlay", lowerdir=L dirs) (or, with fds, fsconfig("lowerdir+") with
+     * idmapped layer fds then fsmount + move_mount): each lower layer is looked up (a path
+     * walk, unless passed as an fd), the superblock is found under sb_lock, each layer is
+     * cloned by clone_private_mount() under down_read(&namespace_sem) (which checks the
+     * source mount's children when that is the layer store itself), and the new mount is
+     * grafted under namespace_lock() and mount_lock.
      */
-    public SyscallProgram overlayMount(int layers, boolean lowerFds) {
-        return overlays.computeIfAbsent(layers * 2L + (lowerFds ? 1 : 0), k -> buildOverlay(layers, lowerFds));
+    public SyscallProgram overlayMount(int layers, OverlayLowers lowers) {
+        return overlays.computeIfAbsent(layers * 4L + lowers.ordinal(), k -> buildOverlay(layers, lowers));
     }
 
-    private SyscallProgram buildOverlay(int layers, boolean lowerFds) {
+    private SyscallProgram buildOverlay(int layers, OverlayLowers lowers) {
+        boolean lowerFds = lowers == OverlayLowers.IDMAPPED_FDS;
         SyscallCostsUs c = p.syscallsUs();
         KernelProfile.LockShares s = p.shares();
         long perLayer = us(c.overlayMountPerLayer());
@@ -164,6 +177,9 @@ public final class SyscallPrograms {
         steps.add(new Step.SpinlockSection(Step.GlobalSpinlock.SB_LOCK, SB_LOCK_SECTION_NS));
         for (int i = 0; i < layers; i++) {
             steps.add(new Step.NamespaceReadLock());
+            if (lowers == OverlayLowers.LAYER_STORE_PATHS) {
+                steps.add(new Step.LockedChildrenCheck());
+            }
             steps.add(new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, MOUNT_ID_SECTION_NS));
             steps.add(new Step.PercpuAllocSection(PERCPU_ALLOC_NS));
             steps.add(new Step.Work(layerHeldWork));
@@ -173,23 +189,37 @@ public final class SyscallPrograms {
         steps.add(new Step.NamespaceWriteLock());                // lock_mount()
         steps.add(new Step.Work(Math.max(0, baseHeld - sectionNs)));
         steps.add(new Step.MountLockSection(sectionNs, 0));      // graft_tree()
-        steps.add(new Step.MountTableChange(+1));
+        steps.add(new Step.MountTableChange(+1, MountKind.OVERLAY, layers));
         steps.add(new Step.NamespaceWriteUnlock());
         steps.add(new Step.Work(baseFree - baseFree / 2));
         return new SyscallProgram(SyscallKind.OVERLAY_MOUNT, steps);
     }
 
     /**
-     * One read() of /proc/self/mountinfo returning {@code lines} lines: m_start() takes
-     * namespace_sem for read for the whole call (fs/proc_namespace.c, fs/seq_file.c). The
-     * first call of a full read also pays the fixed cost of the read.
+     * CPU work of one full read of /proc/self/mountinfo listing {@code mounts} lines whose
+     * overlay lines name {@code lowerdirs} lower layers in all: a fixed part, a part per
+     * line and a part per lowerdir path (show_mountinfo() escapes every option byte).
      */
-    public SyscallProgram mountinfoRead(int lines, boolean first) {
-        long work = Math.round(p.syscallsUs().mountinfoReadPerMount() * 1000 * lines)
-                + (first ? us(p.syscallsUs().mountinfoReadBase()) : MIN_WORK_NS);
+    public long mountinfoReadNs(int mounts, long lowerdirs) {
+        SyscallCostsUs c = p.syscallsUs();
+        return us(c.mountinfoReadBase()) + Math.round(1000 * (c.mountinfoReadPerMount() * mounts
+                + c.mountinfoReadPerLowerdir() * lowerdirs));
+    }
+
+    /** Size of that file, which decides how many read() calls a full read takes. */
+    public long mountinfoBytes(int mounts, long lowerdirs) {
+        return Math.round(p.mountinfoLineBytes() * mounts) + LOWERDIR_BYTES * lowerdirs;
+    }
+
+    /**
+     * One read() of /proc/self/mountinfo doing {@code ns} of work: m_start() takes
+     * namespace_sem for read for the whole call (fs/proc_namespace.c, fs/seq_file.c). A
+     * read() at the end of the file still takes and drops the lock.
+     */
+    public SyscallProgram mountinfoRead(long ns) {
         return new SyscallProgram(SyscallKind.MOUNTINFO_READ, List.of(
                 new Step.NamespaceReadLock(),
-                new Step.Work(work),
+                new Step.Work(Math.max(MIN_WORK_NS, ns)),
                 new Step.NamespaceReadUnlock()));
     }
 

@@ -2,6 +2,7 @@ package io.mountsim.models.runtime;
 
 import io.mountsim.models.kernel.KernelProfile;
 import io.mountsim.models.kernel.Op;
+import io.mountsim.models.kernel.OverlayLowers;
 import io.mountsim.models.kernel.SyscallPrograms;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +55,7 @@ public final class RootfsAssembly {
                     ops.add(programs.mountSetattr());
                     ops.add(programs.moveMount());
                 }
-                ops.add(programs.overlayMount(layers, false));
+                ops.add(programs.overlayMount(layers, OverlayLowers.IDMAPPED_PATHS));
                 // the idmapped bind mounts are not needed once the overlay holds them
                 for (int i = 0; i < layers; i++) {
                     ops.add(programs.umount(true));
@@ -65,7 +66,7 @@ public final class RootfsAssembly {
                 ops.add(programs.openTree());
                 ops.add(programs.mountSetattr());
                 ops.add(programs.moveMount());
-                ops.add(programs.overlayMount(layers, false));
+                ops.add(programs.overlayMount(layers, OverlayLowers.IDMAPPED_PATHS));
                 ops.add(programs.umount(true));
             }
             case FD_LOWERDIRS -> {
@@ -76,12 +77,12 @@ public final class RootfsAssembly {
                     ops.add(programs.openTree());
                     ops.add(programs.mountSetattr());
                 }
-                ops.add(programs.overlayMount(layers, true));
+                ops.add(programs.overlayMount(layers, OverlayLowers.IDMAPPED_FDS));
                 for (int i = 0; i < layers; i++) {
                     ops.add(programs.closeDetachedTree());
                 }
             }
-            case NONE -> ops.add(programs.overlayMount(layers, false));
+            case NONE -> ops.add(programs.overlayMount(layers, OverlayLowers.LAYER_STORE_PATHS));
         }
     }
 

@@ -50,7 +50,7 @@ public final class MountSimulation {
         double lookups = workload instanceof WorkloadSpec.ContainerStarts c ? c.pathLookupsPerCpuPerSecond()
                 : workload instanceof WorkloadSpec.Trace t ? t.pathLookupsPerCpuPerSecond() : 0;
         Kernel kernel = new Kernel(sched, profile, lookups, streams.stream("pathLookups", replication),
-                withTimeline ? TIMELINE_SPANS_PER_LOCK : 0);
+                withTimeline ? TIMELINE_SPANS_PER_LOCK : 0, runtime.layerStoreChildren());
         List<StartRecord> records;
         long mountinfoReads = 0;
         if (workload instanceof WorkloadSpec.ContainerStarts starts) {

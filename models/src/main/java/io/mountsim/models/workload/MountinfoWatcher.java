@@ -20,8 +20,8 @@ final class MountinfoWatcher implements OpSource {
     private final WatcherConfig config;
     private final long intervalNs;
     private Phase phase = Phase.AWAIT;
-    private int linesLeft;
-    private boolean firstChunk;
+    private long chunksLeft;
+    private long chunkNs;
     private boolean eofRead;
     /** Start of the current rate-limit interval; -1 before the first read. */
     private long windowStartNs = -1;
@@ -47,21 +47,21 @@ final class MountinfoWatcher implements OpSource {
             t.markMountTableRead();
             reads++;
             phase = Phase.READ;
-            linesLeft = kernel.mounts();
-            firstChunk = true;
+            // the whole file as it is now, in read() calls of one buffer each
+            int mounts = kernel.mounts();
+            long lowerdirs = kernel.listedLowerdirs();
+            long bytes = kernel.programs().mountinfoBytes(mounts, lowerdirs);
+            chunksLeft = Math.max(1, (bytes + config.readBufferBytes() - 1) / config.readBufferBytes());
+            chunkNs = kernel.programs().mountinfoReadNs(mounts, lowerdirs) / chunksLeft;
             eofRead = false;
         }
-        if (linesLeft > 0) {
-            int perBuffer = Math.max(1, (int) (config.readBufferBytes() / kernel.profile().mountinfoLineBytes()));
-            int lines = Math.min(perBuffer, linesLeft);
-            linesLeft -= lines;
-            boolean first = firstChunk;
-            firstChunk = false;
-            return kernel.programs().mountinfoRead(lines, first);
+        if (chunksLeft > 0) {
+            chunksLeft--;
+            return kernel.programs().mountinfoRead(chunkNs);
         }
         if (!eofRead) {
             eofRead = true;
-            return kernel.programs().mountinfoRead(0, false);
+            return kernel.programs().mountinfoRead(0);
         }
         phase = Phase.AWAIT;
         return next(t);

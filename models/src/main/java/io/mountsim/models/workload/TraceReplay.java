@@ -5,6 +5,7 @@ import io.mountsim.models.kernel.Kernel;
 import io.mountsim.models.kernel.KThread;
 import io.mountsim.models.kernel.Op;
 import io.mountsim.models.kernel.OpSource;
+import io.mountsim.models.kernel.OverlayLowers;
 import io.mountsim.models.kernel.SyscallPrograms;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +63,11 @@ final class TraceReplay {
                 case OPEN_TREE -> programs.openTree();
                 case MOUNT_SETATTR -> programs.mountSetattr();
                 case MOVE_MOUNT -> programs.moveMount();
-                case OVERLAY_MOUNT -> programs.overlayMount(Math.max(1, call.layers()), false);
+                case OVERLAY_MOUNT -> programs.overlayMount(Math.max(1, call.layers()), OverlayLowers.IDMAPPED_PATHS);
                 case UMOUNT -> programs.umount(false);
                 case UMOUNT_DETACH -> programs.umount(true);
                 case UNSHARE -> programs.unshare(kernel.mounts());
-                case MOUNTINFO_READ -> programs.mountinfoRead(kernel.mounts(), true);
+                case MOUNTINFO_READ -> programs.mountinfoRead(programs.mountinfoReadNs(kernel.mounts(), kernel.listedLowerdirs()));
                 case CLOSE_TREE -> programs.closeDetachedTree();
             });
         }

@@ -3,6 +3,7 @@ package io.mountsim.scenarios.scenario;
 import io.mountsim.models.SimulationSpec;
 import io.mountsim.models.calibration.KernelProfiles;
 import io.mountsim.models.kernel.KernelProfile;
+import io.mountsim.models.kernel.LayerStoreChildren;
 import io.mountsim.models.kernel.SyscallCostsUs;
 import io.mountsim.models.mitigation.CpuSet;
 import io.mountsim.models.mitigation.CpuSets;
@@ -122,7 +123,7 @@ final class PointBinder {
         SyscallCostsUs d = base.syscallsUs();
         Section s = subsection(kernel, "syscallsUs", "a mapping of call costs in microseconds");
         Section overlay = subsection(s, "overlayMount", "a mapping {base, perLayer}");
-        Section mountinfo = subsection(s, "mountinfoRead", "a mapping {base, perMount}");
+        Section mountinfo = subsection(s, "mountinfoRead", "a mapping {base, perMount, perLowerdir}");
         SyscallCostsUs costs = new SyscallCostsUs(
                 values.numberOr(s.get("openTree"), s.path("openTree"), Range.positive(), d.openTree()),
                 values.numberOr(s.get("mountSetattr"), s.path("mountSetattr"), Range.positive(), d.mountSetattr()),
@@ -131,14 +132,19 @@ final class PointBinder {
                 values.numberOr(overlay.get("perLayer"), overlay.path("perLayer"), Range.nonNegative(), d.overlayMountPerLayer()),
                 values.numberOr(s.get("umount"), s.path("umount"), Range.positive(), d.umount()),
                 values.numberOr(mountinfo.get("base"), mountinfo.path("base"), Range.positive(), d.mountinfoReadBase()),
-                values.numberOr(mountinfo.get("perMount"), mountinfo.path("perMount"), Range.nonNegative(), d.mountinfoReadPerMount()));
+                values.numberOr(mountinfo.get("perMount"), mountinfo.path("perMount"), Range.nonNegative(), d.mountinfoReadPerMount()),
+                values.numberOr(mountinfo.get("perLowerdir"), mountinfo.path("perLowerdir"), Range.nonNegative(),
+                        d.mountinfoReadPerLowerdir()),
+                values.numberOr(s.get("childMountCheck"), s.path("childMountCheck"), Range.nonNegative(), d.childMountCheck()));
         LinkedHashMap<String, Object> sys = new LinkedHashMap<>();
         sys.put("openTree", costs.openTree());
         sys.put("mountSetattr", costs.mountSetattr());
         sys.put("moveMount", costs.moveMount());
         sys.put("overlayMount", map("base", costs.overlayMountBase(), "perLayer", costs.overlayMountPerLayer()));
         sys.put("umount", costs.umount());
-        sys.put("mountinfoRead", map("base", costs.mountinfoReadBase(), "perMount", costs.mountinfoReadPerMount()));
+        sys.put("mountinfoRead", map("base", costs.mountinfoReadBase(), "perMount", costs.mountinfoReadPerMount(),
+                "perLowerdir", costs.mountinfoReadPerLowerdir()));
+        sys.put("childMountCheck", costs.childMountCheck());
         int baselineMounts = values.intOr(kernel.get("baselineMounts"), kernel.path("baselineMounts"), 0, 10_000_000,
                 "an integer >= 0", base.baselineMounts());
         KernelProfile.LockShares ds = base.shares();
@@ -171,12 +177,19 @@ final class PointBinder {
         int passes = values.intOr(s.get("passes"), s.path("passes"), 1, 16, "an integer in [1, 16]", DEFAULT_PASSES);
         boolean introspection = s.has("idmapIntrospectionPass")
                 ? values.onOff(s.get("idmapIntrospectionPass"), s.path("idmapIntrospectionPass")).orElse(true) : true;
+        LayerStoreChildren layout = LayerStoreChildren.IDMAPPED;
+        if (s.has("layerStoreChildren")) {
+            List<String> names = Arrays.stream(LayerStoreChildren.values()).map(LayerStoreChildren::key).toList();
+            layout = values.choice(s.get("layerStoreChildren"), s.path("layerStoreChildren"), names)
+                    .map(v -> LayerStoreChildren.values()[names.indexOf(v)]).orElse(layout);
+        }
         LinkedHashMap<String, Object> r = new LinkedHashMap<>();
         r.put("idmap", idmap.yamlName());
         r.put("passes", passes);
         r.put("idmapIntrospectionPass", introspection);
+        r.put("layerStoreChildren", layout.key());
         resolved.put("runtime", r);
-        return new RuntimeConfig(idmap, passes, introspection);
+        return new RuntimeConfig(idmap, passes, introspection, layout);
     }
 
     private WatcherConfig watchers(Section s, Map<String, Object> resolved) {
