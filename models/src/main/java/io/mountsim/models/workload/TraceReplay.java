@@ -8,13 +8,15 @@ import io.mountsim.models.kernel.OpSource;
 import io.mountsim.models.kernel.OverlayLowers;
 import io.mountsim.models.kernel.SyscallPrograms;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * Replays the structure of a recorded strace log: one kernel thread per traced thread,
  * starting at its first call's offset, issuing the same calls in the same order (overlay
  * mounts with their layer counts). Each traced thread counts as one start whose latency
- * runs from its first call to its last.
+ * runs from its first call to its last. Calls over the whole mount table (unshare, a
+ * mountinfo read) are sized by the table as it is when they are issued.
  */
 final class TraceReplay {
     private final Simulation sim;
@@ -38,13 +40,12 @@ final class TraceReplay {
     void begin() {
         for (int i = 0; i < trace.threads().size(); i++) {
             WorkloadSpec.TraceThread thread = trace.threads().get(i);
-            List<Op> ops = opsOf(thread);
             long offset = thread.calls().isEmpty() ? 0 : thread.calls().get(0).startOffsetNs();
             beginNs[i] = offset;
             final int index = i;
             double scale = HostNoise.draw(noise, kernel.profile().workCv());
             sim.scheduleAt(offset, () -> {
-                KThread t = new KThread(kernel, thread.tid(), OpSource.of(ops), done -> complete(index));
+                KThread t = new KThread(kernel, thread.tid(), callsOf(thread), done -> complete(index));
                 t.setWorkScale(scale);
                 t.start();
             });
@@ -54,24 +55,25 @@ final class TraceReplay {
         }
     }
 
-    /** The thread's calls as programs; whole-table calls are sized by the table at replay start. */
-    private List<Op> opsOf(WorkloadSpec.TraceThread thread) {
+    /** The thread's calls as programs, each built when the thread issues it. */
+    private OpSource callsOf(WorkloadSpec.TraceThread thread) {
+        Iterator<WorkloadSpec.TraceCall> calls = thread.calls().iterator();
+        return t -> calls.hasNext() ? program(calls.next()) : null;
+    }
+
+    private Op program(WorkloadSpec.TraceCall call) {
         SyscallPrograms programs = kernel.programs();
-        List<Op> ops = new ArrayList<>(thread.calls().size());
-        for (WorkloadSpec.TraceCall call : thread.calls()) {
-            ops.add(switch (call.kind()) {
-                case OPEN_TREE -> programs.openTree();
-                case MOUNT_SETATTR -> programs.mountSetattr();
-                case MOVE_MOUNT -> programs.moveMount();
-                case OVERLAY_MOUNT -> programs.overlayMount(Math.max(1, call.layers()), OverlayLowers.IDMAPPED_PATHS);
-                case UMOUNT -> programs.umount(false);
-                case UMOUNT_DETACH -> programs.umount(true);
-                case UNSHARE -> programs.unshare(kernel.mounts());
-                case MOUNTINFO_READ -> programs.mountinfoRead(programs.mountinfoReadNs(kernel.mounts(), kernel.listedLowerdirs()));
-                case CLOSE_TREE -> programs.closeDetachedTree();
-            });
-        }
-        return ops;
+        return switch (call.kind()) {
+            case OPEN_TREE -> programs.openTree();
+            case MOUNT_SETATTR -> programs.mountSetattr();
+            case MOVE_MOUNT -> programs.moveMount();
+            case OVERLAY_MOUNT -> programs.overlayMount(Math.max(1, call.layers()), OverlayLowers.IDMAPPED_PATHS);
+            case UMOUNT -> programs.umount(false);
+            case UMOUNT_DETACH -> programs.umount(true);
+            case UNSHARE -> programs.unshare(kernel.mounts());
+            case MOUNTINFO_READ -> programs.mountinfoRead(programs.mountinfoReadNs(kernel.mounts(), kernel.listedLowerdirs()));
+            case CLOSE_TREE -> programs.closeDetachedTree();
+        };
     }
 
     private void complete(int index) {
