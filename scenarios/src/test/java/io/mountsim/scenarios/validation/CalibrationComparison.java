@@ -21,6 +21,11 @@ import java.util.Locale;
  */
 final class CalibrationComparison {
     static final String FILE = "scenarios/examples/calibration-epyc-2core.yaml";
+    /**
+     * The agreement issue 7 asks for: every point within 25% of measured throughput (the
+     * data's own run-to-run spread is up to 20%, shared/calibration/README.md).
+     */
+    static final double AGREEMENT = 0.25;
     /** shared/calibration/README.md: "runs of the same point differed by up to 20%". */
     static final double MEASURED_SPREAD = 0.20;
     /** The README's "common-parent mode is 8-10x faster per start at one thread". */
@@ -38,8 +43,8 @@ final class CalibrationComparison {
             return simulatedLatencyMs.mean() / measuredLatencyMs;
         }
 
-        boolean throughputWithinSpread() {
-            return Math.abs(throughputRatio() - 1) <= MEASURED_SPREAD;
+        boolean throughputAgrees() {
+            return Math.abs(throughputRatio() - 1) <= AGREEMENT;
         }
     }
 
@@ -93,18 +98,23 @@ final class CalibrationComparison {
                 "simulated " + number(last.simulatedStartsPerSecond().mean()) + " at 64 vs " + number(one.simulatedStartsPerSecond().mean()) + " at 1"));
         Row peak = mode("per-layer").stream().max((a, b) -> Double.compare(a.simulatedStartsPerSecond().mean(),
                 b.simulatedStartsPerSecond().mean())).orElseThrow();
-        checks.add(new Check("per-layer: throughput peaks at 2-8 threads at 1.4-1.7x the one-thread figure",
-                peak.threads() >= 2 && peak.threads() <= 8 && inRange(peak.simulatedStartsPerSecond().mean() / one.simulatedStartsPerSecond().mean(), 1.4, 1.7),
-                "simulated peak at " + peak.threads() + " threads, " + number(peak.simulatedStartsPerSecond().mean() / one.simulatedStartsPerSecond().mean()) + "x"));
+        double measuredPeak = mode("per-layer").stream().mapToDouble(Row::measuredStartsPerSecond).max().orElseThrow()
+                / one.measuredStartsPerSecond();
+        double simulatedPeak = peak.simulatedStartsPerSecond().mean() / one.simulatedStartsPerSecond().mean();
+        checks.add(new Check("per-layer: throughput peaks at 2-8 threads at the measured peak's multiple of one thread ("
+                + number(measuredPeak) + "x, within the measured spread of ±" + percent(MEASURED_SPREAD) + ")",
+                peak.threads() >= 2 && peak.threads() <= 8
+                        && inRange(simulatedPeak, measuredPeak * (1 - MEASURED_SPREAD), measuredPeak * (1 + MEASURED_SPREAD)),
+                "simulated peak at " + peak.threads() + " threads, " + number(simulatedPeak) + "x"));
         Row parentOne = at("common-parent", 1);
         double speedup = one.simulatedLatencyMs().mean() / parentOne.simulatedLatencyMs().mean();
         checks.add(new Check("common-parent 8-10x faster per start than per-layer at one thread",
                 inRange(speedup, PARENT_SPEEDUP_LOW, PARENT_SPEEDUP_HIGH), "simulated " + number(speedup) + "x (measured "
                 + number(one.measuredLatencyMs() / parentOne.measuredLatencyMs()) + "x)"));
-        long within = rows.stream().filter(Row::throughputWithinSpread).count();
-        checks.add(new Check("every point's simulated starts/s within the measured run-to-run spread (±" + percent(MEASURED_SPREAD) + ")",
+        long within = rows.stream().filter(Row::throughputAgrees).count();
+        checks.add(new Check("every point's simulated starts/s within ±" + percent(AGREEMENT) + " of measured (issue 7)",
                 within == rows.size(), within + " of " + rows.size() + " points; ratios " + ratios()));
-        return new Evaluation(within + " of " + rows.size() + " points within ±" + percent(MEASURED_SPREAD)
+        return new Evaluation(within + " of " + rows.size() + " points within ±" + percent(AGREEMENT)
                 + " of the measured starts/s; simulated/measured from " + number(minRatio()) + " to " + number(maxRatio()),
                 checks, List.of());
     }

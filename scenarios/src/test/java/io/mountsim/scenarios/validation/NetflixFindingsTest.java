@@ -30,25 +30,25 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this: p95 at 100 starts r5.metal 248 ± 48, m7i.metal-24xl 218 ± 7, m7a.24xlarge 225 ± 26 ms, no ordering at 100/200/400 and CIs overlap; 0 failed starts on every machine (slowest start < 0.8 s vs the 30 s check); see VALIDATION.md")
+    @Disabled("mountsim misses this: p95 at 100 starts r5.metal 1,102 ± 101, m7i.metal-24xl 1,135 ± 88, m7a.24xlarge 1,100 ± 88 ms, no ordering at 100/200/400 and CIs overlap; 0 failed starts on every machine (p95 at 400 starts 12.7 s vs the 30 s check); see VALIDATION.md")
     void finding3HundredPlusStartsOrderTheMachines() {
         assertHolds(NetflixFinding.HUNDRED_PLUS_ORDERING);
     }
 
     @Test
-    @Disabled("mountsim partly reproduces this: m7i.metal-48xl is worse on the means (p99 451 ± 37 vs 397 ± 39 ms, 436 ± 44 vs 500 ± 49 starts/s) but 3 replications do not resolve it (95% CIs overlap); see VALIDATION.md")
+    @Disabled("mountsim misses this: m7i.metal-48xl p99 3,463 ± 39 vs m7i.metal-24xl 3,543 ± 205 ms, 57.5 vs 55.5 starts/s: the machine-independent child-mount walk in open_tree dominates; see VALIDATION.md")
     void finding4TwoSocketsAreWorseThanOne() {
         assertHolds(NetflixFinding.TWO_SOCKETS_WORSE);
     }
 
     @Test
-    @Disabled("mountsim misses this: SMT off 262 ± 6 ms vs on 276 ± 11 ms mean start latency, 5.1% better (CI about 0.8-9.4%) instead of 10-40%; see VALIDATION.md")
+    @Disabled("mountsim misses this: SMT off 3,428 ± 48 ms vs on 3,435 ± 101 ms mean start latency, 0.2% better (CI about -3.0% to 3.4%) instead of 10-40%; see VALIDATION.md")
     void finding5SmtOffImprovesM7iLaunchLatency() {
         assertHolds(NetflixFinding.SMT_OFF_M7I);
     }
 
     @Test
-    @Disabled("mountsim misses this: m7a 266 ± 9 ms vs m7i HT off 262 ± 6 ms mean start latency at 48 cores, 1.6% worse (CI about -5.8% to 2.5%) instead of 10-35% better; see VALIDATION.md")
+    @Disabled("mountsim misses this: m7a 3,413 ± 124 ms vs m7i HT off 3,428 ± 48 ms mean start latency at 48 cores, 0.5% better (CI about -3.4% to 4.3%) instead of 10-35%; see VALIDATION.md")
     void finding6M7aBeatsM7iWithoutHtAtTheSameCoreCount() {
         assertHolds(NetflixFinding.M7I_NOHT_VS_M7A);
     }
@@ -69,7 +69,6 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim partly reproduces this: per-layer starts/s at 64 threads 341 vs 282 at 1 (measured 198 < 282), peak 1.31x at 4 threads (measured 1.4-1.7x at 2-8), 9 of 14 points within ±20% of measured (ratios 0.76-1.72); see VALIDATION.md")
     void calibrationReproducesTheMeasuredCurves() {
         assertHolds(CalibrationComparison.run(RUNS).evaluate(), "calibration " + CalibrationComparison.FILE);
     }
