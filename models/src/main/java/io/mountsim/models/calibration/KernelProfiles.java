@@ -94,15 +94,15 @@ public final class KernelProfiles {
             10.0,   // reading one CPU's per-CPU mount counter (an L3/remote hit) [est]
             0.50,   // one RCU path walk of a 3-5 component path crossing a mount [est]
             3.0,    // ref-walk fallback vs RCU walk: takes and drops references per component [est]
-            gracePeriodUs(EPYC_2CORE_SYSCALLS_US, 3.54), // expedited grace period: the rest of umount's 46 us
-            18.64,  // the grace-period kworker's CPU work (fitted)
+            gracePeriodUs(EPYC_2CORE_SYSCALLS_US, 13.19), // expedited grace period: the rest of umount's 46 us
+            12.17,  // the grace-period kworker's CPU work (fitted)
             true,   // shared grace periods: re-measured with perf lock contention (threads=8 layer), only
                     // 17% of unmounts wait for rcu_state.exp_mutex although most threads unmount at once
                     // (models/src/main/resources/calibration/epyc-2core/lock-contention.txt)
             1.0,    // per extra CPU: one more CPU to check or IPI [est]
             2,      // the calibration host's CPUs
-            3.54,   // waking a task onto an idle vCPU (fitted)
-            5.19,   // context switch on a busy CPU, scheduler and wakeup work included (fitted)
+            13.19,  // waking a task onto an idle vCPU (fitted; a KVM vCPU leaving halt)
+            6.58,   // context switch on a busy CPU, scheduler and wakeup work included (fitted)
             false,  // voluntary preemption: kernel work is not preempted (see CalibrationFit)
             13.65,  // threads=1 mode=parent: lat_mean 388 us - the sum of its five calls' means
             5.98,   // threads=1 mode=layer: (lat_mean 3526 us - sum of the calls 3227 us) / 50 layers

@@ -35,6 +35,7 @@ public final class Kernel {
     private final LayerStoreChildren layerStoreLayout;
     private int mounts;
     private long listedLowerdirs;
+    private int mostLowerdirsInALine;
     private int layerStoreChildren;
     private long mountEvent;
     private long syscalls;
@@ -121,6 +122,11 @@ public final class Kernel {
         return listedLowerdirs;
     }
 
+    /** The most lowerdirs any overlay line listed so far (it sizes a reader's seq_file buffer). */
+    public int mostLowerdirsInALine() {
+        return mostLowerdirsInALine;
+    }
+
     /** Child mounts of the layer store's mount now (what has_locked_children() walks). */
     public int layerStoreChildren() {
         return layerStoreChildren;
@@ -136,6 +142,7 @@ public final class Kernel {
         int delta = change.delta();
         mounts += delta;
         listedLowerdirs += (long) delta * change.lowerdirs();
+        mostLowerdirsInALine = Math.max(mostLowerdirsInALine, change.lowerdirs());
         if (layerStoreLayout.counts(change.kind())) {
             layerStoreChildren = Math.max(0, layerStoreChildren + delta);
         }

@@ -45,6 +45,8 @@ public final class SyscallPrograms {
      * models/src/main/resources/calibration/epyc-2core/mountinfo-overlay-lines.txt).
      */
     static final int LOWERDIR_BYTES = 20;
+    /** PAGE_SIZE on x86-64: the seq_file buffer's first size. */
+    private static final long SEQ_FILE_PAGE_BYTES = 4096;
 
     public SyscallPrograms(KernelProfile profile) {
         this.p = profile;
@@ -209,6 +211,21 @@ public final class SyscallPrograms {
     /** Size of that file, which decides how many read() calls a full read takes. */
     public long mountinfoBytes(int mounts, long lowerdirs) {
         return Math.round(p.mountinfoLineBytes() * mounts) + LOWERDIR_BYTES * lowerdirs;
+    }
+
+    /**
+     * Bytes one read() of mountinfo returns at most, whatever the caller asks for:
+     * seq_read_iter() fills the seq_file buffer once per call, and that buffer is a page
+     * that doubles until the longest line fits (fs/seq_file.c); it belongs to the open
+     * file, so it keeps the largest size it ever needed.
+     */
+    public long seqFileBufferBytes(int mostLowerdirsInALine) {
+        long line = Math.round(p.mountinfoLineBytes()) + (long) LOWERDIR_BYTES * mostLowerdirsInALine;
+        long buffer = SEQ_FILE_PAGE_BYTES;
+        while (buffer < line) {
+            buffer <<= 1;
+        }
+        return buffer;
     }
 
     /**

@@ -8,8 +8,9 @@ import io.mountsim.models.kernel.OpSource;
 /**
  * A process that watches the mount table the way systemd does (and the calibration
  * probe's reader threads): poll() /proc/self/mountinfo until the table changes, then
- * read the whole file from the start, one read() per buffer, each holding namespace_sem
- * for read; a final read() returns end of file. With a rate limit, after {@code burst}
+ * read the whole file from the start, one read() per buffer (the caller's, or the
+ * kernel's seq_file buffer when that is smaller), each holding namespace_sem for read; a
+ * final read() returns end of file. With a rate limit, after {@code burst}
  * re-reads within {@code perSeconds} it sleeps until the interval is over
  * (systemd's ratelimit on mount events).
  */
@@ -51,7 +52,8 @@ final class MountinfoWatcher implements OpSource {
             int mounts = kernel.mounts();
             long lowerdirs = kernel.listedLowerdirs();
             long bytes = kernel.programs().mountinfoBytes(mounts, lowerdirs);
-            chunksLeft = Math.max(1, (bytes + config.readBufferBytes() - 1) / config.readBufferBytes());
+            long perRead = Math.min(config.readBufferBytes(), kernel.programs().seqFileBufferBytes(kernel.mostLowerdirsInALine()));
+            chunksLeft = Math.max(1, (bytes + perRead - 1) / perRead);
             chunkNs = kernel.programs().mountinfoReadNs(mounts, lowerdirs) / chunksLeft;
             eofRead = false;
         }

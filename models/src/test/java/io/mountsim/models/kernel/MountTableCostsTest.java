@@ -94,6 +94,15 @@ class MountTableCostsTest {
         assertEquals(1, checks(programs.openTree()));
     }
 
+    @Test
+    void aReadReturnsAtMostTheSeqFileBufferWhichGrowsToFitTheLongestLine() {
+        SyscallPrograms programs = new SyscallPrograms(QUIET);
+        assertEquals(4096, programs.seqFileBufferBytes(0));
+        assertEquals(4096, programs.seqFileBufferBytes(50));    // 150 + 50 x 20 bytes
+        assertEquals(8192, programs.seqFileBufferBytes(250));   // 5,150 bytes
+        assertEquals(16384, programs.seqFileBufferBytes(800));  // 16,150 bytes
+    }
+
     private static long checks(SyscallProgram program) {
         return program.steps().stream().filter(st -> st instanceof Step.LockedChildrenCheck).count();
     }
