@@ -11,11 +11,12 @@ import java.util.List;
  * its call has ended. Expedited grace periods run one at a time (exp_mutex).
  *
  * <p>Whether callers that arrive during one grace period share the next
- * (rcu_exp_gp_seq_snap / sync_exp_work_done allow it) is a parameter: on the calibration
- * host they evidently do not. There the unmount's wait grows linearly with the number of
- * threads unmounting (46 us at 1 thread, 274 us at 8, 538 us at 16, 2.5 ms at 64) while
- * open_tree, which takes the same namespace_sem, waits far less, and per-layer throughput
- * plateaus at about one unmount per 40 us: one grace period per caller, in FIFO order.
+ * (rcu_exp_gp_seq_snap / sync_exp_work_done allow it) is a parameter. On the calibration
+ * host they do: perf lock contention at 8 per-layer threads shows only 17% of unmounts
+ * waiting for exp_mutex although most of the threads are unmounting at any moment
+ * (calibration/epyc-2core/lock-contention.txt); the unmount's growing latency under load
+ * (46 us at 1 thread, 2.5 ms at 64) is namespace_sem and waiting for a CPU. The unshared
+ * mode stays for kernels or hosts where callers do serialize.
  *
  * <p>Unshared, the callers line up on exp_mutex (exp_funnel_lock()): the one holding it
  * queues the grace period's work, sleeps until it ends, and unlocks only once it runs

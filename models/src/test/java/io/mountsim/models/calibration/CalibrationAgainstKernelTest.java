@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The simulated kernel against the real one: the calibration host's measurements
  * (models/src/main/resources/calibration/epyc-2core/measurements.txt, copied from
  * shared/calibration) with the default profile, which took its per-call costs from the
- * one-thread runs and fitted its dynamics on the 1/4/16/64-thread runs.
+ * one-thread runs and fitted its dynamics on the 1/2/16/64-thread runs.
  */
 class CalibrationAgainstKernelTest {
     private static final Measurements MEASURED = Measurements.epyc2core();
