@@ -264,7 +264,7 @@ enum NetflixFinding {
     CONCURRENCY_CAP_OPTIMUM(9, "Beyond the study: for each preset, the concurrency cap that minimises the makespan of 200 starts, "
             + "and what fd-lowerdirs and fewer layers buy (the optimum exists and is reported)",
             "not in the study",
-            "scenarios/validation/concurrency-cap-optimum.yaml") {
+            "scenarios/netflix/concurrency-cap-optimum.yaml") {
         /** The file's sweep: runtime.idmap [per-layer, fd-lowerdirs] x workload.layers [50, 10]. */
         private static final int VARIANTS = 4;
 
