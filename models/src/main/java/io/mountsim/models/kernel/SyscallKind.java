@@ -11,6 +11,8 @@ public enum SyscallKind {
     OVERLAY_MOUNT("overlayMount", true),
     UMOUNT("umount", true),
     UMOUNT_DETACH("umountDetach", true),
+    /** The introspection pass's temporary rootfs, unmounted once read: not in the study's count. */
+    UMOUNT_ROOTFS("umountRootfs", false),
     UNSHARE("unshare", false),
     MOUNTINFO_READ("mountinfoRead", false),
     CLOSE_TREE("closeTree", false);

@@ -38,6 +38,7 @@ public final class SyscallPrograms {
     private final SyscallProgram umount;
     private final SyscallProgram closeDetachedTree;
     private final Map<Long, SyscallProgram> overlays = new HashMap<>();
+    private final Map<Integer, SyscallProgram> rootfsUnmounts = new HashMap<>();
     /**
      * Bytes one lowerdir path adds to an overlay's mountinfo line (it sizes the read()
      * calls of a full read): 20, measured on the calibration host with the probe's paths
@@ -57,9 +58,10 @@ public final class SyscallPrograms {
         this.openTree = openTree(us(c.openTree()), s.openTree());
         this.mountSetattr = mountSetattr(us(c.mountSetattr()));
         this.moveMount = moveMount(us(c.moveMount()), s.moveMount());
-        this.umountDetach = umount(SyscallKind.UMOUNT_DETACH, us(c.umount()), s.umount(), true);
-        this.umount = umount(SyscallKind.UMOUNT, us(c.umount()), s.umount(), true);
-        this.closeDetachedTree = umount(SyscallKind.CLOSE_TREE, us(c.umount()), s.umount(), false);
+        Step.MountTableChange bindGone = new Step.MountTableChange(-1, MountKind.BIND, 0);
+        this.umountDetach = umount(SyscallKind.UMOUNT_DETACH, bindGone);
+        this.umount = umount(SyscallKind.UMOUNT, bindGone);
+        this.closeDetachedTree = umount(SyscallKind.CLOSE_TREE, null);
     }
 
     /**
@@ -120,8 +122,11 @@ public final class SyscallPrograms {
      * expedited grace period. The measured cost includes the host's grace period, so the
      * CPU part is what is left of it.
      */
-    private SyscallProgram umount(SyscallKind kind, long totalNs, double share, boolean inTable) {
-        long perCpu = kind == SyscallKind.UMOUNT ? Math.round(p.perCpuCounterNs()) : 0;
+    private SyscallProgram umount(SyscallKind kind, Step.MountTableChange change) {
+        long totalNs = us(p.syscallsUs().umount());
+        double share = p.shares().umount();
+        long perCpu = kind == SyscallKind.UMOUNT_DETACH || kind == SyscallKind.CLOSE_TREE ? 0
+                : Math.round(p.perCpuCounterNs());
         // measured on an otherwise idle host: the call slept one grace period and was woken
         // onto an idle CPU, so both are part of the measured latency, not of its CPU work
         long cpuNs = Math.max(MIN_WORK_NS, totalNs - us(p.umountWaitUs()) - perCpu * p.hostCpus());
@@ -137,8 +142,8 @@ public final class SyscallPrograms {
         steps.add(new Step.NamespaceWriteLock());
         steps.add(new Step.Work(Math.max(0, held - sectionNs)));
         steps.add(new Step.MountLockSection(sectionNs, perCpu));
-        if (inTable) {
-            steps.add(new Step.MountTableChange(-1, MountKind.BIND, 0));
+        if (change != null) {
+            steps.add(change);
         }
         steps.add(new Step.NamespaceWriteUnlock());
         steps.add(new Step.RcuSync());
@@ -268,6 +273,16 @@ public final class SyscallPrograms {
 
     public SyscallProgram umount(boolean detach) {
         return detach ? umountDetach : umount;
+    }
+
+    /**
+     * umount2(target, 0) of a temporary rootfs overlay of {@code layers} lowerdirs, as
+     * containerd's mount.WithTempMount() unmounts the introspection pass's rootfs once it
+     * has read the image's user database.
+     */
+    public SyscallProgram umountRootfs(int layers) {
+        return rootfsUnmounts.computeIfAbsent(layers,
+                l -> umount(SyscallKind.UMOUNT_ROOTFS, new Step.MountTableChange(-1, MountKind.OVERLAY, l)));
     }
 
     /** Closing an open_tree fd whose tree was never attached (dissolve_on_fput()). */

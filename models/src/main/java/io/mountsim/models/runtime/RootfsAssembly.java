@@ -13,7 +13,8 @@ import java.util.Map;
  * What the container runtime does to give a container its root filesystem, as the
  * sequence of syscalls (and its own work between them) for one start:
  * {@code passes} assemblies, each by the idmap strategy (netflix-study.md; containerd
- * issue #12048 and PR #12092; calibration/README.md lists the same sequences).
+ * issue #12048 and PR #12092; calibration/README.md lists the same sequences). Every pass
+ * but the last mounts a temporary rootfs that is unmounted again once it has been read.
  */
 public final class RootfsAssembly {
     private final RuntimeConfig config;
@@ -40,6 +41,11 @@ public final class RootfsAssembly {
             boolean introspection = pass < config.passes() - 1;
             IdmapMode mode = introspection && !config.idmapIntrospectionPass() ? IdmapMode.NONE : config.idmap();
             assemble(ops, mode, layers);
+            if (introspection) {
+                // containerd reads the image's user database from a temporary mount
+                // (mount.WithTempMount) and unmounts it; the last pass's rootfs stays
+                ops.add(programs.umountRootfs(layers));
+            }
         }
         return List.copyOf(ops);
     }

@@ -70,6 +70,7 @@ final class TraceReplay {
             case OVERLAY_MOUNT -> programs.overlayMount(Math.max(1, call.layers()), OverlayLowers.IDMAPPED_PATHS);
             case UMOUNT -> programs.umount(false);
             case UMOUNT_DETACH -> programs.umount(true);
+            case UMOUNT_ROOTFS -> programs.umountRootfs(Math.max(1, call.layers()));
             case UNSHARE -> programs.unshare(kernel.mounts());
             case MOUNTINFO_READ -> programs.mountinfoRead(programs.mountinfoReadNs(kernel.mounts(), kernel.listedLowerdirs()));
             case CLOSE_TREE -> programs.closeDetachedTree();

@@ -119,6 +119,15 @@ class MountTableCostsTest {
         }
     }
 
+    @Test
+    void unmountingATemporaryRootfsTakesItsLineOutOfEveryLaterRead() {
+        List<WorkloadSpec.TraceCall> mountedAndGone = new ArrayList<>(overlays(20, 50));
+        for (int i = 0; i < 20; i++) {
+            mountedAndGone.add(new WorkloadSpec.TraceCall(SyscallKind.UMOUNT_ROOTFS, 50, 0));
+        }
+        assertEquals(mountinfoReadUsAfter(List.of()), mountinfoReadUsAfter(mountedAndGone), 1e-9);
+    }
+
     private static double openTreeUsAfterAttaching(int binds, LayerStoreChildren layout) {
         List<WorkloadSpec.TraceCall> calls = new ArrayList<>();
         for (int i = 0; i < binds; i++) {
