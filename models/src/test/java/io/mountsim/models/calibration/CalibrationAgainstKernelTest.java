@@ -34,7 +34,7 @@ class CalibrationAgainstKernelTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fiftyLayerSweep")
     void throughputWithinTwentyFivePercentOfTheRealKernel(String point, MeasuredRun run) {
-        CalibrationFit.Comparison c = CalibrationFit.compare(run, HOST, KernelProfiles.EPYC_2CORE);
+        CalibrationFit.Comparison c = simulate(run);
         double ratio = c.throughputRatio();
         assertTrue(ratio >= 0.75 && ratio <= 1.25, point + ": simulated " + c.simulatedStartsPerSecond()
                 + " starts/s vs measured " + run.startsPerSecond() + " (ratio " + ratio + ")");
@@ -59,8 +59,12 @@ class CalibrationAgainstKernelTest {
     }
 
     private static double simulatedStartsPerSecond(IdmapMode mode, int threads) {
-        MeasuredRun run = MEASURED.find(mode, threads, 50, 0).orElseThrow();
-        return CalibrationFit.compare(run, HOST, KernelProfiles.EPYC_2CORE).simulatedStartsPerSecond();
+        return simulate(MEASURED.find(mode, threads, 50, 0).orElseThrow()).simulatedStartsPerSecond();
+    }
+
+    /** The run simulated on the calibration host with the shipped profile. */
+    private static CalibrationFit.Comparison simulate(MeasuredRun run) {
+        return CalibrationFit.compare(run, HOST, KernelProfiles.EPYC_2CORE);
     }
 
     @Test
@@ -70,7 +74,7 @@ class CalibrationAgainstKernelTest {
             if (run.threads() != 1 || run.readers() != 0 || run.layers() != 50) {
                 continue;
             }
-            CalibrationFit.Comparison c = CalibrationFit.compare(run, HOST, KernelProfiles.EPYC_2CORE);
+            CalibrationFit.Comparison c = simulate(run);
             assertEquals(run.latencyMeanMs(), c.simulatedLatencyMeanMs(), 0.10 * run.latencyMeanMs(),
                     run.mode() + " one-thread latency");
         }
@@ -82,7 +86,7 @@ class CalibrationAgainstKernelTest {
         SimpleRegression measured = new SimpleRegression();
         for (int layers : List.of(1, 10, 50, 100)) {
             MeasuredRun run = MEASURED.find(IdmapMode.PER_LAYER, 1, layers, 0).orElseThrow();
-            CalibrationFit.Comparison c = CalibrationFit.compare(run, HOST, KernelProfiles.EPYC_2CORE);
+            CalibrationFit.Comparison c = simulate(run);
             simulated.addData(layers, c.simulatedLatencyMeanMs());
             measured.addData(layers, run.latencyMeanMs());
         }
@@ -101,8 +105,8 @@ class CalibrationAgainstKernelTest {
         MeasuredRun alone = MEASURED.find(IdmapMode.PER_LAYER, 1, 50, 0).orElseThrow();
         MeasuredRun withReader = MEASURED.find(IdmapMode.PER_LAYER, 1, 50, 1).orElseThrow();
         double measuredCut = alone.startsPerSecond() / withReader.startsPerSecond();
-        double simulatedCut = CalibrationFit.compare(alone, HOST, KernelProfiles.EPYC_2CORE).simulatedStartsPerSecond()
-                / CalibrationFit.compare(withReader, HOST, KernelProfiles.EPYC_2CORE).simulatedStartsPerSecond();
+        double simulatedCut = simulate(alone).simulatedStartsPerSecond()
+                / simulate(withReader).simulatedStartsPerSecond();
         assertTrue(measuredCut > 10, "the data: " + measuredCut);
         assertTrue(simulatedCut > 10, "one reader cuts simulated throughput only " + simulatedCut + "x");
         assertEquals(measuredCut, simulatedCut, 0.25 * measuredCut, "the cut, simulated vs measured");
@@ -112,8 +116,8 @@ class CalibrationAgainstKernelTest {
     void commonParentIsMuchFasterThanPerLayerAtOneThreadAsMeasured() {
         MeasuredRun perLayer = MEASURED.find(IdmapMode.PER_LAYER, 1, 50, 0).orElseThrow();
         MeasuredRun parent = MEASURED.find(IdmapMode.COMMON_PARENT, 1, 50, 0).orElseThrow();
-        double simulated = CalibrationFit.compare(parent, HOST, KernelProfiles.EPYC_2CORE).simulatedStartsPerSecond()
-                / CalibrationFit.compare(perLayer, HOST, KernelProfiles.EPYC_2CORE).simulatedStartsPerSecond();
+        double simulated = simulate(parent).simulatedStartsPerSecond()
+                / simulate(perLayer).simulatedStartsPerSecond();
         double measured = parent.startsPerSecond() / perLayer.startsPerSecond();
         assertEquals(measured, simulated, 0.2 * measured, "common-parent speed-up at one thread");
     }
