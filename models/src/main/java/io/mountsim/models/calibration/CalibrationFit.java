@@ -181,6 +181,43 @@ public final class CalibrationFit {
         }
     }
 
+    /**
+     * Fits a host's idle wakeup, context switch and grace-period kworker work on its
+     * multi-thread rows ({@code mountsim calibrate --fit}), on the host's own machine. The
+     * unmount's measured wait stays whole: the grace period is what the wakeup leaves of
+     * it, so one-thread unmounts keep their measured latency.
+     *
+     * @return the profile with the best dynamics seen within the budget
+     */
+    public static KernelProfile fitDynamics(List<MeasuredRun> fitRuns, KernelProfile base, MachineSpec machine,
+                                            int maxEvaluations) {
+        double waitUs = base.host().umountWaitUs();
+        java.util.function.Function<double[], KernelProfile> profileAt = x -> {
+            double kworker = clamp(Math.exp(x[2]), 0.2, Math.max(0.2, waitUs / 2));
+            double wake = clamp(Math.exp(x[0]), 0.2, Math.max(0.2, (waitUs - kworker) / 2));
+            return base.withDynamics(wake, clamp(Math.exp(x[1]), 0.1, 100), Math.max(1.0, waitUs - wake), kworker);
+        };
+        double[] start = {Math.log(base.scheduler().idleWakeupUs()), Math.log(base.scheduler().contextSwitchUs()),
+                Math.log(Math.max(0.2, base.rcu().kworkerUs()))};
+        double[] bestLoss = {Double.POSITIVE_INFINITY};
+        double[][] bestPoint = {start};
+        ObjectiveFunction objective = new ObjectiveFunction(x -> {
+            double l = loss(compareAll(fitRuns, machine, profileAt.apply(x)));
+            if (l < bestLoss[0]) {
+                bestLoss[0] = l;
+                bestPoint[0] = x.clone();
+            }
+            return l;
+        });
+        try {
+            new SimplexOptimizer(1e-4, 1e-6).optimize(new MaxEval(maxEvaluations), objective, GoalType.MINIMIZE,
+                    new InitialGuess(start), new NelderMeadSimplex(new double[] {0.7, 0.7, 0.7}));
+        } catch (TooManyEvaluationsException budgetSpent) {
+            // the best point seen is kept below
+        }
+        return profileAt.apply(bestPoint[0]);
+    }
+
     private static Fitted fromLog(double[] x) {
         // bounded to physical ranges: 0.2-100 us switches, 0.2-30 us of kworker work, a
         // wakeup small enough that one unmount at one thread still fits its measured 46 us

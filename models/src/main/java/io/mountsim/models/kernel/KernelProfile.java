@@ -142,6 +142,28 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
                 mounts, t.mountinfoLineBytes()));
     }
 
+    /**
+     * The same profile with another one-thread unmount latency, honoured: the measured
+     * latency of umount2() is its CPU work, one expedited grace period and the wakeup after
+     * it (namespace_unlock() -> synchronize_rcu_expedited()), so all three, and the
+     * kworker's share of the grace period, scale by {@code us} / the profile's own
+     * one-thread unmount. Keeping the grace period and wakeup while lowering the latency
+     * would simulate an unmount slower than the one given (issue 11: 53 us for a given 14).
+     */
+    public KernelProfile withUmountUs(double us) {
+        double cpu = Math.max(0, syscallsUs.umount() - host.umountWaitUs());
+        double wait = rcu.gracePeriodUs() + scheduler.idleWakeupUs();
+        double r = us / (cpu + wait);
+        SyscallCostsUs c = syscallsUs;
+        return withSyscallsUs(new SyscallCostsUs(c.openTree(), c.mountSetattr(), c.moveMount(), c.overlayMountBase(),
+                c.overlayMountPerLayer(), us, c.mountinfoReadBase(), c.mountinfoReadPerMount(),
+                c.mountinfoReadPerLowerdir(), c.childMountCheck()))
+                .withRcu(new Rcu(rcu.gracePeriodUs() * r, rcu.kworkerUs() * r, rcu.shared(), rcu.perCpuUs()))
+                .withScheduler(new Scheduler(scheduler.idleWakeupUs() * r, scheduler.contextSwitchUs(),
+                        scheduler.preemptible()))
+                .withHost(new MeasuringHost(host.cpus(), us - cpu * r, host.workCv()));
+    }
+
     /** One expedited grace period on a machine of {@code cpus} CPUs, ns. */
     public long gracePeriodNs(int cpus) {
         return Math.round((rcu.gracePeriodUs() + rcu.perCpuUs() * Math.max(0, cpus - host.cpus())) * 1000);

@@ -1,6 +1,7 @@
 package io.mountsim.scenarios.scenario;
 
 import io.mountsim.models.SimulationSpec;
+import io.mountsim.models.calibration.HostProfile;
 import io.mountsim.models.calibration.KernelProfiles;
 import io.mountsim.models.kernel.KernelProfile;
 import io.mountsim.models.kernel.LayerStoreChildren;
@@ -62,11 +63,13 @@ final class PointBinder {
     private final Values values;
     private final Problems problems;
     private final TraceFiles traces;
+    private final ProfileFiles profiles;
 
     PointBinder(Problems problems, TraceFiles traces) {
         this.problems = problems;
         this.values = new Values(problems);
         this.traces = traces;
+        this.profiles = new ProfileFiles(traces.baseDir());
     }
 
     record Bound(SimulationSpec spec, Map<String, Object> resolved) {
@@ -78,7 +81,13 @@ final class PointBinder {
 
         MachineSpec machine = null;
         YamlValue machineValue = root.get("machine");
-        if (machineValue == null) {
+        Section kernelSection = section(root, "kernel");
+        Optional<HostProfile> profile = profile(kernelSection);
+        if (machineValue == null && profile.isPresent()) {
+            // the profile's own machine: the host its costs were measured on
+            machine = profile.get().machine();
+            resolved.put("machine", map("profile", profile.get().name()));
+        } else if (machineValue == null) {
             problems.add(root.location(), "machine", "missing; expected a preset name (see `mountsim machines`) or an inline mapping");
         } else {
             Optional<MachineBinder.Bound> m = new MachineBinder(values).bind(machineValue);
@@ -88,7 +97,8 @@ final class PointBinder {
             }
         }
         // with a broken machine, still check kernel: against the default machine's profile
-        KernelProfile kernel = kernel(section(root, "kernel"), machine != null ? machine : MachineBinder.defaults(), resolved);
+        KernelProfile kernel = kernel(kernelSection, machine != null ? machine : MachineBinder.defaults(),
+                profile, resolved);
         RuntimeConfig runtime = runtime(section(root, "runtime"), resolved);
         WatcherConfig watchers = watchers(section(root, "watchers"), resolved);
         WorkloadSpec workload = workload(root, resolved);
@@ -118,8 +128,18 @@ final class PointBinder {
                 .orElseGet(() -> Section.empty(parent.path(key), parent.mapping()));
     }
 
-    private KernelProfile kernel(Section kernel, MachineSpec machine, Map<String, Object> resolved) {
-        KernelProfile base = KernelProfiles.defaultFor(machine);
+    /** The profile file named by kernel.profile, if any (relative to the scenario file). */
+    private Optional<HostProfile> profile(Section kernel) {
+        if (!kernel.has("profile")) {
+            return Optional.empty();
+        }
+        return values.text(kernel.get("profile"), kernel.path("profile"))
+                .flatMap(path -> profiles.load(path, kernel.get("profile"), kernel.path("profile"), problems));
+    }
+
+    private KernelProfile kernel(Section kernel, MachineSpec machine, Optional<HostProfile> profile,
+                                 Map<String, Object> resolved) {
+        KernelProfile base = profile.map(HostProfile::kernel).orElseGet(() -> KernelProfiles.defaultFor(machine));
         SyscallCostsUs d = base.syscallsUs();
         Section s = subsection(kernel, "syscallsUs", "a mapping of call costs in microseconds");
         Section overlay = subsection(s, "overlayMount", "a mapping {base, perLayer}");
@@ -160,11 +180,17 @@ final class PointBinder {
             preemption = values.choice(kernel.get("preemption"), kernel.path("preemption"), List.of("voluntary", "full"))
                     .orElse(preemption);
         }
-        resolved.put("kernel", map("baselineMounts", baselineMounts, "preemption", preemption, "syscallsUs", sys,
+        LinkedHashMap<String, Object> kernelResolved = new LinkedHashMap<>();
+        profile.ifPresent(p -> kernelResolved.put("profile", kernel.get("profile") instanceof YamlValue.Scalar sc ? sc.text()
+                : p.name()));
+        kernelResolved.putAll(map("baselineMounts", baselineMounts, "preemption", preemption, "syscallsUs", sys,
                 "lockHeldShares", map("openTree", shares.openTree(), "moveMount", shares.moveMount(),
                         "umount", shares.umount(), "overlayPerLayer", shares.overlayPerLayer(),
                         "overlayBase", shares.overlayBase())));
-        return base.withSyscallsUs(costs).withBaselineMounts(baselineMounts).withShares(shares)
+        resolved.put("kernel", kernelResolved);
+        // a given unmount latency is honoured: its grace period and wakeup scale with it
+        KernelProfile withUmount = s.has("umount") ? base.withUmountUs(costs.umount()) : base;
+        return withUmount.withSyscallsUs(costs).withBaselineMounts(baselineMounts).withShares(shares)
                 .withKernelPreemption("full".equals(preemption));
     }
 

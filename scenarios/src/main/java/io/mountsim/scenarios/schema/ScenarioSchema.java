@@ -37,6 +37,7 @@ public final class ScenarioSchema {
             new KeyDoc("machine.pauseNs", "number > 0", "the preset's; inline: m7i.metal-24xl's (else 43)", "added: duration of one PAUSE", SWEEP),
             new KeyDoc("machine.source", "text", "\"inline\"", "added: where the numbers come from", FIXED),
             new KeyDoc("kernel", "mapping", "the machine's calibrated profile", "kernel call costs", FIXED),
+            new KeyDoc("kernel.profile", "path", "none: the machine's shipped profile", "added: a profile file (`mountsim calibrate`), relative to the scenario file; its costs replace the shipped profile's, other kernel.* keys override single numbers, and without machine: its machine is used", FIXED),
             new KeyDoc("kernel.baselineMounts", "integer >= 0", "profile (21)", "mount-table lines before the first start: a busy node's running containers add theirs", SWEEP),
             new KeyDoc("kernel.preemption", "voluntary | full", "profile (voluntary)", "full: kernel work outside spinlocks (e.g. holding namespace_sem) can be preempted", SWEEP),
             new KeyDoc("kernel.lockHeldShares", "mapping", "from the source (KernelProfiles.SOURCE_SHARES)", "share of each call's CPU work spent holding namespace_sem", FIXED),
