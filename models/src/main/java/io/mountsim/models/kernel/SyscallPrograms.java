@@ -69,20 +69,28 @@ public final class SyscallPrograms {
      * has_locked_children() over the source mount's children and copy_tree().
      */
     private SyscallProgram openTree(long totalNs, double share) {
-        long rest = Math.max(MIN_WORK_NS, totalNs - walkNs);
+        // on a host faster than the fixed walk and sections allow, they shrink in
+        // proportion, so the call costs what the host measured (as in the overlay's layers)
+        long walk = Math.min(walkNs, totalNs / 2);
+        long rest = Math.max(MIN_WORK_NS, totalNs - walk);
         long held = Math.round(rest * share);
         long free = rest - held;
-        long heldWork = Math.max(0, held - 2 * sectionNs - MOUNT_ID_SECTION_NS - PERCPU_ALLOC_NS);
+        long fixedHeld = 2 * sectionNs + MOUNT_ID_SECTION_NS + PERCPU_ALLOC_NS;
+        double shrink = fixedHeld > held ? (double) held / fixedHeld : 1.0;
+        long section = Math.round(sectionNs * shrink);
+        long mountId = Math.round(MOUNT_ID_SECTION_NS * shrink);
+        long percpu = Math.round(PERCPU_ALLOC_NS * shrink);
+        long heldWork = Math.max(0, held - 2 * section - mountId - percpu);
         return new SyscallProgram(SyscallKind.OPEN_TREE, List.of(
                 new Step.Work(free / 2),
-                new Step.PathWalk(walkNs),
+                new Step.PathWalk(walk),
                 new Step.NamespaceWriteLock(),
                 new Step.LockedChildrenCheck(),
-                new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, MOUNT_ID_SECTION_NS),
-                new Step.PercpuAllocSection(PERCPU_ALLOC_NS),
+                new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, mountId),
+                new Step.PercpuAllocSection(percpu),
                 new Step.Work(heldWork),
-                new Step.MountLockSection(sectionNs, 0),          // clone_mnt(): s_mounts list
-                new Step.MountLockSection(sectionNs, 0),          // attach + namespace rb-tree insert
+                new Step.MountLockSection(section, 0),          // clone_mnt(): s_mounts list
+                new Step.MountLockSection(section, 0),          // attach + namespace rb-tree insert
                 new Step.NamespaceWriteUnlock(),
                 new Step.Work(free - free / 2)));
     }
@@ -168,8 +176,16 @@ public final class SyscallPrograms {
         KernelProfile.LockShares s = p.shares();
         long perLayer = us(c.overlayMountPerLayer());
         long layerHeld = Math.round(perLayer * s.overlayPerLayer());
-        long layerFree = Math.max(0, perLayer - layerHeld - (lowerFds ? 0 : walkNs));
-        long layerHeldWork = Math.max(0, layerHeld - sectionNs - MOUNT_ID_SECTION_NS - PERCPU_ALLOC_NS);
+        // the fixed sections are part of the measured per-layer cost: on a host faster than
+        // they allow they shrink in proportion, so a layer costs what the host measured
+        long fixedHeld = sectionNs + MOUNT_ID_SECTION_NS + PERCPU_ALLOC_NS;
+        double shrink = fixedHeld > layerHeld ? (double) layerHeld / fixedHeld : 1.0;
+        long layerSectionNs = Math.round(sectionNs * shrink);
+        long mountIdNs = Math.round(MOUNT_ID_SECTION_NS * shrink);
+        long percpuNs = Math.round(PERCPU_ALLOC_NS * shrink);
+        long layerWalkNs = lowerFds ? 0 : Math.min(walkNs, perLayer - layerHeld);
+        long layerFree = Math.max(0, perLayer - layerHeld - layerWalkNs);
+        long layerHeldWork = Math.max(0, layerHeld - layerSectionNs - mountIdNs - percpuNs);
         long base = us(c.overlayMountBase());
         long baseHeld = Math.round(base * s.overlayBase());
         long baseFree = Math.max(0, base - baseHeld - SB_LOCK_SECTION_NS);
@@ -177,7 +193,7 @@ public final class SyscallPrograms {
         steps.add(new Step.Work(baseFree / 2));
         for (int i = 0; i < layers; i++) {
             if (!lowerFds) {
-                steps.add(new Step.PathWalk(walkNs));
+                steps.add(new Step.PathWalk(layerWalkNs));
             }
             steps.add(new Step.Work(layerFree));
         }
@@ -187,10 +203,10 @@ public final class SyscallPrograms {
             if (lowers == OverlayLowers.LAYER_STORE_PATHS) {
                 steps.add(new Step.LockedChildrenCheck());
             }
-            steps.add(new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, MOUNT_ID_SECTION_NS));
-            steps.add(new Step.PercpuAllocSection(PERCPU_ALLOC_NS));
+            steps.add(new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, mountIdNs));
+            steps.add(new Step.PercpuAllocSection(percpuNs));
             steps.add(new Step.Work(layerHeldWork));
-            steps.add(new Step.MountLockSection(sectionNs, 0));   // clone_mnt(): s_mounts list
+            steps.add(new Step.MountLockSection(layerSectionNs, 0));   // clone_mnt(): s_mounts list
             steps.add(new Step.NamespaceReadUnlock());
         }
         steps.add(new Step.NamespaceWriteLock());                // lock_mount()
