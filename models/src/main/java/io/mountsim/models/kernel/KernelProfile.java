@@ -143,25 +143,26 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
     }
 
     /**
-     * The same profile with another one-thread unmount latency, honoured: the measured
-     * latency of umount2() is its CPU work, one expedited grace period and the wakeup after
-     * it (namespace_unlock() -> synchronize_rcu_expedited()), so all three, and the
-     * kworker's share of the grace period, scale by {@code us} / the profile's own
-     * one-thread unmount. Keeping the grace period and wakeup while lowering the latency
-     * would simulate an unmount slower than the one given (issue 11: 53 us for a given 14).
+     * The same profile with a one-thread unmount latency measured on a machine of
+     * {@code cpus} CPUs, honoured: umount2()'s latency is its CPU work, one expedited grace
+     * period and the wakeup after it (namespace_unlock() -> synchronize_rcu_expedited()),
+     * so all three, and the kworker's share of the grace period, scale by {@code us} / what
+     * this profile's unmount takes there, and that machine becomes the measuring host.
+     * Keeping the grace period and wakeup while lowering the latency simulated an unmount
+     * slower than the one given (issue 11: 53 us for a given 14).
      */
-    public KernelProfile withUmountUs(double us) {
+    public KernelProfile withUmountUs(double us, int cpus) {
         double cpu = Math.max(0, syscallsUs.umount() - host.umountWaitUs());
-        double wait = rcu.gracePeriodUs() + scheduler.idleWakeupUs();
-        double r = us / (cpu + wait);
+        double gracePeriod = gracePeriodNs(cpus) / 1000.0;
+        double r = us / (cpu + gracePeriod + scheduler.idleWakeupUs());
         SyscallCostsUs c = syscallsUs;
         return withSyscallsUs(new SyscallCostsUs(c.openTree(), c.mountSetattr(), c.moveMount(), c.overlayMountBase(),
                 c.overlayMountPerLayer(), us, c.mountinfoReadBase(), c.mountinfoReadPerMount(),
                 c.mountinfoReadPerLowerdir(), c.childMountCheck()))
-                .withRcu(new Rcu(rcu.gracePeriodUs() * r, rcu.kworkerUs() * r, rcu.shared(), rcu.perCpuUs()))
+                .withRcu(new Rcu(gracePeriod * r, rcu.kworkerUs() * r, rcu.shared(), rcu.perCpuUs()))
                 .withScheduler(new Scheduler(scheduler.idleWakeupUs() * r, scheduler.contextSwitchUs(),
                         scheduler.preemptible()))
-                .withHost(new MeasuringHost(host.cpus(), us - cpu * r, host.workCv()));
+                .withHost(new MeasuringHost(cpus, us - cpu * r, host.workCv()));
     }
 
     /** One expedited grace period on a machine of {@code cpus} CPUs, ns. */

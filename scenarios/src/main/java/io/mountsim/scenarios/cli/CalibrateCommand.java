@@ -58,6 +58,10 @@ final class CalibrateCommand implements Callable<Integer>, MountsimCommand.Conte
                     + " (needed for plain mountbench output; overrides the kit's sysfs topology)")
     String machine;
 
+    @Option(names = "--compare", description = "also predict every multi-thread and mountinfo-reader run of the results"
+            + " with the written profile and print them beside the measurements (a markdown table)")
+    boolean compare;
+
     @Option(names = "--name", paramLabel = "NAME", description = "the profile's name (default: the output file's)")
     String name;
 
@@ -85,7 +89,7 @@ final class CalibrateCommand implements Callable<Integer>, MountsimCommand.Conte
             try {
                 parsed.add(ProbeResults.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
             } catch (IllegalArgumentException e) {
-                throw invalid(file.toString(), e.getMessage());
+                throw invalid("mountsim calibrate", e.getMessage());
             } catch (java.nio.charset.MalformedInputException e) {
                 throw invalid(file.toString(), file + " is not a text file: expected the output of `mountsim probe`");
             }
@@ -103,7 +107,7 @@ final class CalibrateCommand implements Callable<Integer>, MountsimCommand.Conte
         try {
             r = HostCalibration.calibrate(all, host, profileName);
         } catch (IllegalArgumentException e) {
-            throw invalid(all.source(), e.getMessage());
+            throw invalid("mountsim calibrate", e.getMessage());
         }
         for (String d : r.defaultsUsed()) {
             context.err().println("warning: default used: " + d);
@@ -114,6 +118,9 @@ final class CalibrateCommand implements Callable<Integer>, MountsimCommand.Conte
         all.header().forEach((k, v) -> comments.add(k + ": " + v));
         if (fit) {
             profile = fitted(profile, all.mountbench().merged(), comments);
+        }
+        if (compare) {
+            printComparison(profile, all.mountbench().merged());
         }
         String text = ProfileYaml.write(profile, comments);
         Path dir = output.toAbsolutePath().getParent();
@@ -158,6 +165,19 @@ final class CalibrateCommand implements Callable<Integer>, MountsimCommand.Conte
         prov.put("rcu.kworkerUs", Provenance.fitted(how));
         prov.put("rcu.gracePeriodUs", Provenance.derived("host.umountWaitUs less the fitted scheduler.idleWakeupUs"));
         return new HostProfile(p.name(), p.machine(), k, prov);
+    }
+
+    /** Every multi-thread and reader run, predicted with the profile on its machine, one seed. */
+    private void printComparison(HostProfile p, Measurements m) {
+        List<MeasuredRun> runs = m.runs().stream().filter(x -> x.threads() > 1 || x.readers() > 0).toList();
+        context.out().println("| point | predicted starts/s | measured starts/s | ratio |");
+        context.out().println("|---|---:|---:|---:|");
+        for (CalibrationFit.Comparison c : CalibrationFit.compareAll(runs, p.machine(), p.kernel())) {
+            MeasuredRun x = c.run();
+            context.out().printf(Locale.ROOT, "| %s, %d threads, %d layers%s | %.1f | %.1f | %.2f |%n", x.mode().yamlName(),
+                    x.threads(), x.layers(), x.readers() > 0 ? ", " + x.readers() + " reader" : "",
+                    c.simulatedStartsPerSecond(), x.startsPerSecond(), c.throughputRatio());
+        }
     }
 
     private static InvalidInputException invalid(String where, String message) {

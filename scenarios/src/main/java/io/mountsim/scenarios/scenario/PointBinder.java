@@ -188,8 +188,10 @@ final class PointBinder {
                         "umount", shares.umount(), "overlayPerLayer", shares.overlayPerLayer(),
                         "overlayBase", shares.overlayBase())));
         resolved.put("kernel", kernelResolved);
-        // a given unmount latency is honoured: its grace period and wakeup scale with it
-        KernelProfile withUmount = s.has("umount") ? base.withUmountUs(costs.umount()) : base;
+        // a given unmount latency, measured on this machine, is honoured: its grace period
+        // and wakeup scale with it (the profile's own value, as a resolved scenario writes it back, changes nothing)
+        KernelProfile withUmount = s.has("umount") && costs.umount() != d.umount()
+                ? base.withUmountUs(costs.umount(), machine.hardwareThreads()) : base;
         return withUmount.withSyscallsUs(costs).withBaselineMounts(baselineMounts).withShares(shares)
                 .withKernelPreemption("full".equals(preemption));
     }

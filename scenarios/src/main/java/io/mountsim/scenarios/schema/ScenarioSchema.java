@@ -53,7 +53,7 @@ public final class ScenarioSchema {
             new KeyDoc("kernel.syscallsUs.overlayMount", "mapping", "profile", "mount(\"overlay\"): base + perLayer x layers", FIXED),
             new KeyDoc("kernel.syscallsUs.overlayMount.base", "number > 0", "profile", "fixed part", SWEEP),
             new KeyDoc("kernel.syscallsUs.overlayMount.perLayer", "number >= 0", "profile", "per lowerdir", SWEEP),
-            new KeyDoc("kernel.syscallsUs.umount", "number > 0", "profile", "umount2, including the RCU grace period it waits for", SWEEP),
+            new KeyDoc("kernel.syscallsUs.umount", "number > 0", "profile", "umount2, including the RCU grace period it waits for, measured on this machine (grace period and wakeup scale with it)", SWEEP),
             new KeyDoc("kernel.syscallsUs.mountinfoRead", "mapping", "profile", "one full read of /proc/self/mountinfo: base + perMount x mounts + perLowerdir x lowerdirs listed by overlay lines", FIXED),
             new KeyDoc("kernel.syscallsUs.mountinfoRead.base", "number > 0", "profile", "fixed part", SWEEP),
             new KeyDoc("kernel.syscallsUs.mountinfoRead.perMount", "number >= 0", "profile", "per mount line", SWEEP),
