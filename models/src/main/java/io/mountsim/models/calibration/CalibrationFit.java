@@ -46,8 +46,11 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * 0.0033 but raised the check loss to 0.0758 with a 1.9 us kworker and an 18 us wakeup,
  * so the held-out runs chose pass 2.
  *
- * <p>To calibrate another host: run the probe there (shared/calibration/README.md), then
- * {@code java -cp mountsim.jar io.mountsim.models.calibration.CalibrationFit measurements.txt}.
+ * <p>To calibrate another host: {@code mountsim probe} there, then {@code mountsim calibrate
+ * results -o host.yaml [--fit]} ({@link HostCalibration} for the direct measurements,
+ * {@link #fitDynamics} for --fit). {@code java -cp mountsim.jar
+ * io.mountsim.models.calibration.CalibrationFit measurements.txt} refits this host's
+ * shipped profile, SMT slowdown included.
  */
 public final class CalibrationFit {
     /** The probe's reader threads read 64 KiB at a time (mountbench.c, reader()). */

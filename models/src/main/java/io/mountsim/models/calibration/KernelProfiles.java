@@ -13,6 +13,11 @@ import io.mountsim.models.topology.MachineSpec;
  * A preset machine uses the same per-call costs: per-call work on the study's
  * machines is not published, only that it is of the same order; CPU-count effects
  * (per-CPU counter sums, grace periods) are scaled by the machine's CPU count.
+ *
+ * <p>These constants are the one declaration of the shipped profiles' numbers: the profile
+ * files scenarios/profiles/*.yaml carry them with their provenance
+ * ({@link ShippedProfiles}), and ShippedProfilesTest fails when a file drifts from them.
+ * Another host's profile comes from its own probe results ({@link HostCalibration}).
  */
 public final class KernelProfiles {
     private KernelProfiles() {
