@@ -53,9 +53,19 @@ public final class ProbeTopology {
                 + ", kernel " + results.header().getOrDefault("kernel", "?") + "; sysfs topology"
                 + (results.rows("pingpong", "pingpong").isEmpty() ? "" : ", pingpong one-way transfers (p50)")
                 + "; other hardware costs m7i.metal-24xl's";
+        // smt-sibling (the hardware probe): a compute loop's slowdown while its sibling computes,
+        // and one PAUSE's latency
+        Optional<Double> smt = results.rows("smt-sibling", "smt-sibling").stream()
+                .filter(r -> "compute".equals(r.values().get("load")) && "compute".equals(r.values().get("workload")))
+                .map(r -> r.number("ratio")).flatMap(Optional::stream).findFirst();
+        Optional<Double> pause = results.rows("smt-sibling", "pause-latency").stream()
+                .map(r -> r.number("ns")).flatMap(Optional::stream).findFirst();
+        if (smt.isPresent() || pause.isPresent()) {
+            source += "; smt-sibling: " + (smt.isPresent() && threads > 1 ? "sibling slowdown, " : "") + "PAUSE latency";
+        }
         return Optional.of(new MachineSpec(name, sockets, coresPerSocket, threads, llcPerSocket, numaPerSocket,
                 llcPerSocket > 1 ? Interconnect.CHIPLET : Interconnect.MESH, c2c, d.perSpinnerHandoffNs(),
-                threads > 1 ? d.smtSlowdown() : 1.0, d.pauseNs(), source));
+                threads > 1 ? Math.max(1.0, smt.orElse(d.smtSlowdown())) : 1.0, pause.orElse(d.pauseNs()), source));
     }
 
     private static Optional<Double> pingpong(ProbeResults results, String cls) {

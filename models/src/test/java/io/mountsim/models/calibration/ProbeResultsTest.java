@@ -28,7 +28,9 @@ class ProbeResultsTest {
         String text = HEADER + "== probe mountbench\n" + run(2, "layer", 400, 8) + run(2, "layer", 500, 10)
                 + run(2, "layer", 600, 12) + "mountinfo mounts=121 read_us=190.0 ns_per_line=1571\n"
                 + "== probe wakeup-idle\nwakeup-idle idle_gap_us=50 samples=10 mean_us=20.5 p50_us=19 new_key=1\n"
-                + "== probe smt-sibling\nsmt-sibling busy=spin slowdown=1.31\n"
+                + "== probe smt-sibling\npause-latency ns=24.56\n"
+                + "smt-sibling load=idle workload=compute trials=15 ns_per_op=1.1 ratio=1.000\n"
+                + "smt-sibling load=compute workload=compute trials=15 ns_per_op=1.4 ratio=1.310\n"
                 + "== probe lockbench\nlockbench threads=4 ns_per_cs=120\n"
                 + "== probe something-new\nwhatever rows=1\n== end\n";
         ProbeResults r = ProbeResults.parse(text, "kit.txt");
@@ -44,6 +46,8 @@ class ProbeResultsTest {
         assertEquals(1, m.sockets());
         assertEquals(2, m.coresPerSocket());
         assertEquals(2, m.threadsPerCore(), "siblings 0,2 and 1,3");
+        assertEquals(1.31, m.smtSlowdown(), 1e-9, "smt-sibling load=compute workload=compute ratio");
+        assertEquals(24.56, m.pauseNs(), 1e-9, "pause-latency ns");
     }
 
     @Test
