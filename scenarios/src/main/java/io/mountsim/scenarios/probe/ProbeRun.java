@@ -31,7 +31,7 @@ public final class ProbeRun {
     /** Where the kit's mounting probes mount (/tmp/mb, /tmp/mbc, /tmp/mbg; FORMAT.md). */
     static final String PROBE_MOUNT_PREFIX = "/tmp/mb";
     static final String INTERRUPTED = "interrupted: the probes were stopped and their temporary files removed; no "
-            + "results file was written and nothing stays mounted; run mountsim probe again";
+            + "results file was written and nothing stays mounted; run it again";
 
     private final ProbeHost host;
     private final Kit kit;
@@ -95,7 +95,7 @@ public final class ProbeRun {
 
     private void checkHost() throws ProbeException {
         if (!host.osName().equals("Linux")) {
-            throw ProbeException.hostProblem("mountsim probe measures the Linux kernel and runs only on Linux (this is "
+            throw ProbeException.hostProblem("measures the Linux kernel and runs only on Linux (this is "
                     + host.osName() + "): run it on the machine you want to model");
         }
         long uid;
@@ -103,11 +103,11 @@ public final class ProbeRun {
             uid = host.effectiveUid();
         } catch (IOException e) {
             throw ProbeException.hostProblem("cannot tell whether this is root (" + ResultsDestination.reason(e)
-                    + "): run mountsim probe as root, e.g. with sudo");
+                    + "): run it as root, e.g. with sudo");
         }
         if (uid != 0) {
-            throw ProbeException.hostProblem("mountsim probe must run as root (uid " + uid + "): the probes mount in a "
-                    + "private mount namespace and create idmapped mounts; run it with sudo");
+            throw ProbeException.hostProblem("needs root (uid " + uid + "): the probes mount in a private mount namespace and "
+                    + "create idmapped mounts; run it with sudo");
         }
     }
 
