@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
         description = "Measure this machine's kernel: compile the probe kit shipped in the jar with the host's C compiler, "
                 + "run it as root (each mounting probe in its own private mount namespace) and write one results file.",
         footer = {"", "The results file (DIR/probe-results.txt; format: probes/FORMAT.md in the jar) holds the kernel, CPU "
-                + "model and topology, then each probe's rows, then '== end'. The full kit takes about 2 minutes on a "
-                + "2-CPU machine, --quick about 15 s. Run it on a quiet machine. Exit codes: 0 done, 2 the host cannot "
+                + "model and topology, then each probe's rows, then '== end'. The full kit takes about 80 s on a 2-CPU "
+                + "machine, --quick about 11 s. Run it on a quiet machine. Exit codes: 0 done, 2 the host cannot "
                 + "run the kit (the message names the fix) or the run was interrupted, 1 a probe failed unexpectedly.",
                 "", "Examples:",
                 "  sudo java -jar mountsim.jar probe",
