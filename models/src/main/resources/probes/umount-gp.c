@@ -14,7 +14,8 @@
 // containerd's idmapped layer mounts are binds), then time umount2(MNT_DETACH) of it with
 // two clocks read just before and just after the call: CLOCK_MONOTONIC (wall) and
 // CLOCK_THREAD_CPUTIME_ID (CPU time of this thread; task_sched_runtime(), ns resolution).
-// cpu_only = CPU time (umount_tree(), namespace_unlock(), the final mntput()'s
+// cpu_only = CPU time (umount_tree(), namespace_unlock(), the caller's share of
+// synchronize_rcu_expedited(): exp_funnel_lock(), queueing the work; the final mntput()'s
 // cleanup_mnt() task work); wait = wall - cpu_only = time asleep in
 // synchronize_rcu_expedited() plus the wakeup back onto a CPU. Nothing else runs in this
 // process, so the sleep is the grace period's. Two settings for the other CPUs: idle
