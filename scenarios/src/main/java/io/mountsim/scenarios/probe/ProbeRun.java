@@ -148,6 +148,10 @@ public final class ProbeRun {
         command.addAll(args);
         progress.printf(Locale.ROOT, "mountsim probe: %s %s%n", p.name(), String.join(" ", args));
         Instant t0 = clock.instant();
+        if (!Files.isExecutable(workDir.resolve(p.name()))) {
+            throw ProbeException.hostProblem("the compiled probe " + p.name() + " in " + workDir + " cannot be executed (a "
+                    + "noexec mount?): point java.io.tmpdir at a directory that allows it (java -Djava.io.tmpdir=DIR -jar ...)");
+        }
         int rc = execute(command, out, err);
         checkNoMountLeft(p, before);
         if (rc != 0) {

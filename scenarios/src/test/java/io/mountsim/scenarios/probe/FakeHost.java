@@ -38,6 +38,7 @@ final class FakeHost implements ProbeHost {
                 "case \"$(head -n1 \"$src\")\" in",
                 "  '# compile: enospc') echo \"$src: fatal error: error writing to /tmp/ccX.s: No space left on device\" >&2; exit 1 ;;",
                 "  '# compile: error') echo \"$src:3:10: fatal error: linux/mount.h: No such file or directory\" >&2; exit 1 ;;",
+                "  '# compile: noexec') cp \"$src\" \"$out\"; chmod -x \"$out\"; exit 0 ;;",
                 "esac",
                 "cp \"$src\" \"$out\" && chmod +x \"$out\"",
                 ""));

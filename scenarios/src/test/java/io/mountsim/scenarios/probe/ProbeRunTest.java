@@ -209,6 +209,16 @@ class ProbeRunTest {
     }
 
     @Test
+    void aScratchDirectoryThatCannotExecuteIsNamedWithTheWayOut() throws IOException {
+        files.put("alpha.c", "# compile: noexec\n");
+        ProbeException e = refused("probe alpha none a | a\n", KitMode.QUICK);
+        assertEquals(2, e.exitCode());
+        assertTrue(e.getMessage().startsWith("the compiled probe alpha in "), e.getMessage());
+        assertTrue(e.getMessage().contains("-Djava.io.tmpdir="), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
     void aFullDiskWritingResultsIsRecognised() throws IOException {
         assumeTrue(Files.isWritable(Path.of("/dev/full")), "/dev/full answers every write with ENOSPC");
         IOException e = assertThrows(IOException.class, () -> {
