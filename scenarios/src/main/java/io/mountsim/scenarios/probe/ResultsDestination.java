@@ -23,13 +23,14 @@ final class ResultsDestination {
     private static final String PARTIAL_PREFIX = "." + FILE + ".partial-";
 
     private final Path dir;
-    private final boolean createdDir;
+    /** The highest directory this run created (dir itself, or an ancestor such as out/), or null. */
+    private final Path createdTop;
     private final Path partial;
     private volatile boolean committed;
 
-    private ResultsDestination(Path dir, boolean createdDir, Path partial) {
+    private ResultsDestination(Path dir, Path createdTop, Path partial) {
         this.dir = dir;
-        this.createdDir = createdDir;
+        this.createdTop = createdTop;
         this.partial = partial;
     }
 
@@ -38,16 +39,19 @@ final class ResultsDestination {
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
             throw ProbeException.hostProblem(dir + " exists and is not a directory: give -o a new directory");
         }
-        boolean created = false;
+        Path createdTop = null;
         try {
             if (Files.isDirectory(abs)) {
                 refuseForeignFiles(abs, dir);
             } else {
+                createdTop = abs;
+                while (createdTop.getParent() != null && !Files.exists(createdTop.getParent())) {
+                    createdTop = createdTop.getParent();
+                }
                 Files.createDirectories(abs);
-                created = true;
             }
             Path partial = Files.createTempFile(abs, PARTIAL_PREFIX, "");
-            return new ResultsDestination(abs, created, partial);
+            return new ResultsDestination(abs, createdTop, partial);
         } catch (IOException e) {
             throw ProbeException.hostProblem("cannot write in " + dir + " (" + reason(e) + "): give -o a writable directory");
         }
@@ -104,18 +108,21 @@ final class ResultsDestination {
         out.flush();
     }
 
-    /** Removes the partial file, and the directory if this run created it and it is empty. */
+    /** Removes the partial file, and the directories this run created while they are empty. */
     void abandon() {
         if (committed) {
             return;
         }
         try {
             Files.deleteIfExists(partial);
-            if (createdDir) {
-                try (Stream<Path> s = Files.list(dir)) {
-                    if (s.findAny().isEmpty()) {
-                        Files.deleteIfExists(dir);
+            if (createdTop != null) {
+                for (Path d = dir; d != null && d.startsWith(createdTop); d = d.getParent()) {
+                    try (Stream<Path> s = Files.list(d)) {
+                        if (s.findAny().isPresent()) {
+                            break;
+                        }
                     }
+                    Files.deleteIfExists(d);
                 }
             }
         } catch (IOException e) {

@@ -136,6 +136,17 @@ class ProbeRunTest {
     }
 
     @Test
+    void aFailedRunRemovesTheParentDirectoriesItCreatedButNoOther() throws IOException {
+        files.put("alpha.c", script("exit 13"));
+        Files.createDirectories(tmp.resolve("kept"));
+        ProbeException e = assertThrows(ProbeException.class,
+                () -> run(kit("probe alpha private a | a\n")).run(KitMode.QUICK, tmp.resolve("kept/new/deeper/out")));
+        assertEquals(2, e.exitCode());
+        assertTrue(Files.isDirectory(tmp.resolve("kept")), "existed before the run");
+        assertFalse(Files.exists(tmp.resolve("kept/new")), "created by the run, removed");
+    }
+
+    @Test
     void refusesAnUnprivilegedUser() throws IOException {
         host.uid = 1000;
         files.put("alpha.c", script("echo x"));
