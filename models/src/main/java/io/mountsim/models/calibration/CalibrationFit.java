@@ -157,8 +157,8 @@ public final class CalibrationFit {
 
     /** Fits {@link Fitted} to the runs, starting from the base profile and host. */
     public static Fitted fit(List<MeasuredRun> fitRuns, KernelProfile base, int maxEvaluations) {
-        double[] start = {Math.log(base.idleWakeupUs()), Math.log(base.contextSwitchUs()),
-                Math.log(base.rcuKworkerUs()), Math.log(EPYC_2CORE_SMT_SLOWDOWN - 1)};
+        double[] start = {Math.log(base.scheduler().idleWakeupUs()), Math.log(base.scheduler().contextSwitchUs()),
+                Math.log(base.rcu().kworkerUs()), Math.log(EPYC_2CORE_SMT_SLOWDOWN - 1)};
         // the simplex throws when its budget runs out, so the best point seen is kept here
         double[] bestLoss = {Double.POSITIVE_INFINITY};
         double[][] bestPoint = {start};

@@ -224,7 +224,7 @@ public final class KThread extends SchedTask {
                 return refWalk(lock, ns);
             case 2:
                 phase = 3;
-                sched.compute(this, scaled(Math.round(ns * kernel.profile().refWalkFactor())), sched.kernelPreemption());
+                sched.compute(this, scaled(Math.round(ns * kernel.profile().mountTable().refWalkFactor())), sched.kernelPreemption());
                 return false;
             default:
                 return true;
@@ -234,7 +234,7 @@ public final class KThread extends SchedTask {
     private boolean refWalk(io.mountsim.models.locks.MountLockSeqlock lock, long ns) {
         if (lock.beginRead(this)) {
             phase = 3;
-            sched.compute(this, scaled(Math.round(ns * kernel.profile().refWalkFactor())), sched.kernelPreemption());
+            sched.compute(this, scaled(Math.round(ns * kernel.profile().mountTable().refWalkFactor())), sched.kernelPreemption());
         } else {
             phase = 2; // spinning in read_seqbegin() until the writer leaves
         }

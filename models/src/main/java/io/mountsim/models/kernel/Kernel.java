@@ -61,10 +61,10 @@ public final class Kernel {
             spinlocks.put(l, new QueuedSpinlock(sched, new LockStats(l.name().toLowerCase(java.util.Locale.ROOT), start, 0)));
         }
         this.rcu = new RcuExpedited(sched, profile.gracePeriodNs(sched.cpuCount()),
-                Math.round(profile.rcuKworkerUs() * 1000), profile.rcuShared());
+                Math.round(profile.rcu().kworkerUs() * 1000), profile.rcu().shared());
         this.background = new BackgroundLookups(pathLookupsPerCpuPerSecond * sched.cpuCount(), lookupStream,
                 sched.layout());
-        this.mounts = profile.baselineMounts();
+        this.mounts = profile.mountTable().baselineMounts();
         // rwsem_spin_on_owner() stops once the owner is off-CPU
         sched.onPreemption(t -> {
             namespaceSem.ownerLeftCpu(t);

@@ -51,8 +51,8 @@ public final class SyscallPrograms {
 
     public SyscallPrograms(KernelProfile profile) {
         this.p = profile;
-        this.walkNs = us(profile.pathWalkUs());
-        this.sectionNs = us(profile.mountLockSectionUs());
+        this.walkNs = us(profile.mountTable().pathWalkUs());
+        this.sectionNs = us(profile.mountTable().lockSectionUs());
         SyscallCostsUs c = profile.syscallsUs();
         KernelProfile.LockShares s = profile.shares();
         this.openTree = openTree(us(c.openTree()), s.openTree());
@@ -93,8 +93,8 @@ public final class SyscallPrograms {
      * writer counts.
      */
     private SyscallProgram mountSetattr(long totalNs) {
-        long perCpu = Math.round(p.perCpuCounterNs());
-        long work = Math.max(MIN_WORK_NS, totalNs - sectionNs - perCpu * p.hostCpus());
+        long perCpu = Math.round(p.mountTable().perCpuCounterNs());
+        long work = Math.max(MIN_WORK_NS, totalNs - sectionNs - perCpu * p.host().cpus());
         return new SyscallProgram(SyscallKind.MOUNT_SETATTR, List.of(
                 new Step.Work(work),
                 new Step.MountLockSection(sectionNs, perCpu)));
@@ -126,10 +126,10 @@ public final class SyscallPrograms {
         long totalNs = us(p.syscallsUs().umount());
         double share = p.shares().umount();
         long perCpu = kind == SyscallKind.UMOUNT_DETACH || kind == SyscallKind.CLOSE_TREE ? 0
-                : Math.round(p.perCpuCounterNs());
+                : Math.round(p.mountTable().perCpuCounterNs());
         // measured on an otherwise idle host: the call slept one grace period and was woken
         // onto an idle CPU, so both are part of the measured latency, not of its CPU work
-        long cpuNs = Math.max(MIN_WORK_NS, totalNs - us(p.umountWaitUs()) - perCpu * p.hostCpus());
+        long cpuNs = Math.max(MIN_WORK_NS, totalNs - us(p.host().umountWaitUs()) - perCpu * p.host().cpus());
         boolean walks = kind != SyscallKind.CLOSE_TREE;
         long rest = Math.max(MIN_WORK_NS, cpuNs - (walks ? walkNs : 0));
         long held = Math.round(rest * share);
@@ -215,7 +215,7 @@ public final class SyscallPrograms {
 
     /** Size of that file, which decides how many read() calls a full read takes. */
     public long mountinfoBytes(int mounts, long lowerdirs) {
-        return Math.round(p.mountinfoLineBytes() * mounts) + LOWERDIR_BYTES * lowerdirs;
+        return Math.round(p.mountTable().mountinfoLineBytes() * mounts) + LOWERDIR_BYTES * lowerdirs;
     }
 
     /**
@@ -225,7 +225,7 @@ public final class SyscallPrograms {
      * file, so it keeps the largest size it ever needed.
      */
     public long seqFileBufferBytes(int mostLowerdirsInALine) {
-        long line = Math.round(p.mountinfoLineBytes()) + (long) LOWERDIR_BYTES * mostLowerdirsInALine;
+        long line = Math.round(p.mountTable().mountinfoLineBytes()) + (long) LOWERDIR_BYTES * mostLowerdirsInALine;
         long buffer = SEQ_FILE_PAGE_BYTES;
         while (buffer < line) {
             buffer <<= 1;

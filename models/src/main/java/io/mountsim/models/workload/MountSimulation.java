@@ -44,8 +44,8 @@ public final class MountSimulation {
         Simulation sim = new Simulation();
         RandomStreams streams = new RandomStreams(seed);
         SchedulerParams sp = new SchedulerParams(SchedulerParams.defaultSliceNs(layout.cpus()),
-                Math.round(profile.idleWakeupUs() * 1000), Math.round(profile.contextSwitchUs() * 1000),
-                profile.kernelPreemption());
+                Math.round(profile.scheduler().idleWakeupUs() * 1000), Math.round(profile.scheduler().contextSwitchUs() * 1000),
+                profile.scheduler().preemptible());
         CpuScheduler sched = new CpuScheduler(sim, layout, sp);
         double lookups = workload instanceof WorkloadSpec.ContainerStarts c ? c.pathLookupsPerCpuPerSecond()
                 : workload instanceof WorkloadSpec.Trace t ? t.pathLookupsPerCpuPerSecond() : 0;

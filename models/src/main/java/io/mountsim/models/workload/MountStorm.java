@@ -59,7 +59,7 @@ final class MountStorm {
             }
             arrivalNs[i] = t;
             layers[i] = drawLayers(spec.layers(), layerDraws);
-            workScale[i] = HostNoise.draw(noise, kernel.profile().workCv());
+            workScale[i] = HostNoise.draw(noise, kernel.profile().host().workCv());
         }
         for (int w = 0; w < watcherConfig.mountinfoReaders(); w++) {
             MountinfoWatcher source = new MountinfoWatcher(kernel, watcherConfig);

@@ -146,7 +146,7 @@ final class PointBinder {
                 "perLowerdir", costs.mountinfoReadPerLowerdir()));
         sys.put("childMountCheck", costs.childMountCheck());
         int baselineMounts = values.intOr(kernel.get("baselineMounts"), kernel.path("baselineMounts"), 0, 10_000_000,
-                "an integer >= 0", base.baselineMounts());
+                "an integer >= 0", base.mountTable().baselineMounts());
         KernelProfile.LockShares ds = base.shares();
         Section sh = subsection(kernel, "lockHeldShares", "a mapping of shares in [0, 1]");
         KernelProfile.LockShares shares = new KernelProfile.LockShares(
@@ -155,7 +155,7 @@ final class PointBinder {
                 values.numberOr(sh.get("umount"), sh.path("umount"), Range.unit(), ds.umount()),
                 values.numberOr(sh.get("overlayPerLayer"), sh.path("overlayPerLayer"), Range.unit(), ds.overlayPerLayer()),
                 values.numberOr(sh.get("overlayBase"), sh.path("overlayBase"), Range.unit(), ds.overlayBase()));
-        String preemption = base.kernelPreemption() ? "full" : "voluntary";
+        String preemption = base.scheduler().preemptible() ? "full" : "voluntary";
         if (kernel.has("preemption")) {
             preemption = values.choice(kernel.get("preemption"), kernel.path("preemption"), List.of("voluntary", "full"))
                     .orElse(preemption);
