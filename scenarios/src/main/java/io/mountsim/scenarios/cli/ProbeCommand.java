@@ -25,7 +25,8 @@ final class ProbeCommand implements Callable<Integer>, MountsimCommand.ContextAw
     private CliContext context;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "A new or empty directory for probe-results.txt (default: out/probe-<hostname>-<UTC time>/).")
+            description = "A new or empty directory, or an earlier probe output, for probe-results.txt (default: "
+                    + "out/probe-<hostname>-<UTC time>/).")
     Path output;
 
     @Option(names = "--quick", description = "One-thread mount-path rows, mountinfo rows and the micro-probes only.")

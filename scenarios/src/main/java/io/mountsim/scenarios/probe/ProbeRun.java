@@ -1,5 +1,8 @@
 package io.mountsim.scenarios.probe;
 
+import io.mountsim.scenarios.diag.InvalidInputException;
+import io.mountsim.scenarios.diag.Problem;
+import io.mountsim.scenarios.run.OutputDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,15 +22,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One {@code mountsim probe} run: check the host, check the destination, unpack and compile
+ * One {@code mountsim probe} run: check the host, check the destination (the rules of
+ * {@link OutputDirectory}: a new or empty directory, or mountsim's own earlier output), unpack and compile
  * the kit in a new temporary directory, run each probe (stdout to a file, so a full disk
- * shows as the probe's exit code 14), and write the results file. Every refusal happens
- * before the first probe runs. {@link #cancel()} (Ctrl-C) kills the running process and
- * its children; the run then removes its temporary directory and partial file and stops
- * with exit code 2. The probes' mounts live in their own mount namespaces and vanish with
+ * shows as the probe's exit code 14), and write the results directory. Every refusal
+ * happens before the first probe runs. {@link #cancel()} (Ctrl-C) kills the running process
+ * and its children; the run then removes its temporary directory and stops with exit code 2;
+ * the results are written, atomically, only once every probe has finished. The probes' mounts live in their own mount namespaces and vanish with
  * them; after each mounting probe the run checks that none appeared in this namespace.
  */
 public final class ProbeRun {
+    /** The results file in the output directory. */
+    public static final String RESULTS_FILE = "probe-results.txt";
     /** Where the kit's mounting probes mount (/tmp/mb, /tmp/mbc, /tmp/mbg; FORMAT.md). */
     static final String PROBE_MOUNT_PREFIX = "/tmp/mb";
     static final String INTERRUPTED = "interrupted: the probes were stopped and their temporary files removed; no "
@@ -40,7 +46,6 @@ public final class ProbeRun {
     private volatile boolean cancelled;
     private volatile Process current;
     private volatile Path workDir;
-    private volatile ResultsDestination destination;
 
     public ProbeRun(ProbeHost host, Kit kit, Clock clock, PrintStream progress) {
         this.host = host;
@@ -64,7 +69,11 @@ public final class ProbeRun {
                 "no C compiler found (cc on the PATH, or $CC): install one, e.g. apt-get install gcc or dnf install gcc"));
         HostFacts facts = facts();
         Instant start = clock.instant();
-        destination = ResultsDestination.prepare(outDir);
+        OutputDirectory.Request destination = OutputDirectory.Request.of(outDir, false, List.of());
+        Optional<Problem> unwritable = OutputDirectory.check(destination);
+        if (unwritable.isPresent()) {
+            throw ProbeException.hostProblem(unwritable.get().toString());
+        }
         try {
             workDir = Files.createTempDirectory(host.scratchRoot(), "mountsim-probe-");
             List<KitProbe> probes = kit.manifest().probes().stream().filter(p -> p.args(mode).isPresent()).toList();
@@ -73,21 +82,26 @@ public final class ProbeRun {
             for (KitProbe p : probes) {
                 compile(cc, p);
             }
-            StringBuilder results = new StringBuilder(ResultsHeader.of(kit.manifest().version(), start, facts, mode));
+            StringBuilder text = new StringBuilder(ResultsHeader.of(kit.manifest().version(), start, facts, mode));
             for (KitProbe p : probes) {
-                results.append(ResultsHeader.section(p.name())).append(runProbe(p, p.args(mode).orElseThrow()));
+                text.append(ResultsHeader.section(p.name())).append(runProbe(p, p.args(mode).orElseThrow()));
             }
-            results.append(ResultsHeader.END).append('\n');
+            text.append(ResultsHeader.END).append('\n');
+            String results = text.toString();
             stopIfCancelled();
-            commit(results.toString());
+            OutputDirectory.write(destination, d -> Files.writeString(d.resolve(RESULTS_FILE), results));
             progress.printf(Locale.ROOT, "mountsim probe: %s kit done in %.0f s%n", mode.word(), seconds(start));
-            return destination.file();
+            return outDir.toAbsolutePath().normalize().resolve(RESULTS_FILE);
+        } catch (InvalidInputException e) {
+            // the destination changed while the probes ran
+            throw ProbeException.hostProblem(e.problems().get(0).toString());
         } catch (IOException e) {
             stopIfCancelled();
-            if (ResultsDestination.isNoSpace(e)) {
-                throw ProbeException.hostProblem(ProbeExit.NO_SPACE.hostProblem().orElseThrow());
+            if (isNoSpace(e)) {
+                throw ProbeException.hostProblem("no space left on the device of " + outDir + " or of the temporary "
+                        + "directory: free some, or choose another -o or -Djava.io.tmpdir");
             }
-            throw new ProbeException("I/O error: " + ResultsDestination.reason(e), 1);
+            throw new ProbeException("I/O error: " + reason(e), 1);
         } finally {
             cleanUp();
         }
@@ -102,7 +116,7 @@ public final class ProbeRun {
         try {
             uid = host.effectiveUid();
         } catch (IOException e) {
-            throw ProbeException.hostProblem("cannot tell whether this is root (" + ResultsDestination.reason(e)
+            throw ProbeException.hostProblem("cannot tell whether this is root (" + reason(e)
                     + "): run it as root, e.g. with sudo");
         }
         if (uid != 0) {
@@ -230,10 +244,6 @@ public final class ProbeRun {
         }
     }
 
-    private void commit(String text) throws IOException {
-        destination.commit(text);
-    }
-
     /**
      * Stops the run from another thread (a signal handler): kills the running probe and
      * every process it started. The run's own thread then cleans up and reports.
@@ -244,6 +254,18 @@ public final class ProbeRun {
         if (p != null) {
             kill(p);
         }
+    }
+
+    /** "No space left on device" and the like, from an I/O error, for a one-line message. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    static boolean isNoSpace(IOException e) {
+        return reason(e).contains("No space left on device");
     }
 
     /** For a shutdown hook: cancel, and remove the temporary files now (the JVM is exiting). */
@@ -266,10 +288,6 @@ public final class ProbeRun {
     }
 
     private void cleanUp() {
-        ResultsDestination d = destination;
-        if (d != null) {
-            d.abandon();
-        }
         Path w = workDir;
         if (w != null) {
             deleteTree(w);
