@@ -19,13 +19,15 @@ import picocli.CommandLine.ScopeType;
         version = "mountsim 0.1.0",
         description = "Simulates Linux kernel mount locking under concurrent container starts.",
         subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, MachinesCommand.class,
-                MergeCommand.class, BenchCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class},
+                MergeCommand.class, BenchCommand.class, ProbeCommand.class, CalibrateCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  mountsim run scenarios/examples/quickstart.yaml",
                 "  mountsim run sweep.yaml --set workload.containers=200 --replications 5 -o out/big",
                 "  mountsim compare before.yaml after.yaml -o out/what-if",
                 "  mountsim validate scenarios/netflix/*.yaml",
                 "  mountsim machines",
+                "  sudo mountsim probe --quick",
                 "  mountsim calibrate probe-results.txt -o host.yaml",
                 "",
                 "Exit codes: 0 success, 2 invalid input (nothing written), 1 anything else."})
@@ -42,7 +44,7 @@ public final class MountsimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, compare, validate, machines, merge, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, compare, validate, machines, merge, bench, probe)");
     }
 
     public static void main(String[] args) {

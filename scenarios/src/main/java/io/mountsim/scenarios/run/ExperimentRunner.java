@@ -77,7 +77,7 @@ public final class ExperimentRunner {
         }
         List<PointResult> results = runPoints(points, baseline.run().seed(), baseline.run().replications(),
                 baseline.run().confidence(), measured);
-        String name = String.join(" vs ", scenarios.stream().map(Scenario::name).toList());
+        String name = comparisonName(scenarios);
         LinkedHashMap<String, Object> all = new LinkedHashMap<>();
         all.put("name", name);
         all.put("compare", resolved);
@@ -85,6 +85,11 @@ public final class ExperimentRunner {
                 + ", common random numbers (seed " + baseline.run().seed() + ")", baseline.run().seed(),
                 baseline.run().replications(), baseline.run().confidence(), List.of("scenario"), results, all,
                 baseline.healthCheckTimeoutSeconds(), true);
+    }
+
+    /** The name of a comparison of {@code scenarios}: "a vs b". */
+    public static String comparisonName(List<Scenario> scenarios) {
+        return String.join(" vs ", scenarios.stream().map(Scenario::name).toList());
     }
 
     private List<PointResult> runPoints(List<ScenarioPoint> points, long seed, int replications, double confidence,
