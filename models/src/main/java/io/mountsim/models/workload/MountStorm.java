@@ -3,7 +3,11 @@ package io.mountsim.models.workload;
 import io.mountsim.core.engine.Simulation;
 import io.mountsim.core.random.RandomStream;
 import io.mountsim.core.random.RandomStreams;
+import io.mountsim.core.stats.Tally;
 import io.mountsim.models.kernel.Kernel;
+import io.mountsim.models.node.Pid1Config;
+import io.mountsim.models.node.SystemdPid1;
+import java.util.Optional;
 import io.mountsim.models.kernel.KThread;
 import io.mountsim.models.kernel.Op;
 import io.mountsim.models.kernel.OpSource;
@@ -30,6 +34,10 @@ final class MountStorm {
     private final long[] arrivalNs;
     private final long[] slotNs;
     private final long[] doneNs;
+    /** When each start's rootfs was ready (before it asks PID 1 for its scope unit). */
+    private final long[] rootfsNs;
+    private final SystemdPid1 pid1;
+    private final int pid1Requests;
     private final int[] layers;
     private final double[] workScale;
     private final List<MountinfoWatcher> watchers = new ArrayList<>();
@@ -37,7 +45,9 @@ final class MountStorm {
     private int completed;
 
     MountStorm(Kernel kernel, RootfsAssembly assembly, WorkloadSpec.ContainerStarts spec,
-               WatcherConfig watcherConfig, RandomStreams streams, int replication) {
+               WatcherConfig watcherConfig, RandomStreams streams, int replication, Optional<SystemdPid1> pid1) {
+        this.pid1 = pid1.orElse(null);
+        this.pid1Requests = pid1.isPresent() ? watcherConfig.systemd().map(Pid1Config::dbusRequestsPerStart).orElse(0) : 0;
         this.sim = kernel.scheduler().simulation();
         this.kernel = kernel;
         this.assembly = assembly;
@@ -47,6 +57,7 @@ final class MountStorm {
         this.arrivalNs = new long[n];
         this.slotNs = new long[n];
         this.doneNs = new long[n];
+        this.rootfsNs = new long[n];
         this.layers = new int[n];
         this.workScale = new double[n];
         RandomStream arrivals = streams.stream("arrivals", replication);
@@ -96,9 +107,27 @@ final class MountStorm {
         running++;
         slotNs[start] = sim.now();
         List<Op> ops = assembly.opsFor(layers[start]);
-        KThread thread = new KThread(kernel, start, OpSource.of(ops), t -> complete(start));
+        KThread thread = new KThread(kernel, start, OpSource.of(ops), t -> rootfsReady(start));
         thread.setWorkScale(workScale[start]);
         thread.start();
+    }
+
+    /**
+     * The rootfs is ready; with PID 1 modelled, runc now asks it for the container's scope
+     * unit (StartTransientUnit, one request after the other) and the start is done when the
+     * last is answered.
+     */
+    private void rootfsReady(int start) {
+        rootfsNs[start] = sim.now();
+        askPid1(start, pid1Requests);
+    }
+
+    private void askPid1(int start, int requestsLeft) {
+        if (requestsLeft <= 0 || pid1 == null) {
+            complete(start);
+            return;
+        }
+        pid1.submit(() -> askPid1(start, requestsLeft - 1));
     }
 
     private void complete(int start) {
@@ -120,6 +149,15 @@ final class MountStorm {
             out.add(new StartRecord(arrivalNs[i], slotNs[i], doneNs[i]));
         }
         return out;
+    }
+
+    /** Per start, rootfs ready to done: the wait for PID 1, ms. */
+    Tally pid1WaitMs() {
+        Tally t = new Tally();
+        for (int i = 0; i < doneNs.length; i++) {
+            t.add((doneNs[i] - rootfsNs[i]) / 1e6);
+        }
+        return t;
     }
 
     long watcherReads() {

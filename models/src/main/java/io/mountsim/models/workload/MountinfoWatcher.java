@@ -2,6 +2,7 @@ package io.mountsim.models.workload;
 
 import io.mountsim.models.kernel.Kernel;
 import io.mountsim.models.kernel.KThread;
+import io.mountsim.models.kernel.MountinfoFullRead;
 import io.mountsim.models.kernel.Op;
 import io.mountsim.models.kernel.OpSource;
 
@@ -21,9 +22,7 @@ final class MountinfoWatcher implements OpSource {
     private final WatcherConfig config;
     private final long intervalNs;
     private Phase phase = Phase.AWAIT;
-    private long chunksLeft;
-    private long chunkNs;
-    private boolean eofRead;
+    private MountinfoFullRead read;
     /** Start of the current rate-limit interval; -1 before the first read. */
     private long windowStartNs = -1;
     private int readsInWindow;
@@ -48,22 +47,11 @@ final class MountinfoWatcher implements OpSource {
             t.markMountTableRead();
             reads++;
             phase = Phase.READ;
-            // the whole file as it is now, in read() calls of one buffer each
-            int mounts = kernel.mounts();
-            long lowerdirs = kernel.listedLowerdirs();
-            long bytes = kernel.programs().mountinfoBytes(mounts, lowerdirs);
-            long perRead = Math.min(config.readBufferBytes(), kernel.programs().seqFileBufferBytes(kernel.mostLowerdirsInALine()));
-            chunksLeft = Math.max(1, (bytes + perRead - 1) / perRead);
-            chunkNs = kernel.programs().mountinfoReadNs(mounts, lowerdirs) / chunksLeft;
-            eofRead = false;
+            read = new MountinfoFullRead(kernel, config.readBufferBytes());
         }
-        if (chunksLeft > 0) {
-            chunksLeft--;
-            return kernel.programs().mountinfoRead(chunkNs);
-        }
-        if (!eofRead) {
-            eofRead = true;
-            return kernel.programs().mountinfoRead(0);
+        Op call = read.next();
+        if (call != null) {
+            return call;
         }
         phase = Phase.AWAIT;
         return next(t);
