@@ -24,6 +24,11 @@ package io.mountsim.models.node;
  * @param dbusTimeoutSeconds     how long runc waits for the job: 30 s (startUnit():
  *                               {@code time.NewTimer(30 * time.Second)}, "Timeout waiting for
  *                               systemd to create ...")
+ * @param dbusRequestsBeforeRootfs D-Bus requests a start waits for BEFORE its rootfs is
+ *                               assembled: for a Kubernetes pod, kubelet's pod slice and the
+ *                               sandbox's scope (both created through libcontainer's
+ *                               systemd cgroup manager, StartTransientUnit) come before
+ *                               CreateContainer; 0 by default (a bare container start)
  */
 public record Pid1Config(int rateLimitBurst,
                          double rateLimitSeconds,
@@ -32,7 +37,8 @@ public record Pid1Config(int rateLimitBurst,
                          double unitNsPerLine,
                          int dbusRequestsPerStart,
                          double dbusServiceUs,
-                         double dbusTimeoutSeconds) {
+                         double dbusTimeoutSeconds,
+                         int dbusRequestsBeforeRootfs) {
 
     /** systemd's default mount rate limit: 5 per 1 s (src/core/mount.c, mount_enumerate()). */
     public static final int DEFAULT_RATE_LIMIT_BURST = 5;
@@ -71,9 +77,17 @@ public record Pid1Config(int rateLimitBurst,
 
     public Pid1Config {
         if (rateLimitBurst < 1 || !(rateLimitSeconds > 0) || !(parseNsPerLine >= 0) || !(parseNsPerLowerdir >= 0)
-                || !(unitNsPerLine >= 0) || dbusRequestsPerStart < 0 || !(dbusServiceUs >= 0) || !(dbusTimeoutSeconds > 0)) {
+                || !(unitNsPerLine >= 0) || dbusRequestsPerStart < 0 || !(dbusServiceUs >= 0) || !(dbusTimeoutSeconds > 0)
+                || dbusRequestsBeforeRootfs < 0) {
             throw new IllegalArgumentException("invalid PID 1 parameters");
         }
+    }
+
+    /** No requests before the rootfs: a bare container start. */
+    public Pid1Config(int rateLimitBurst, double rateLimitSeconds, double parseNsPerLine, double parseNsPerLowerdir,
+                      double unitNsPerLine, int dbusRequestsPerStart, double dbusServiceUs, double dbusTimeoutSeconds) {
+        this(rateLimitBurst, rateLimitSeconds, parseNsPerLine, parseNsPerLowerdir, unitNsPerLine, dbusRequestsPerStart,
+                dbusServiceUs, dbusTimeoutSeconds, 0);
     }
 
     /** systemd's defaults and the measured parse costs. */

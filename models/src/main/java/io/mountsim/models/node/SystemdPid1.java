@@ -42,7 +42,6 @@ public final class SystemdPid1 implements OpSource {
     private final Simulation sim;
     private final Pid1Config config;
     private final int readBufferBytes;
-    private final long intervalNs;
     private final long serviceNs;
     private final long timeoutNs;
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
@@ -59,9 +58,7 @@ public final class SystemdPid1 implements OpSource {
     private final Tally replyMs = new Tally();
     private final Tally reparseMs = new Tally();
     private final List<Long> reparseStartsNs = new ArrayList<>();
-    /** ratelimit_below()'s window: its start (-1 before the first) and dispatches in it. */
-    private long windowBeginNs = -1;
-    private int windowCount;
+    private final RateLimitWindow rateLimit;
     /** While the mount source is offline for its rate limit: when it comes back; -1 otherwise. */
     private long ratelimitedUntilNs = -1;
     /** Whether the loop sleeps in sd_event_wait() (a new message must wake it). */
@@ -72,7 +69,7 @@ public final class SystemdPid1 implements OpSource {
         this.sim = kernel.scheduler().simulation();
         this.config = config;
         this.readBufferBytes = readBufferBytes;
-        this.intervalNs = Math.round(config.rateLimitSeconds() * 1e9);
+        this.rateLimit = new RateLimitWindow(config.rateLimitBurst(), Math.round(config.rateLimitSeconds() * 1e9));
         this.serviceNs = Math.max(1, Math.round(config.dbusServiceUs() * 1000));
         this.timeoutNs = Math.round(config.dbusTimeoutSeconds() * 1e9);
     }
@@ -123,7 +120,7 @@ public final class SystemdPid1 implements OpSource {
             ratelimitedUntilNs = -1;
         }
         if (kernel.mountEvent() != t.lastSeenMountEvent() && ratelimitedUntilNs < 0) {
-            if (ratelimitBelow(now)) {
+            if (rateLimit.below(now)) {
                 t.markMountTableRead();
                 reparses++;
                 reparseStartsNs.add(now);
@@ -132,7 +129,7 @@ public final class SystemdPid1 implements OpSource {
                 return read.next();
             }
             ratelimitedDispatches++;
-            ratelimitedUntilNs = windowBeginNs + intervalNs;
+            ratelimitedUntilNs = rateLimit.windowEndNs();
             sim.scheduleAt(ratelimitedUntilNs, this::leaveRatelimit);
         }
         Request head = queue.pollFirst();
@@ -143,17 +140,6 @@ public final class SystemdPid1 implements OpSource {
         }
         waiting = true;
         return new Op.AwaitEvents(ratelimitedUntilNs < 0);
-    }
-
-    /** ratelimit_below() (src/basic/ratelimit.c): a new window once the last one is over. */
-    private boolean ratelimitBelow(long now) {
-        if (windowBeginNs < 0 || now - windowBeginNs >= intervalNs) {
-            windowBeginNs = now;
-            windowCount = 1;
-            return true;
-        }
-        windowCount++;
-        return windowCount <= config.rateLimitBurst();
     }
 
     /** event_source_leave_ratelimit(): the monitor is back in epoll; a sleeping loop sees it. */

@@ -5,6 +5,7 @@ import io.mountsim.models.kernel.KThread;
 import io.mountsim.models.kernel.MountinfoFullRead;
 import io.mountsim.models.kernel.Op;
 import io.mountsim.models.kernel.OpSource;
+import io.mountsim.models.node.RateLimitWindow;
 
 /**
  * A process that watches the mount table the way systemd does (and the calibration
@@ -20,18 +21,17 @@ final class MountinfoWatcher implements OpSource {
 
     private final Kernel kernel;
     private final WatcherConfig config;
-    private final long intervalNs;
     private Phase phase = Phase.AWAIT;
     private MountinfoFullRead read;
-    /** Start of the current rate-limit interval; -1 before the first read. */
-    private long windowStartNs = -1;
-    private int readsInWindow;
+    /** The rate limit's window (null without a limit). */
+    private final RateLimitWindow window;
     private long reads;
 
     MountinfoWatcher(Kernel kernel, WatcherConfig config) {
         this.kernel = kernel;
         this.config = config;
-        this.intervalNs = config.rateLimit().map(r -> Math.round(r.perSeconds() * 1e9)).orElse(0L);
+        long intervalNs = config.rateLimit().map(r -> Math.round(r.perSeconds() * 1e9)).orElse(0L);
+        this.window = intervalNs > 0 ? new RateLimitWindow(config.rateLimit().get().burst(), intervalNs) : null;
     }
 
     @Override
@@ -57,20 +57,13 @@ final class MountinfoWatcher implements OpSource {
         return next(t);
     }
 
+    /** Over the limit: sleep until the window is over, then try again. */
     private Op rateLimitWait() {
-        if (intervalNs <= 0) {
+        if (window == null) {
             return null;
         }
         long now = kernel.scheduler().now();
-        if (windowStartNs < 0 || now - windowStartNs >= intervalNs) {
-            windowStartNs = now;
-            readsInWindow = 0;
-        }
-        if (readsInWindow >= config.rateLimit().get().burst()) {
-            return new Op.Sleep(windowStartNs + intervalNs - now);
-        }
-        readsInWindow++;
-        return null;
+        return window.below(now) ? null : new Op.Sleep(window.windowEndNs() - now);
     }
 
     long reads() {

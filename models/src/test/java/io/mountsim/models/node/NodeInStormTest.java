@@ -55,6 +55,28 @@ class NodeInStormTest {
         assertTrue(o.metrics().get(MountSimulation.PID1_WAIT_MS_MEAN) > 500);
     }
 
+    /**
+     * Requests before the rootfs (a pod's slice and sandbox scope) hold the assembly back:
+     * with one request before and one after, the k-th start to finish needed 2 (k + 1)
+     * answers of 20 ms each, and its wait for PID 1 is part of its latency.
+     */
+    @Test
+    void requestsBeforeTheRootfsDelayTheAssembly() {
+        SimulationSpec base = MountSimulationFixtures.starts("m7i.metal-24xl", IdmapMode.COMMON_PARENT, 2, true, 30, 5, 0, 0);
+        Pid1Config d = Pid1Config.defaults();
+        Pid1Config pod = new Pid1Config(d.rateLimitBurst(), d.rateLimitSeconds(), d.parseNsPerLine(), d.parseNsPerLowerdir(),
+                d.unitNsPerLine(), 1, 20_000, d.dbusTimeoutSeconds(), 1);
+        WatcherConfig watchers = new WatcherConfig(0, Optional.empty(), 4096, Optional.of(pod), List.of());
+        ReplicationOutcome o = SimulationModel.runReplication(withNode(base, watchers, NodeSpec.idle(), 30), 42, 0, false);
+        double[] latencies = o.startLatenciesMs().clone();
+        Arrays.sort(latencies);
+        for (int k = 0; k < latencies.length; k++) {
+            assertTrue(latencies[k] >= 2 * 20.0 * (k + 1), "start " + k + " done after " + latencies[k] + " ms");
+        }
+        // every start waits for both of its answers, and the rootfs work is small beside 1.2 s of PID 1
+        assertTrue(o.metrics().get(MountSimulation.PID1_WAIT_MS_MEAN) > 0.5 * o.metrics().get(MetricNames.START_LATENCY_MS_MEAN));
+    }
+
     /** Without node keys nothing of the node runs: the same metrics, the same event sequence. */
     @Test
     void anIdleNodeChangesNothing() {

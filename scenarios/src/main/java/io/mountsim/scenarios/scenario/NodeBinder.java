@@ -119,7 +119,9 @@ final class NodeBinder {
                 values.intOr(s.get("dbusRequestsPerStart"), s.path("dbusRequestsPerStart"), 0, 100, "an integer in [0, 100]",
                         d.dbusRequestsPerStart()),
                 values.numberOr(s.get("dbusServiceUs"), s.path("dbusServiceUs"), Range.nonNegative(), d.dbusServiceUs()),
-                values.numberOr(s.get("dbusTimeoutSeconds"), s.path("dbusTimeoutSeconds"), Range.positive(), d.dbusTimeoutSeconds()));
+                values.numberOr(s.get("dbusTimeoutSeconds"), s.path("dbusTimeoutSeconds"), Range.positive(), d.dbusTimeoutSeconds()),
+                values.intOr(s.get("dbusRequestsBeforeRootfs"), s.path("dbusRequestsBeforeRootfs"), 0, 100,
+                        "an integer in [0, 100]", d.dbusRequestsBeforeRootfs()));
         resolved.put("systemd", pid1Resolved(c));
         return Optional.of(c);
     }
@@ -127,7 +129,8 @@ final class NodeBinder {
     private static Map<String, Object> pid1Resolved(Pid1Config c) {
         return PointBinder.map("rateLimit", PointBinder.map("burst", c.rateLimitBurst(), "perSeconds", c.rateLimitSeconds()),
                 "parseNsPerLine", c.parseNsPerLine(), "parseNsPerLowerdir", c.parseNsPerLowerdir(),
-                "unitNsPerLine", c.unitNsPerLine(), "dbusRequestsPerStart", c.dbusRequestsPerStart(),
+                "unitNsPerLine", c.unitNsPerLine(), "dbusRequestsBeforeRootfs", c.dbusRequestsBeforeRootfs(),
+                "dbusRequestsPerStart", c.dbusRequestsPerStart(),
                 "dbusServiceUs", c.dbusServiceUs(), "dbusTimeoutSeconds", c.dbusTimeoutSeconds());
     }
 
