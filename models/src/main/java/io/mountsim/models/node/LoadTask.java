@@ -16,6 +16,7 @@ final class LoadTask implements OpSource {
     private final double thinkNs;
     private boolean working;
     private boolean started;
+    private long workIssuedNs;
 
     LoadTask(NodeSpec.CpuLoad load, RandomStream stream) {
         this.stream = stream;
@@ -32,6 +33,15 @@ final class LoadTask implements OpSource {
         working = !working;
         double mean = working ? burstNs : thinkNs;
         long ns = Math.max(1, Math.round(-Math.log(1 - stream.nextDouble()) * mean));
-        return working ? new Op.UserWork(ns) : new Op.Sleep(ns);
+        if (working) {
+            workIssuedNs += ns;
+            return new Op.UserWork(ns);
+        }
+        return new Op.Sleep(ns);
+    }
+
+    /** Work handed to the CPU so far, at nominal speed (a busy SMT sibling stretches it), ns. */
+    long workIssuedNs() {
+        return workIssuedNs;
     }
 }

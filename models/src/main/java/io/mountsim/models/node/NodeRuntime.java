@@ -29,6 +29,11 @@ public final class NodeRuntime {
     public static final String PID1_REPLY_MS_MAX = "pid1ReplyMsMax";
     /** Requests answered after the caller's timeout (runc: 30 s). */
     public static final String DBUS_TIMEOUTS = "dbusTimeouts";
+    /**
+     * The running containers' own work at nominal speed, as a share of CPU capacity (what
+     * part of "useful work" was the node's load rather than the starts and watchers).
+     */
+    public static final String NODE_LOAD_CPU_FRACTION = "nodeLoadCpuFraction";
     /** Full reads of the table by the other watchers. */
     public static final String TABLE_WATCHER_READS = "tableWatcherReads";
 
@@ -38,9 +43,12 @@ public final class NodeRuntime {
 
     private final SystemdPid1 pid1;
     private final List<TableWatcher> watchers = new ArrayList<>();
+    private final List<LoadTask> load = new ArrayList<>();
+    private final Kernel kernel;
     private final int initialLines;
 
-    private NodeRuntime(SystemdPid1 pid1, int initialLines) {
+    private NodeRuntime(Kernel kernel, SystemdPid1 pid1, int initialLines) {
+        this.kernel = kernel;
         this.pid1 = pid1;
         this.initialLines = initialLines;
     }
@@ -54,7 +62,7 @@ public final class NodeRuntime {
                                     List<TableWatcherConfig> others, int readBufferBytes, RandomStream loadStream) {
         kernel.seedRunningContainers(node.runningContainers(), node.layersPerContainer(), node.otherMountsPerContainer());
         SystemdPid1 pid1 = pid1Config.map(c -> new SystemdPid1(kernel, c, readBufferBytes)).orElse(null);
-        NodeRuntime runtime = new NodeRuntime(pid1, kernel.mounts());
+        NodeRuntime runtime = new NodeRuntime(kernel, pid1, kernel.mounts());
         if (pid1 != null) {
             pid1.start(PID1_THREAD_ID);
         }
@@ -67,7 +75,9 @@ public final class NodeRuntime {
         }
         if (node.cpuLoad().isPresent()) {
             for (int c = 0; c < kernel.scheduler().cpuCount(); c++) {
-                new KThread(kernel, LOAD_ID_BASE + c, new LoadTask(node.cpuLoad().get(), loadStream), null).start();
+                LoadTask task = new LoadTask(node.cpuLoad().get(), loadStream);
+                runtime.load.add(task);
+                new KThread(kernel, LOAD_ID_BASE + c, task, null).start();
             }
         }
         return runtime;
@@ -81,6 +91,11 @@ public final class NodeRuntime {
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(MOUNT_TABLE_LINES_INITIAL, (double) initialLines);
+        if (!load.isEmpty()) {
+            double capacityNs = (double) kernel.scheduler().now() * kernel.scheduler().cpuCount();
+            long work = load.stream().mapToLong(LoadTask::workIssuedNs).sum();
+            m.put(NODE_LOAD_CPU_FRACTION, capacityNs > 0 ? Math.min(1, work / capacityNs) : 0);
+        }
         if (pid1 != null) {
             m.put(PID1_REPARSES, (double) pid1.reparses());
             m.put(PID1_REPARSE_LINES_MEAN, pid1.meanReparsedLines());

@@ -122,7 +122,12 @@ public record Headline(List<String> sentences) {
             return Optional.empty();
         }
         StringBuilder sb = new StringBuilder("CPU time: ")
-                .append(Numbers.percent(p.cpu().usefulWork())).append(" work, ")
+                .append(Numbers.percent(p.cpu().usefulWork())).append(" work");
+        MetricSummary load = p.metric("nodeLoadCpuFraction");
+        if (load != null) {
+            sb.append(" (the running containers' own load ").append(Numbers.percent(load.mean())).append(")");
+        }
+        sb.append(", ")
                 .append(Numbers.percent(p.cpu().spinning())).append(" spinning, ")
                 .append(Numbers.percent(p.cpu().idle())).append(" idle");
         MetricSummary wait = p.metric("pid1WaitMsMean");

@@ -42,6 +42,7 @@ public final class MetricLabels {
             Map.entry("lockbenchCrossSocketHandoffs", new Label("cross-socket lock handoffs", "handoffs")),
             Map.entry("lockbenchMeanHandoffNs", new Label("mean lock handoff", "ns")),
             // the node around the starts, named in models' NodeRuntime and MountSimulation
+            Map.entry("nodeLoadCpuFraction", new Label("the running containers' own CPU work", "fraction of capacity")),
             Map.entry("mountTableLinesInitial", new Label("mount-table lines when the storm began", "lines")),
             Map.entry("pid1Reparses", new Label("full re-parses of the mount table by PID 1", "re-parses")),
             Map.entry("pid1ReparseLinesMean", new Label("mean lines per PID 1 re-parse", "lines")),
