@@ -15,7 +15,7 @@ class CpuLoadTest {
     void eachCpuIsBusyTheRequestedShare(double utilization, double burstMs) {
         NodeRig rig = new NodeRig(8);
         NodeSpec node = new NodeSpec(0, 0, 0, Optional.of(new NodeSpec.CpuLoad(utilization, burstMs)), 0);
-        NodeRuntime.start(rig.kernel, node, Optional.empty(), List.of(), 4096, rig.streams.stream("nodeLoad", 0));
+        NodeRuntime runtime = NodeRuntime.start(rig.kernel, node, Optional.empty(), List.of(), 4096, rig.streams.stream("nodeLoad", 0));
         rig.sim.scheduleAt(20_000_000_000L, rig.sim::stop);
         rig.sim.run();
         CpuBreakdown cpu = rig.sched.breakdown();
@@ -23,5 +23,7 @@ class CpuLoadTest {
         // exponential, so 20 s hold about 10^4-10^5 of them per CPU)
         assertEquals(utilization, cpu.usefulWork(), 0.03 * utilization + 0.005);
         assertEquals(0, cpu.spinning(), 1e-12);
+        // the work the tasks handed out is the work the CPUs did: nobody else ran
+        assertEquals(cpu.usefulWork(), runtime.metrics().get(NodeRuntime.NODE_LOAD_CPU_FRACTION), 0.01 * utilization);
     }
 }
