@@ -12,12 +12,16 @@ import java.util.Optional;
  * @param otherMountsPerContainer           further host mount-table lines per running container
  * @param cpuLoad                           their CPU demand, run as scheduler tasks (empty = none)
  * @param pathLookupsPerContainerPerSecond  their path walks, each a mount_lock reader
+ * @param runcNamespaceCopy                 whether each start's runc create also works in a new
+ *                                          mount namespace copied from the node's whole table
+ *                                          (see {@link io.mountsim.models.kernel.SyscallPrograms#detachOldRoot})
  */
 public record NodeSpec(int runningContainers,
                        int layersPerContainer,
                        int otherMountsPerContainer,
                        Optional<CpuLoad> cpuLoad,
-                       double pathLookupsPerContainerPerSecond) {
+                       double pathLookupsPerContainerPerSecond,
+                       boolean runcNamespaceCopy) {
 
     /**
      * [est] Host mount-table lines per running Kubernetes pod besides its rootfs overlay:
@@ -37,13 +41,19 @@ public record NodeSpec(int runningContainers,
         }
     }
 
+    /** Without runc's namespace copy. */
+    public NodeSpec(int runningContainers, int layersPerContainer, int otherMountsPerContainer,
+                    Optional<CpuLoad> cpuLoad, double pathLookupsPerContainerPerSecond) {
+        this(runningContainers, layersPerContainer, otherMountsPerContainer, cpuLoad, pathLookupsPerContainerPerSecond, false);
+    }
+
     /** No running containers, no load: today's idle node. */
     public static NodeSpec idle() {
-        return new NodeSpec(0, 0, 0, Optional.empty(), 0);
+        return new NodeSpec(0, 0, 0, Optional.empty(), 0, false);
     }
 
     public boolean isIdle() {
-        return runningContainers == 0 && cpuLoad.isEmpty() && pathLookupsPerContainerPerSecond == 0;
+        return runningContainers == 0 && cpuLoad.isEmpty() && pathLookupsPerContainerPerSecond == 0 && !runcNamespaceCopy;
     }
 
     /** Path walks per second of all running containers together. */

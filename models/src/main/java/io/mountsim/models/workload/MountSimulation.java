@@ -82,7 +82,7 @@ public final class MountSimulation {
         if (workload instanceof WorkloadSpec.ContainerStarts starts) {
             RootfsAssembly assembly = new RootfsAssembly(runtime, kernel.programs(), profile);
             MountStorm storm = new MountStorm(kernel, assembly, starts, watchers, streams, replication,
-                    nodeRuntime != null ? nodeRuntime.pid1() : java.util.Optional.empty());
+                    nodeRuntime != null ? nodeRuntime.pid1() : java.util.Optional.empty(), node.runcNamespaceCopy());
             storm.begin();
             sim.run();
             records = storm.records();

@@ -6,6 +6,7 @@ import io.mountsim.core.random.RandomStreams;
 import io.mountsim.core.stats.Tally;
 import io.mountsim.models.kernel.Kernel;
 import io.mountsim.models.node.Pid1Config;
+import io.mountsim.models.node.RuncNamespaceCopy;
 import io.mountsim.models.node.SystemdPid1;
 import java.util.Optional;
 import io.mountsim.models.kernel.KThread;
@@ -41,6 +42,8 @@ final class MountStorm {
     private final SystemdPid1 pid1;
     private final int pid1Requests;
     private final int pid1RequestsBefore;
+    private final boolean runcNamespaceCopy;
+    private final int readBufferBytes;
     private final int[] layers;
     private final double[] workScale;
     private final List<MountinfoWatcher> watchers = new ArrayList<>();
@@ -48,7 +51,10 @@ final class MountStorm {
     private int completed;
 
     MountStorm(Kernel kernel, RootfsAssembly assembly, WorkloadSpec.ContainerStarts spec,
-               WatcherConfig watcherConfig, RandomStreams streams, int replication, Optional<SystemdPid1> pid1) {
+               WatcherConfig watcherConfig, RandomStreams streams, int replication, Optional<SystemdPid1> pid1,
+               boolean runcNamespaceCopy) {
+        this.runcNamespaceCopy = runcNamespaceCopy;
+        this.readBufferBytes = watcherConfig.readBufferBytes();
         this.pid1 = pid1.orElse(null);
         this.pid1Requests = pid1.isPresent() ? watcherConfig.systemd().map(Pid1Config::dbusRequestsPerStart).orElse(0) : 0;
         this.pid1RequestsBefore = pid1.isPresent()
@@ -119,7 +125,16 @@ final class MountStorm {
     private void assemble(int start) {
         assemblyNs[start] = sim.now();
         List<Op> ops = assembly.opsFor(layers[start]);
-        KThread thread = new KThread(kernel, start, OpSource.of(ops), t -> rootfsReady(start));
+        OpSource source = OpSource.of(ops);
+        if (runcNamespaceCopy) {
+            OpSource assemble = source;
+            OpSource runc = new RuncNamespaceCopy(kernel, readBufferBytes);
+            source = t -> {
+                Op op = assemble.next(t);
+                return op != null ? op : runc.next(t);
+            };
+        }
+        KThread thread = new KThread(kernel, start, source, t -> rootfsReady(start));
         thread.setWorkScale(workScale[start]);
         thread.start();
     }

@@ -96,6 +96,33 @@ class NodeInStormTest {
         assertFalse(a.metrics().containsKey(NodeRuntime.MOUNT_TABLE_LINES_INITIAL));
     }
 
+    /**
+     * With runc's namespace copy, every start pays for the node's table: copy_tree per
+     * mount (open_tree's lock-held cost), the kernel's read of each line and lowerdir
+     * (profile), the parse (measured) and the old root's detach (one mount_lock section per
+     * mount). One start at a time, so only the table differs between the two runs.
+     */
+    @Test
+    void runcsNamespaceCopyMakesEveryStartPayForTheTable() {
+        SimulationSpec base = MountSimulationFixtures.starts("m7i.metal-24xl", IdmapMode.COMMON_PARENT, 2, true, 20, 5, 1, 0);
+        int running = 300;
+        int layers = 50;
+        double empty = SimulationModel.runReplication(withNode(base, WatcherConfig.none(),
+                new NodeSpec(0, layers, 3, Optional.empty(), 0, true), 30), 42, 0, false)
+                .metrics().get(MetricNames.START_LATENCY_MS_MEAN);
+        double busy = SimulationModel.runReplication(withNode(base, WatcherConfig.none(),
+                new NodeSpec(running, layers, 3, Optional.empty(), 0, true), 30), 42, 0, false)
+                .metrics().get(MetricNames.START_LATENCY_MS_MEAN);
+        var p = base.kernel();
+        var c = p.syscallsUs();
+        double copyUsPerMount = (c.openTree() - p.pathWalkUs()) * p.shares().openTree();
+        double perLineUs = copyUsPerMount + c.mountinfoReadPerMount() + Pid1Config.MEASURED_PARSE_NS_PER_LINE / 1e3
+                + p.mountLockSectionUs();
+        double perLowerdirUs = c.mountinfoReadPerLowerdir() + Pid1Config.MEASURED_PARSE_NS_PER_LOWERDIR / 1e3;
+        double expectedMs = (running * 4 * perLineUs + running * layers * perLowerdirUs) / 1e3;
+        assertEquals(expectedMs, busy - empty, 0.1 * expectedMs);
+    }
+
     /** The running containers' lines are in the table before the first start. */
     @Test
     void runningContainersSeedTheTable() {

@@ -76,8 +76,11 @@ final class NodeBinder {
             }
         }
         r.put("pathLookupsPerContainerPerSecond", lookups);
+        boolean runc = s.has("runcNamespaceCopy")
+                ? values.onOff(s.get("runcNamespaceCopy"), s.path("runcNamespaceCopy")).orElse(false) : false;
+        r.put("runcNamespaceCopy", runc);
         resolved.put("node", r);
-        return new NodeSpec(running, layers, other, load, lookups);
+        return new NodeSpec(running, layers, other, load, lookups, runc);
     }
 
     /** {@code watchers.systemd}: on | off | a mapping of PID 1's parameters; absent = not modelled. */

@@ -93,6 +93,7 @@ public final class ScenarioSchema {
             new KeyDoc("node.cpuLoad", "mapping", "absent = no load", "added: their CPU demand, as scheduler tasks (one per CPU)", SWEEP),
             new KeyDoc("node.cpuLoad.utilization", "number in (0, 1)", "required in cpuLoad", "added: busy share of each CPU", SWEEP),
             new KeyDoc("node.cpuLoad.burstMs", "number > 0", "2 [est]", "added: mean burst of work between sleeps", SWEEP),
+            new KeyDoc("node.runcNamespaceCopy", "true | false", "false", "added: each start's runc create copies the whole table into the container's new namespace (copy_tree under namespace_sem), parses its mountinfo and detaches the old root (umount_tree under namespace_sem and mount_lock)", SWEEP),
             new KeyDoc("node.pathLookupsPerContainerPerSecond", "number >= 0", "0", "added: path walks per running container (mount_lock readers)", SWEEP),
             new KeyDoc("workload", "mapping", "required", "what runs", FIXED),
             new KeyDoc("workload.kind", "container-starts | lockbench | trace", "container-starts", "workload type", FIXED),
