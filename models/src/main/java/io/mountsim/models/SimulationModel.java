@@ -22,7 +22,7 @@ public final class SimulationModel {
             return LockBench.run(spec.machine(), spec.mitigations(), bench, seed, replication);
         }
         TopologyCpuLayout layout = new TopologyCpuLayout(Topology.of(spec.machine(), spec.mitigations()));
-        return MountSimulation.run(layout, spec.kernel(), spec.runtime(), spec.watchers(), spec.workload(),
+        return MountSimulation.run(layout, spec.kernel(), spec.runtime(), spec.watchers(), spec.node(), spec.workload(),
                 seed, replication, withTimeline);
     }
 }

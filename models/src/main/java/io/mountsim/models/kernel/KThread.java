@@ -117,6 +117,21 @@ public final class KThread extends SchedTask {
             sched.block(this);
             return false;
         }
+        if (op instanceof Op.AwaitEvents e) {
+            if (phase == 0) {
+                if (e.mountTable() && kernel.mountEvent() != lastSeenMountEvent) {
+                    return true;
+                }
+                phase = 1;
+                if (e.mountTable()) {
+                    kernel.addPoller(this);
+                }
+                sched.block(this);
+                return false;
+            }
+            kernel.removePoller(this); // woken by a message or a timer: no stale poll registration
+            return true;
+        }
         if (op instanceof Op.Sleep s) {
             if (phase == 0) {
                 phase = 1;

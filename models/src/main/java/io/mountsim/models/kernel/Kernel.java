@@ -49,6 +49,17 @@ public final class Kernel {
      */
     public Kernel(CpuScheduler sched, KernelProfile profile, double pathLookupsPerCpuPerSecond,
                   RandomStream lookupStream, int timelineCap, LayerStoreChildren layerStoreLayout) {
+        this(sched, profile, pathLookupsPerCpuPerSecond, 0, lookupStream, timelineCap, layerStoreLayout);
+    }
+
+    /**
+     * @param pathLookupsPerCpuPerSecond background path walks per CPU of the machine
+     * @param otherPathLookupsPerSecond  further background path walks, machine-wide (e.g. the
+     *                                   node's running containers, at a rate per container)
+     */
+    public Kernel(CpuScheduler sched, KernelProfile profile, double pathLookupsPerCpuPerSecond,
+                  double otherPathLookupsPerSecond, RandomStream lookupStream, int timelineCap,
+                  LayerStoreChildren layerStoreLayout) {
         this.sched = sched;
         this.profile = profile;
         this.layerStoreLayout = layerStoreLayout;
@@ -62,7 +73,8 @@ public final class Kernel {
         }
         this.rcu = new RcuExpedited(sched, profile.gracePeriodNs(sched.cpuCount()),
                 Math.round(profile.rcu().kworkerUs() * 1000), profile.rcu().shared());
-        this.background = new BackgroundLookups(pathLookupsPerCpuPerSecond * sched.cpuCount(), lookupStream,
+        this.background = new BackgroundLookups(pathLookupsPerCpuPerSecond * sched.cpuCount() + otherPathLookupsPerSecond,
+                lookupStream,
                 sched.layout());
         this.mounts = profile.mountTable().baselineMounts();
         // rwsem_spin_on_owner() stops once the owner is off-CPU
@@ -157,6 +169,30 @@ public final class Kernel {
 
     void addPoller(KThread t) {
         pollers.add(t);
+    }
+
+    void removePoller(KThread t) {
+        pollers.remove(t);
+    }
+
+    /**
+     * The mount-table lines of containers already running on the node before the storm:
+     * per container its rootfs overlay, whose mountinfo line lists {@code layers} lowerdirs,
+     * and {@code otherMounts} plain lines (sandbox shm, the service-account token tmpfs, the
+     * network namespace's nsfs). They are the starting table: no watcher is woken, every
+     * watcher is taken to have read it already. Running rootfs overlays live under /run
+     * (tmpfs), so they are no children of the layer store's mount.
+     */
+    public void seedRunningContainers(int containers, int layers, int otherMounts) {
+        if (containers < 0 || layers < 0 || otherMounts < 0) {
+            throw new IllegalArgumentException("negative node size: " + containers + ", " + layers + ", " + otherMounts);
+        }
+        if (containers == 0) {
+            return;
+        }
+        mounts = Math.addExact(mounts, Math.multiplyExact(containers, 1 + otherMounts));
+        listedLowerdirs += (long) containers * layers;
+        mostLowerdirsInALine = Math.max(mostLowerdirsInALine, layers);
     }
 
     /**

@@ -275,6 +275,24 @@ public final class SyscallPrograms {
                 new Step.NamespaceWriteUnlock()));
     }
 
+    /**
+     * umount2(".", MNT_DETACH) of the old root after pivot_root in a container's new mount
+     * namespace of {@code mounts} mounts (runc libcontainer/rootfs_linux.go pivotRoot()):
+     * do_umount() runs umount_tree() over the whole copied tree with namespace_lock() and
+     * lock_mount_hash() held (fs/namespace.c), so mount_lock's write section grows with the
+     * table: per mount an unhash and list moves, taken as one mount_lock section's work
+     * each [est]; then namespace_unlock() waits for a grace period.
+     */
+    public SyscallProgram detachOldRoot(int mounts) {
+        long n = Math.max(1, mounts);
+        return new SyscallProgram(SyscallKind.UMOUNT_ROOTFS, List.of(
+                new Step.PathWalk(walkNs),
+                new Step.NamespaceWriteLock(),
+                new Step.MountLockSection(sectionNs * n, 0),
+                new Step.NamespaceWriteUnlock(),
+                new Step.RcuSync()));
+    }
+
     public SyscallProgram openTree() {
         return openTree;
     }

@@ -10,6 +10,9 @@ import io.mountsim.models.mitigation.CpuSet;
 import io.mountsim.models.mitigation.CpuSets;
 import io.mountsim.models.topology.Topology;
 import io.mountsim.models.mitigation.Mitigations;
+import io.mountsim.models.node.NodeSpec;
+import io.mountsim.models.node.Pid1Config;
+import io.mountsim.models.node.TableWatcherConfig;
 import io.mountsim.models.runtime.IdmapMode;
 import io.mountsim.models.runtime.RuntimeConfig;
 import io.mountsim.models.topology.MachineSpec;
@@ -64,12 +67,14 @@ final class PointBinder {
     private final Problems problems;
     private final TraceFiles traces;
     private final ProfileFiles profiles;
+    private final NodeBinder nodeBinder;
 
     PointBinder(Problems problems, TraceFiles traces) {
         this.problems = problems;
         this.values = new Values(problems);
         this.traces = traces;
         this.profiles = new ProfileFiles(traces.baseDir());
+        this.nodeBinder = new NodeBinder(values, problems);
     }
 
     record Bound(SimulationSpec spec, Map<String, Object> resolved) {
@@ -101,13 +106,18 @@ final class PointBinder {
                 profile, resolved);
         RuntimeConfig runtime = runtime(section(root, "runtime"), resolved);
         WatcherConfig watchers = watchers(section(root, "watchers"), resolved);
+        NodeSpec node = nodeBinder.node(root, resolved);
         WorkloadSpec workload = workload(root, resolved);
+        if (workload instanceof WorkloadSpec.LockBench && !node.isIdle()) {
+            problems.add(root.get("node").location(), "node",
+                    "applies to container-starts and trace workloads; remove it for kind: lockbench");
+        }
         Mitigations mitigations = mitigations(section(root, "mitigations"), machine, resolved);
 
         if (problems.size() > before || machine == null || kernel == null || workload == null) {
             return Optional.empty();
         }
-        return Optional.of(new Bound(new SimulationSpec(machine, kernel, runtime, watchers, workload, mitigations), resolved));
+        return Optional.of(new Bound(new SimulationSpec(machine, kernel, runtime, watchers, workload, mitigations, node), resolved));
     }
 
     /** The section at a top-level key; absent = empty; not a mapping = a problem and empty. */
@@ -240,8 +250,10 @@ final class PointBinder {
             limit = Optional.of(new WatcherConfig.RateLimit(burst, per));
             r.put("rateLimit", map("burst", burst, "perSeconds", per));
         }
+        Optional<Pid1Config> systemd = nodeBinder.systemd(s, r);
+        List<TableWatcherConfig> others = nodeBinder.others(s, r);
         resolved.put("watchers", r);
-        return new WatcherConfig(readers, limit, bufferBytes);
+        return new WatcherConfig(readers, limit, bufferBytes, systemd, others);
     }
 
     private WorkloadSpec workload(YamlValue.Mapping root, Map<String, Object> resolved) {
