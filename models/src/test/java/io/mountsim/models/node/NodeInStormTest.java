@@ -115,9 +115,9 @@ class NodeInStormTest {
                 .metrics().get(MetricNames.START_LATENCY_MS_MEAN);
         var p = base.kernel();
         var c = p.syscallsUs();
-        double copyUsPerMount = (c.openTree() - p.pathWalkUs()) * p.shares().openTree();
+        double copyUsPerMount = (c.openTree() - p.mountTable().pathWalkUs()) * p.shares().openTree();
         double perLineUs = copyUsPerMount + c.mountinfoReadPerMount() + Pid1Config.MEASURED_PARSE_NS_PER_LINE / 1e3
-                + p.mountLockSectionUs();
+                + p.mountTable().lockSectionUs();
         double perLowerdirUs = c.mountinfoReadPerLowerdir() + Pid1Config.MEASURED_PARSE_NS_PER_LOWERDIR / 1e3;
         double expectedMs = (running * 4 * perLineUs + running * layers * perLowerdirUs) / 1e3;
         assertEquals(expectedMs, busy - empty, 0.1 * expectedMs);
@@ -129,6 +129,6 @@ class NodeInStormTest {
         SimulationSpec base = MountSimulationFixtures.starts("m7i.metal-24xl", IdmapMode.COMMON_PARENT, 2, true, 5, 5, 0, 0);
         NodeSpec node = new NodeSpec(150, 40, 3, Optional.empty(), 0);
         ReplicationOutcome o = SimulationModel.runReplication(withNode(base, WatcherConfig.none(), node, 30), 42, 0, false);
-        assertEquals(base.kernel().baselineMounts() + 150 * 4, o.metrics().get(NodeRuntime.MOUNT_TABLE_LINES_INITIAL));
+        assertEquals(base.kernel().mountTable().baselineMounts() + 150 * 4, o.metrics().get(NodeRuntime.MOUNT_TABLE_LINES_INITIAL));
     }
 }

@@ -136,7 +136,7 @@ class SystemdPid1Test {
         rig.sim.scheduleAt(1000 * MS, rig.sim::stop);
         rig.sim.run();
 
-        int lines = KernelProfiles.EPYC_2CORE.baselineMounts() + running * (1 + NodeSpec.EST_OTHER_MOUNTS_PER_CONTAINER) + 1;
+        int lines = KernelProfiles.EPYC_2CORE.mountTable().baselineMounts() + running * (1 + NodeSpec.EST_OTHER_MOUNTS_PER_CONTAINER) + 1;
         long lowerdirs = (long) running * layers;
         SyscallCostsUs c = KernelProfiles.EPYC_2CORE.syscallsUs();
         double kernelUs = c.mountinfoReadBase() + c.mountinfoReadPerMount() * lines + c.mountinfoReadPerLowerdir() * lowerdirs;
