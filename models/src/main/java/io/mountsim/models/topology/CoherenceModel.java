@@ -16,6 +16,12 @@ public sealed interface CoherenceModel {
     double handoffNs(Topology topology, int fromCpu, int toCpu, SpinnerCensus census);
 
     /**
+     * The queueing part alone: what any request for the line (a handoff, or its owner's
+     * own write after pollers took it shared) waits behind the spinners' requests, ns.
+     */
+    double queueNs(SpinnerCensus census);
+
+    /**
      * A lock re-taken on the CPU that released it, with nobody else spinning, never left
      * that CPU's cache: no transfer and no queue (an uncontended lock costs an L1 hit).
      */
@@ -46,8 +52,12 @@ public sealed interface CoherenceModel {
             if (lineStaysLocal(fromCpu, toCpu, census)) {
                 return 0;
             }
-            double queued = census.localWeight() + census.remoteWeight() * remoteWeight;
-            return topology.transferNs(fromCpu, toCpu) + perSpinnerNs * queued;
+            return topology.transferNs(fromCpu, toCpu) + queueNs(census);
+        }
+
+        @Override
+        public double queueNs(SpinnerCensus census) {
+            return perSpinnerNs * (census.localWeight() + census.remoteWeight() * remoteWeight);
         }
     }
 
@@ -63,8 +73,12 @@ public sealed interface CoherenceModel {
             if (lineStaysLocal(fromCpu, toCpu, census)) {
                 return 0;
             }
-            double queued = census.localLlcDomains() + census.remoteLlcDomains() * remoteWeight;
-            return topology.transferNs(fromCpu, toCpu) + perDomainNs * queued;
+            return topology.transferNs(fromCpu, toCpu) + queueNs(census);
+        }
+
+        @Override
+        public double queueNs(SpinnerCensus census) {
+            return perDomainNs * (census.localLlcDomains() + census.remoteLlcDomains() * remoteWeight);
         }
     }
 
@@ -76,6 +90,11 @@ public sealed interface CoherenceModel {
     record LinearInWaiters(double cNs) implements CoherenceModel {
         @Override
         public double handoffNs(Topology topology, int fromCpu, int toCpu, SpinnerCensus census) {
+            return queueNs(census);
+        }
+
+        @Override
+        public double queueNs(SpinnerCensus census) {
             return cNs * census.totalWeight() / 2;
         }
     }
