@@ -32,11 +32,12 @@ public sealed interface CoherenceModel {
     /** The mesh or chiplet model of a machine, with its spec's per-spinner cost. */
     static CoherenceModel of(MachineSpec spec) {
         CoreToCoreNs c = spec.coreToCoreNs();
+        double w = EstimatedParameter.REMOTE_SOCKET_WEIGHT.scale();
         if (spec.interconnect() == Interconnect.CHIPLET) {
             double crossLlc = Topology.effectiveCrossLlcNs(spec);
-            return new ChipletDomains(spec.perSpinnerHandoffNs(), c.crossSocket() / crossLlc);
+            return new ChipletDomains(spec.perSpinnerHandoffNs(), w * c.crossSocket() / crossLlc);
         }
-        return new MeshHomeAgent(spec.perSpinnerHandoffNs(), c.crossSocket() / c.llc());
+        return new MeshHomeAgent(spec.perSpinnerHandoffNs(), w * c.crossSocket() / c.llc());
     }
 
     /**

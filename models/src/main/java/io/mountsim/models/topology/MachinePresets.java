@@ -128,7 +128,23 @@ public final class MachinePresets {
         if (HOST.equals(name)) {
             return host();
         }
-        return Optional.ofNullable(PRESETS.get(name));
+        return Optional.ofNullable(PRESETS.get(name)).map(MachinePresets::withEstimatesScaled);
+    }
+
+    /** A preset with its [est] figures scaled by a sensitivity run ({@link EstimatedParameter}); as is otherwise. */
+    private static MachineSpec withEstimatesScaled(MachineSpec spec) {
+        if (!EstimatedParameter.anyScaled()) {
+            return spec;
+        }
+        double spinning = 1 + (spec.spinningSiblingSlowdown() - 1) * EstimatedParameter.SPINNING_SIBLING_SLOWDOWN.scale();
+        MemoryHierarchy memory = spec.memory() == SAPPHIRE_RAPIDS_MEMORY
+                ? new MemoryHierarchy(spec.memory().allCoreGhz(),
+                spec.memory().l3Ns() * EstimatedParameter.SAPPHIRE_RAPIDS_L3.scale(), spec.memory().source())
+                : spec.memory();
+        return new MachineSpec(spec.name(), spec.sockets(), spec.coresPerSocket(), spec.threadsPerCore(),
+                spec.llcDomainsPerSocket(), spec.numaNodesPerSocket(), spec.interconnect(), spec.coreToCoreNs(),
+                spec.perSpinnerHandoffNs() * EstimatedParameter.PER_SPINNER_HANDOFF.scale(), spec.smtSlowdown(),
+                spec.pauseNs(), spec.source(), spinning, memory);
     }
 
     private static Optional<MachineSpec> host() {

@@ -66,8 +66,10 @@ public record MemoryHierarchy(double allCoreGhz, double l3Ns, String source) {
      * 1.0 on the host itself.
      */
     public double childWalkScale() {
-        double here = HOST_CORE_NS_PER_CHILD * CALIBRATION_HOST.allCoreGhz / allCoreGhz
-                + HOST_L3_EXPOSED_NS_PER_CHILD * l3Ns / CALIBRATION_HOST.l3Ns;
-        return here / (HOST_CORE_NS_PER_CHILD + HOST_L3_EXPOSED_NS_PER_CHILD);
+        double total = HOST_CORE_NS_PER_CHILD + HOST_L3_EXPOSED_NS_PER_CHILD;
+        // a sensitivity run moves the split, not the host's measured total
+        double exposed = Math.min(total, HOST_L3_EXPOSED_NS_PER_CHILD * EstimatedParameter.CHILD_WALK_L3_EXPOSED.scale());
+        double here = (total - exposed) * CALIBRATION_HOST.allCoreGhz / allCoreGhz + exposed * l3Ns / CALIBRATION_HOST.l3Ns;
+        return here / total;
     }
 }

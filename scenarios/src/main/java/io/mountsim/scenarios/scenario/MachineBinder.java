@@ -106,11 +106,14 @@ final class MachineBinder {
         double pauseNs = values.numberOr(s.get("pauseNs"), s.path("pauseNs"), Range.positive(), d.pauseNs());
         String source = s.has("source") ? values.text(s.get("source"), s.path("source")).orElse("inline")
                 : base != null ? base.source() : "inline";
+        // a preset's spinning-sibling slowdown and memory hierarchy stay with it; an inline
+        // machine gets the calibration host's, where both were measured
         MachineSpec spec = new MachineSpec(presetName == null ? "inline" : presetName, sockets, cores, threads, llc, numa,
-                interconnect, c2c, perSpinner, smtSlowdown, pauseNs, source);
+                interconnect, c2c, perSpinner, smtSlowdown, pauseNs, source)
+                .withHardware(d.spinningSiblingSlowdown(), d.memory());
         if (base != null && !spec.equals(base)) {
             spec = new MachineSpec(presetName + " (modified)", sockets, cores, threads, llc, numa, interconnect, c2c,
-                    perSpinner, smtSlowdown, pauseNs, source);
+                    perSpinner, smtSlowdown, pauseNs, source).withHardware(d.spinningSiblingSlowdown(), d.memory());
         }
         // the topology's own consistency rules (e.g. a NUMA node holds whole LLC domains)
         for (String problem : Topology.problems(spec)) {
