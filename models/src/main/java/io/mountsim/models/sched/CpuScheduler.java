@@ -116,7 +116,7 @@ public final class CpuScheduler {
     public boolean preemptionPoint(SchedTask t) {
         requireRunning(t);
         Cpu c = cpus[t.cpu];
-        if (c.runQueue.isEmpty() || sim.now() - t.sliceStartNs < params.sliceNs()) {
+        if (c.runQueue.isEmpty() || !sliceExpired(t)) {
             return false;
         }
         endActivity(t);
@@ -136,7 +136,22 @@ public final class CpuScheduler {
      */
     public boolean needResched(SchedTask t) {
         requireRunning(t);
-        return !cpus[t.cpu].runQueue.isEmpty() && sim.now() - t.sliceStartNs >= params.sliceNs();
+        return !cpus[t.cpu].runQueue.isEmpty() && sliceExpired(t);
+    }
+
+    /**
+     * Whether the scheduler tick has found {@code t}'s slice used: at once when the tick is
+     * not modelled (tickNs 0), else at the first tick at or after the slice's end.
+     */
+    private boolean sliceExpired(SchedTask t) {
+        long tick = params.tickNs();
+        long lastTick = tick > 0 ? sim.now() / tick * tick : sim.now();
+        return lastTick - t.sliceStartNs >= params.sliceNs();
+    }
+
+    private long nextTickAtOrAfter(long ns) {
+        long tick = params.tickNs();
+        return tick > 0 ? (ns + tick - 1) / tick * tick : ns;
     }
 
     /**
@@ -148,14 +163,14 @@ public final class CpuScheduler {
             return;
         }
         t.reschedTickArmed = true;
-        long at = Math.max(sim.now(), t.sliceStartNs + params.sliceNs());
+        long at = nextTickAtOrAfter(Math.max(sim.now(), t.sliceStartNs + params.sliceNs()));
         sim.scheduleAt(at, () -> {
             t.reschedTickArmed = false;
             boolean spinning = t.preemptibleSpin && t.activity == SchedTask.Activity.SPIN;
             boolean computing = t.computePreemptible && t.activity == SchedTask.Activity.COMPUTE
                     && t.computeEndNs > sim.now();
             if (t.state == SchedTask.State.RUNNING && (spinning || computing) && !cpus[t.cpu].runQueue.isEmpty()) {
-                if (sim.now() - t.sliceStartNs < params.sliceNs()) {
+                if (!sliceExpired(t)) {
                     armReschedTick(t); // armed in an earlier slice; t was switched out and in since
                 } else if (spinning) {
                     t.needResched();

@@ -35,7 +35,7 @@ public sealed interface CoherenceModel {
         double w = EstimatedParameter.REMOTE_SOCKET_WEIGHT.scale();
         if (spec.interconnect() == Interconnect.CHIPLET) {
             double crossLlc = Topology.effectiveCrossLlcNs(spec);
-            return new ChipletDomains(spec.perSpinnerHandoffNs(), w * c.crossSocket() / crossLlc);
+            return new ChipletDomains(spec.perSpinnerHandoffNs(), c.llc() / 2, w * c.crossSocket() / crossLlc);
         }
         return new MeshHomeAgent(spec.perSpinnerHandoffNs(), w * c.crossSocket() / c.llc());
     }
@@ -66,9 +66,15 @@ public sealed interface CoherenceModel {
      * AMD chiplets: each CCD's L3 serves its own cores' spinning, and the home sees one
      * request per CCD that has spinners, so the penalty grows with the number of LLC
      * domains involved, not with every spinner. A CCD on another socket weighs
-     * crossSocket/crossLlc times a local one [est: same assumption as the mesh].
+     * crossSocket/crossLlc times a local one [est: same assumption as the mesh]. While all
+     * pollers sit in one CCD the line never leaves it: that CCD's L3 is the only place
+     * requests queue, one at a time, so each poller adds half a same-CCD transfer
+     * ({@code perSpinnerInLlcNs}, the mesh's derivation with c = the llc latency). The
+     * calibration host (one CCD) showed the need: with its lock bouncing between two vCPUs
+     * of one L3, global-lock-bench takes 24.5 ns per critical section
+     * (calibration/epyc-2core/lockbench.txt), less than one cross-CCD queueing term alone.
      */
-    record ChipletDomains(double perDomainNs, double remoteWeight) implements CoherenceModel {
+    record ChipletDomains(double perDomainNs, double perSpinnerInLlcNs, double remoteWeight) implements CoherenceModel {
         @Override
         public double handoffNs(Topology topology, int fromCpu, int toCpu, SpinnerCensus census) {
             if (lineStaysLocal(fromCpu, toCpu, census)) {
@@ -79,6 +85,9 @@ public sealed interface CoherenceModel {
 
         @Override
         public double queueNs(SpinnerCensus census) {
+            if (census.localLlcDomains() + census.remoteLlcDomains() == 1) {
+                return perSpinnerInLlcNs * census.totalWeight();
+            }
             return perDomainNs * (census.localLlcDomains() + census.remoteLlcDomains() * remoteWeight);
         }
     }

@@ -50,7 +50,7 @@ class ContendedLineTest {
     }
 
     @Test
-    void onChipletsPollersOfOneCcdCountOnce() {
+    void onChipletsPollersCountPerCcdOnceTheLineCrossesCcds() {
         TopologyCpuLayout m7a = layout("m7a.24xlarge");
         ContendedLine sameCcd = m7a.contendedLine(0);
         for (int c : cpusOnLlc(m7a, 0, 8)) {
@@ -58,12 +58,23 @@ class ContendedLineTest {
         }
         ContendedLine oneCcd = m7a.contendedLine(0);
         oneCcd.addPoller(cpusOnLlc(m7a, 0, 1)[0]);
-        assertEquals(oneCcd.queueNs(), sameCcd.queueNs(), 1e-9, "8 pollers on one CCD = 1 domain");
+        assertEquals(8 * oneCcd.queueNs(), sameCcd.queueNs(), 1e-9, "in one CCD its L3 queues each poller");
+        ContendedLine twoCcds = m7a.contendedLine(0);
+        twoCcds.addPoller(cpusOnLlc(m7a, 0, 1)[0]);
+        twoCcds.addPoller(cpusOnLlc(m7a, 1, 1)[0]);
+        ContendedLine twoCcdsEight = m7a.contendedLine(0);
+        for (int c : cpusOnLlc(m7a, 0, 4)) {
+            twoCcdsEight.addPoller(c);
+        }
+        for (int c : cpusOnLlc(m7a, 1, 4)) {
+            twoCcdsEight.addPoller(c);
+        }
+        assertEquals(twoCcds.queueNs(), twoCcdsEight.queueNs(), 1e-9, "across CCDs, one request per CCD reaches the home");
         ContendedLine spread = m7a.contendedLine(0);
         for (int llc = 0; llc < 8; llc++) {
             spread.addPoller(cpusOnLlc(m7a, llc, 1)[0]);
         }
-        assertEquals(8 * oneCcd.queueNs(), spread.queueNs(), 1e-9, "8 pollers on 8 CCDs = 8 domains");
+        assertEquals(4 * twoCcds.queueNs(), spread.queueNs(), 1e-9, "8 pollers on 8 CCDs = 8 domains");
     }
 
     @Test
