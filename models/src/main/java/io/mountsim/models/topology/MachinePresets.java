@@ -92,19 +92,24 @@ public final class MachinePresets {
     static {
         add(new MachineSpec("r5.metal", 2, 24, 2, 1, 1, Interconnect.MESH, CASCADE_LAKE,
                 CASCADE_LAKE.llc() / 2, SMT_SLOWDOWN, INTEL_PAUSE_CYCLES / 3.1,
-                "Xeon Platinum 8259CL/8175M (Cascade Lake/Skylake-SP mesh), 2 x 24 cores x 2; " + SOURCES, SPINNING_SIBLING_SLOWDOWN, SKYLAKE_SP_MEMORY));
+                "Xeon Platinum 8259CL/8175M (Cascade Lake/Skylake-SP mesh), 2 x 24 cores x 2; " + SOURCES,
+                SPINNING_SIBLING_SLOWDOWN, SKYLAKE_SP_MEMORY));
         add(new MachineSpec("m7i.metal-24xl", 1, 48, 2, 1, 1, Interconnect.MESH, SAPPHIRE_RAPIDS,
                 SAPPHIRE_RAPIDS.llc() / 2, SMT_SLOWDOWN, INTEL_PAUSE_CYCLES / 3.2,
-                "Xeon Platinum 8488C (Sapphire Rapids mesh, 105 MB L3), 1 x 48 cores x 2; " + SOURCES, SPINNING_SIBLING_SLOWDOWN, SAPPHIRE_RAPIDS_MEMORY));
+                "Xeon Platinum 8488C (Sapphire Rapids mesh, 105 MB L3), 1 x 48 cores x 2; " + SOURCES,
+                SPINNING_SIBLING_SLOWDOWN, SAPPHIRE_RAPIDS_MEMORY));
         add(new MachineSpec("m7i.metal-48xl", 2, 48, 2, 1, 1, Interconnect.MESH, SAPPHIRE_RAPIDS,
                 SAPPHIRE_RAPIDS.llc() / 2, SMT_SLOWDOWN, INTEL_PAUSE_CYCLES / 3.2,
-                "Xeon Platinum 8488C (Sapphire Rapids mesh), 2 x 48 cores x 2; " + SOURCES, SPINNING_SIBLING_SLOWDOWN, SAPPHIRE_RAPIDS_MEMORY));
+                "Xeon Platinum 8488C (Sapphire Rapids mesh), 2 x 48 cores x 2; " + SOURCES,
+                SPINNING_SIBLING_SLOWDOWN, SAPPHIRE_RAPIDS_MEMORY));
         add(new MachineSpec("m7a.24xlarge", 1, 96, 1, 12, 1, Interconnect.CHIPLET, GENOA,
                 GENOA.crossLlc() / 2, SMT_SLOWDOWN, ZEN4_PAUSE_CYCLES / 3.7,
-                "EPYC 9R14 (Genoa, 12 CCDs x 8 cores, 32 MB L3 each), 1 x 96 cores, SMT off; " + SOURCES, SPINNING_SIBLING_SLOWDOWN, GENOA_MEMORY));
+                "EPYC 9R14 (Genoa, 12 CCDs x 8 cores, 32 MB L3 each), 1 x 96 cores, SMT off; " + SOURCES,
+                SPINNING_SIBLING_SLOWDOWN, GENOA_MEMORY));
         add(new MachineSpec("m7a.metal-48xl", 2, 96, 1, 12, 1, Interconnect.CHIPLET, GENOA,
                 GENOA.crossLlc() / 2, SMT_SLOWDOWN, ZEN4_PAUSE_CYCLES / 3.7,
-                "EPYC 9R14 (Genoa), 2 x 96 cores, SMT off; " + SOURCES, SPINNING_SIBLING_SLOWDOWN, GENOA_MEMORY));
+                "EPYC 9R14 (Genoa), 2 x 96 cores, SMT off; " + SOURCES,
+                SPINNING_SIBLING_SLOWDOWN, GENOA_MEMORY));
     }
 
     private static volatile Optional<MachineSpec> host;
