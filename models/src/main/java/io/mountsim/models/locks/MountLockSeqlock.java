@@ -14,6 +14,17 @@ import java.util.List;
  * cache line pull it away from the writer, so each spinning reader adds coherence cost
  * to the writer's section (per spinner on a mesh, per LLC domain on chiplets: see
  * {@link #writerCoherenceNs()}).
+ *
+ * <p>What a walk does when the sequence moved, read in fs/namei.c and fs/namespace.c
+ * (6.x): path_init() samples the count with __read_seqcount_begin(), which spins while a
+ * writer is inside; leaving RCU mode, legitimize_mnt() fails on a moved count and the walk
+ * restarts in ref-walk mode. __legitimize_mnt() takes lock_mount_hash() itself (a write
+ * section that moves the count for every other walker) only when the count moved between
+ * its two read_seqretry() checks around mnt_add_count(), a window of a few instructions;
+ * mntput_no_expire() takes it only for a mount no longer in a namespace (the last
+ * reference to an unmounted mount or an unattached open_tree clone, once per such mount,
+ * which the unmount programs already hold). So walkers are modelled as readers that spin
+ * or redo the walk, not as writers.
  */
 public final class MountLockSeqlock extends QueuedSpinlock {
     private final CpuScheduler sched;
