@@ -37,8 +37,10 @@ public enum EstimatedParameter {
     }
 
     /** The factor this parameter is scaled by now (1 unless a sensitivity run set one). */
-    public synchronized double scale() {
-        return SCALE.getOrDefault(this, 1.0);
+    public double scale() {
+        synchronized (EstimatedParameter.class) {
+            return SCALE.getOrDefault(this, 1.0);
+        }
     }
 
     /** Runs {@code body} with this parameter scaled by {@code factor}, then restores it. */
