@@ -55,7 +55,7 @@ public final class Kernel {
         this.profile = profile;
         this.layerStoreLayout = layerStoreLayout;
         this.childWalkScale = sched.layout().memory().childWalkScale();
-        this.programs = new SyscallPrograms(profile);
+        this.programs = new SyscallPrograms(profile, sched.layout().memory().coreWorkScale());
         long start = sched.now();
         this.namespaceSem = new RwSemaphore(sched, new LockStats("namespace_sem", start, timelineCap));
         this.mountLock = new MountLockSeqlock(sched, new LockStats("mount_lock", start, timelineCap));

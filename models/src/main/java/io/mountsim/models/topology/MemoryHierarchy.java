@@ -62,6 +62,14 @@ public record MemoryHierarchy(double allCoreGhz, double l3Ns, String source) {
     }
 
     /**
+     * Factor on the calibration host's cost of core-bound kernel work (no cache misses to
+     * speak of): its clock over this machine's, IPC taken equal [est].
+     */
+    public double coreWorkScale() {
+        return CALIBRATION_HOST.allCoreGhz / allCoreGhz;
+    }
+
+    /**
      * Factor on the calibration host's measured per-child cost ({@code childMountCheck}):
      * 1.0 on the host itself.
      */

@@ -61,6 +61,8 @@ class MemoryHierarchyTest {
     void theHostIsItsOwnReferenceAndClocksAndLatenciesMoveTheWalkTheRightWay() {
         MemoryHierarchy host = MemoryHierarchy.CALIBRATION_HOST;
         assertEquals(1.0, host.childWalkScale(), 1e-12);
+        assertEquals(1.0, host.coreWorkScale(), 1e-12);
+        assertEquals(0.5, new MemoryHierarchy(host.allCoreGhz() * 2, host.l3Ns(), "").coreWorkScale(), 1e-12);
         assertTrue(new MemoryHierarchy(host.allCoreGhz() * 1.2, host.l3Ns(), "").childWalkScale() < 1);
         assertTrue(new MemoryHierarchy(host.allCoreGhz(), host.l3Ns() * 2, "").childWalkScale() > 1);
         // doubling the L3 latency costs one more exposed part, no more
