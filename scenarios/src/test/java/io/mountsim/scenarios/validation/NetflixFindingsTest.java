@@ -30,19 +30,19 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this: p95 at 100 starts r5.metal 1,292 ± 75, m7i.metal-24xl 1,327 ± 95, m7a.24xlarge 1,070 ± 61 ms: m7a fastest, but r5.metal not slower than m7i; 0 failed starts on every machine; see VALIDATION.md")
+    @Disabled("mountsim misses this: p95 at 400 starts r5.metal 15,910 ± 57, m7i.metal-24xl 16,356 ± 233, m7a.24xlarge 12,493 ± 87 ms: m7a fastest, but r5.metal not slower than m7i; 0 failed starts on every machine; see VALIDATION.md")
     void finding3HundredPlusStartsOrderTheMachines() {
         assertHolds(NetflixFinding.HUNDRED_PLUS_ORDERING);
     }
 
     @Test
-    @Disabled("mountsim misses this: m7i.metal-48xl p99 4,389 ± 95 vs m7i.metal-24xl 4,485 ± 105 ms, 45.3 vs 44.3 starts/s: the child-mount walk, priced per CPU but not per socket, dominates; see VALIDATION.md")
+    @Disabled("mountsim misses this: m7i.metal-48xl p99 4,395 ± 146 vs m7i.metal-24xl 4,476 ± 111 ms, 45.3 vs 44.3 starts/s: the child-mount walk, priced per CPU but not per socket, dominates; see VALIDATION.md")
     void finding4TwoSocketsAreWorseThanOne() {
         assertHolds(NetflixFinding.TWO_SOCKETS_WORSE);
     }
 
     @Test
-    @Disabled("mountsim misses this: SMT off 4,412 ms vs on 4,369 ms mean start latency, 1.0% worse (CI about ± 5.1%) instead of 10-40% better; see VALIDATION.md")
+    @Disabled("mountsim misses this: SMT off 4,398 ms vs on 4,359 ms mean start latency, 0.9% worse (CI about ± 3.2%) instead of 10-40% better: the node is 98% idle, so holders rarely have a busy sibling; see VALIDATION.md")
     void finding5SmtOffImprovesM7iLaunchLatency() {
         assertHolds(NetflixFinding.SMT_OFF_M7I);
     }
