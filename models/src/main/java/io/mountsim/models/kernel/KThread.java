@@ -324,6 +324,6 @@ public final class KThread extends SchedTask {
     }
 
     private long coherence(boolean isMountLock, long holdNs) {
-        return isMountLock ? kernel.mountLockCoherenceNs(cpu(), holdNs) : 0;
+        return isMountLock ? kernel.mountLockCoherenceNs(holdNs) : 0;
     }
 }

@@ -33,6 +33,8 @@ public final class Kernel {
     private final Map<SyscallKind, Tally> syscallUs = new EnumMap<>(SyscallKind.class);
     private final List<KThread> pollers = new ArrayList<>();
     private final LayerStoreChildren layerStoreLayout;
+    /** This machine's child-walk cost over the calibration host's. */
+    private final double childWalkScale;
     private int mounts;
     private long listedLowerdirs;
     private int mostLowerdirsInALine;
@@ -63,7 +65,8 @@ public final class Kernel {
         this.sched = sched;
         this.profile = profile;
         this.layerStoreLayout = layerStoreLayout;
-        this.programs = new SyscallPrograms(profile);
+        this.childWalkScale = sched.layout().memory().childWalkScale();
+        this.programs = new SyscallPrograms(profile, sched.layout().memory().coreWorkScale());
         long start = sched.now();
         this.namespaceSem = new RwSemaphore(sched, new LockStats("namespace_sem", start, timelineCap));
         this.mountLock = new MountLockSeqlock(sched, new LockStats("mount_lock", start, timelineCap));
@@ -144,9 +147,13 @@ public final class Kernel {
         return layerStoreChildren;
     }
 
-    /** has_locked_children() on the layer store's mount now: one is_subdir() per child. */
+    /**
+     * has_locked_children() on the layer store's mount now: one is_subdir() per child, at
+     * the profile's per-child cost (measured on the calibration host) scaled to this
+     * machine's clock and L3 latency ({@link io.mountsim.models.topology.MemoryHierarchy}).
+     */
     long lockedChildrenCheckNs() {
-        return Math.round(profile.syscallsUs().childMountCheck() * 1000 * layerStoreChildren);
+        return Math.round(profile.syscallsUs().childMountCheck() * 1000 * childWalkScale * layerStoreChildren);
     }
 
     /** touch_mnt_namespace(): the table changed; everyone polling mountinfo wakes up. */
@@ -200,13 +207,8 @@ public final class Kernel {
      * polling its line: the simulated threads spinning on it now plus the background
      * path walks that hit the section.
      */
-    long mountLockCoherenceNs(int writerCpu, long sectionNs) {
-        int spinners = mountLock.spinningReaders();
-        long ns = 0;
-        if (spinners > 0) {
-            ns += Math.round(sched.layout().contentionNs(spinners, mountLock.domainsInvolved(writerCpu)));
-        }
-        return ns + background.coherenceNs(sectionNs);
+    long mountLockCoherenceNs(long sectionNs) {
+        return mountLock.writerCoherenceNs() + background.coherenceNs(sectionNs);
     }
 
     void recordSyscall(SyscallKind kind, long latencyNs) {

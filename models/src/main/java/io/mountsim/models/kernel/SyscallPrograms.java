@@ -29,6 +29,7 @@ public final class SyscallPrograms {
     private static final long MIN_WORK_NS = 200;
 
     private final KernelProfile p;
+    private final double coreWorkScale;
     private final long walkNs;
     private final long sectionNs;
     private final SyscallProgram openTree;
@@ -50,6 +51,19 @@ public final class SyscallPrograms {
     private static final long SEQ_FILE_PAGE_BYTES = 4096;
 
     public SyscallPrograms(KernelProfile profile) {
+        this(profile, 1.0);
+    }
+
+    /**
+     * @param coreWorkScale how much longer core-bound work takes on this machine than on the
+     *                      host the profile was measured on (its clock over this machine's;
+     *                      {@link io.mountsim.models.topology.MemoryHierarchy#coreWorkScale()}):
+     *                      applied to mountinfo reads, whose per-line cost is byte-by-byte
+     *                      escaping (string_escape_mem + strchr: 52% of all CPU time with
+     *                      one reader on the host, calibration/epyc-2core/lock-contention.txt)
+     */
+    public SyscallPrograms(KernelProfile profile, double coreWorkScale) {
+        this.coreWorkScale = coreWorkScale;
         this.p = profile;
         this.walkNs = us(profile.mountTable().pathWalkUs());
         this.sectionNs = us(profile.mountTable().lockSectionUs());
@@ -225,8 +239,9 @@ public final class SyscallPrograms {
      */
     public long mountinfoReadNs(int mounts, long lowerdirs) {
         SyscallCostsUs c = p.syscallsUs();
-        return us(c.mountinfoReadBase()) + Math.round(1000 * (c.mountinfoReadPerMount() * mounts
-                + c.mountinfoReadPerLowerdir() * lowerdirs));
+        double hostNs = us(c.mountinfoReadBase())
+                + 1000 * (c.mountinfoReadPerMount() * mounts + c.mountinfoReadPerLowerdir() * lowerdirs);
+        return Math.round(coreWorkScale * hostNs);
     }
 
     /** Size of that file, which decides how many read() calls a full read takes. */
