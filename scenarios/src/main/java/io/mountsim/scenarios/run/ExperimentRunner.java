@@ -10,6 +10,7 @@ import io.mountsim.scenarios.scenario.Scenario;
 import io.mountsim.scenarios.scenario.ScenarioPoint;
 import io.mountsim.scenarios.diag.InvalidInputException;
 import io.mountsim.scenarios.diag.Location;
+import io.mountsim.scenarios.diag.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,21 +50,15 @@ public final class ExperimentRunner {
      * draw common random numbers and differences come from the scenarios, not the noise.
      */
     public ExperimentResult compare(List<Scenario> scenarios) {
+        List<Problem> problems = compareProblems(scenarios);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         Scenario baseline = scenarios.get(0);
         List<ScenarioPoint> points = new ArrayList<>();
         List<Map<String, Object>> resolved = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
-            if (s.hasSweep()) {
-                throw InvalidInputException.of(Location.of(s.file().toString()), "sweep",
-                        "compare runs whole scenarios; remove the sweep (or run it with `mountsim run`)");
-            }
-            for (int j = 0; j < i; j++) {
-                if (scenarios.get(j).name().equals(s.name())) {
-                    throw InvalidInputException.of(Location.of(s.file().toString()), "name",
-                            "'" + s.name() + "' is also the name of " + scenarios.get(j).file() + "; compared scenarios need distinct names");
-                }
-            }
             ScenarioPoint only = s.points().get(0);
             points.add(new ScenarioPoint(i, Map.of("scenario", s.name()), only.spec(), only.resolved()));
             resolved.add(s.resolved());
@@ -85,6 +80,25 @@ public final class ExperimentRunner {
                 + ", common random numbers (seed " + baseline.run().seed() + ")", baseline.run().seed(),
                 baseline.run().replications(), baseline.run().confidence(), List.of("scenario"), results, all,
                 baseline.healthCheckTimeoutSeconds(), true);
+    }
+
+    /** Why {@code scenarios} cannot be compared (a sweep, a name used twice); empty when they can. */
+    public static List<Problem> compareProblems(List<Scenario> scenarios) {
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario s = scenarios.get(i);
+            if (s.hasSweep()) {
+                problems.add(new Problem(Location.of(s.file().toString()), "sweep",
+                        "compare runs whole scenarios; remove the sweep (or run it with `mountsim run`)"));
+            }
+            for (int j = 0; j < i; j++) {
+                if (scenarios.get(j).name().equals(s.name())) {
+                    problems.add(new Problem(Location.of(s.file().toString()), "name",
+                            "'" + s.name() + "' is also the name of " + scenarios.get(j).file() + "; compared scenarios need distinct names"));
+                }
+            }
+        }
+        return problems;
     }
 
     /** The name of a comparison of {@code scenarios}: "a vs b". */
