@@ -56,6 +56,9 @@ final class CompareCommand implements Callable<Integer>, MountsimCommand.Context
             OutputDirectory.check(outputOptions.request(dir, files)).ifPresent(problems::add);
         }
         problems.throwIfAny();
+        execution.checkBudgets(context, List.of(new ExecutionOptions.Budgeted(files.get(0),
+                scenarios.stream().map(s -> s.points().get(0)).toList(), scenarios.get(0).run().replications())), problems);
+        problems.throwIfAny();
         Path destination = dir;
         ExperimentResult result = execution.execute(context, runner -> runner.compare(scenarios));
         OutputDirectory.write(outputOptions.request(destination, files), d -> context.sink().write(result, d));

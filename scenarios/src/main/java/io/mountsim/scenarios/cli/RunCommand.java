@@ -85,6 +85,10 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
         }
         problems.addAll(OutputDirectory.checkAll(destinations.stream().distinct().map(d -> outputOptions.request(d, files)).toList()));
         problems.throwIfAny();
+        Shard only = selected;
+        execution.checkBudgets(context, scenarios.stream().map(s -> new ExecutionOptions.Budgeted(s.file(),
+                s.points().stream().filter(p -> only.includes(p.index())).toList(), s.run().replications())).toList(), problems);
+        problems.throwIfAny();
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             Path dir = destinations.get(i);

@@ -29,6 +29,14 @@ public final class ExperimentRunner {
     private final int threads;
     private final ProgressListener progress;
 
+    /**
+     * Start latencies kept per replication for the distribution chart. A storm with more
+     * starts keeps this many evenly spaced order statistics (the chart draws 1,001), so the
+     * memory a run keeps no longer grows with starts x replications x points; smaller
+     * storms keep every value, as before.
+     */
+    public static final int LATENCIES_KEPT_PER_REPLICATION = 100_001;
+
     public ExperimentRunner(ReplicationModel model, int threads, ProgressListener progress) {
         this.model = model;
         this.threads = Math.max(1, threads);
@@ -121,7 +129,7 @@ public final class ExperimentRunner {
             ReplicationOutcome o = model.run(points.get(p).spec(), seed, rep, rep == 0);
             int pd = left.decrementAndGet(p) == 0 ? pointsDone.incrementAndGet() : pointsDone.get();
             progress.replicationDone(done.incrementAndGet(), total, pd, points.size());
-            return withEvents(o);
+            return withEvents(withBoundedLatencies(o));
         }, threads);
         List<PointResult> results = new ArrayList<>(points.size());
         for (int p = 0; p < points.size(); p++) {
@@ -131,6 +139,27 @@ public final class ExperimentRunner {
                     measured.getOrDefault(point.index(), Map.of())));
         }
         return results;
+    }
+
+    private static ReplicationOutcome withBoundedLatencies(ReplicationOutcome o) {
+        double[] all = o.startLatenciesMs();
+        if (all.length <= LATENCIES_KEPT_PER_REPLICATION) {
+            return o;
+        }
+        return new ReplicationOutcome(o.metrics(), orderStatistics(all, LATENCIES_KEPT_PER_REPLICATION), o.cpu(), o.timeline(),
+                o.events(), o.fingerprint());
+    }
+
+    /** {@code k} evenly spaced order statistics of {@code values}, the minimum and maximum included. */
+    static double[] orderStatistics(double[] values, int k) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        double[] out = new double[k];
+        long last = sorted.length - 1L;
+        for (int i = 0; i < k; i++) {
+            out[i] = sorted[(int) (i * last / (k - 1))];
+        }
+        return out;
     }
 
     /** The contract's {@code events} column, from the engine's count when the model did not name it. */
