@@ -326,8 +326,11 @@ public final class OutputDirectory {
         void run(Filler filler) throws IOException {
             Thread hook = new Thread(this::cleanUpAfterSignal, "mountsim-output-cleanup");
             synchronized (lock) {
-                // Throws IllegalStateException when shutdown has begun: then nothing is created.
-                Runtime.getRuntime().addShutdownHook(hook);
+                try {
+                    Runtime.getRuntime().addShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    awaitHalt(); // a signal came before the write began: leave everything as it is
+                }
                 try {
                     staging = createStaging();
                     filler.fill(staging);
@@ -342,6 +345,22 @@ public final class OutputDirectory {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running; it finds nothing left to do
+            }
+        }
+
+        /**
+         * The JVM is exiting (SIGINT or SIGTERM): write nothing and print nothing (an error
+         * here would read as an internal error); the halt after the shutdown hooks ends
+         * this thread.
+         */
+        private static void awaitHalt() {
+            while (true) {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the JVM exits", e);
+                }
             }
         }
 
