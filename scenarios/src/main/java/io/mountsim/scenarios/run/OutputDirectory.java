@@ -318,6 +318,7 @@ public final class OutputDirectory {
         private final List<String> movedAside = new ArrayList<>();
         private final List<String> movedUp = new ArrayList<>();
         private boolean committed;
+        private volatile boolean signalled;
 
         Transaction(Plan plan) {
             this.plan = plan;
@@ -325,21 +326,35 @@ public final class OutputDirectory {
 
         void run(Filler filler) throws IOException {
             Thread hook = new Thread(this::cleanUpAfterSignal, "mountsim-output-cleanup");
+            boolean exiting = false;
             synchronized (lock) {
                 try {
                     Runtime.getRuntime().addShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
-                    awaitHalt(); // a signal came before the write began: leave everything as it is
+                    exiting = true; // a signal came before the write began: leave everything as it is
                 }
-                try {
-                    staging = createStaging();
-                    filler.fill(staging);
-                    OutputMarker.write(staging);
-                    commit();
-                    committed = true;
-                } finally {
-                    cleanUp();
+                if (!exiting) {
+                    try {
+                        staging = createStaging();
+                        filler.fill(staging);
+                        OutputMarker.write(staging);
+                        commit();
+                        committed = true;
+                    } catch (IOException | RuntimeException e) {
+                        // A signal during the write can make the writer fail (a library that
+                        // registers its own shutdown hook, such as ImageIO's cache): that is
+                        // the signal's doing, not an error to report.
+                        if (!signalled) {
+                            throw e;
+                        }
+                        exiting = true;
+                    } finally {
+                        cleanUp();
+                    }
                 }
+            }
+            if (exiting) {
+                awaitHalt(); // outside the lock, which the shutdown hook takes
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -430,6 +445,7 @@ public final class OutputDirectory {
         }
 
         private void cleanUpAfterSignal() {
+            signalled = true;
             synchronized (lock) {
                 cleanUp();
             }
