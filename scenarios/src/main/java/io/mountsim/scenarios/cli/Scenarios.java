@@ -16,6 +16,16 @@ final class Scenarios {
 
     static List<Scenario> loadAll(List<Path> files, Overrides overrides) {
         Problems problems = new Problems();
+        List<Scenario> out = loadAll(files, overrides, problems);
+        problems.throwIfAny();
+        return out;
+    }
+
+    /**
+     * The files that load; the problems of the others go to {@code problems}, so that a
+     * command can add its own checks (the output directory) and report everything at once.
+     */
+    static List<Scenario> loadAll(List<Path> files, Overrides overrides, Problems problems) {
         List<Scenario> out = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -24,7 +34,6 @@ final class Scenarios {
                 problems.addAll(e.problems());
             }
         }
-        problems.throwIfAny();
         return out;
     }
 }
