@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
  * {@link OutputDirectory} for what may be written and what is refused).
  */
 final class OutputOptions {
-    @Option(names = "--force", description = "Also replace the output of an earlier mountsim version (summary.json without "
-            + "a .mountsim-output marker). mountsim never deletes files it did not write, with or without --force.")
+    @Option(names = "--force", description = "Replace an earlier mountsim output in -o (one it marked with .mountsim-output, or "
+            + "an older version's summary.json layout). mountsim never deletes files it did not write, with or without "
+            + "--force.")
     boolean force;
 
     OutputDirectory.Request request(Path destination, Collection<Path> inputs) {

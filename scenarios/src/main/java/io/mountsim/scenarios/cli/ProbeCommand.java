@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "probe", mixinStandardHelpOptions = true,
@@ -25,12 +26,15 @@ final class ProbeCommand implements Callable<Integer>, MountsimCommand.ContextAw
     private CliContext context;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "A new or empty directory, or an earlier probe output, for probe-results.txt (default: "
+            description = "A new or empty directory (or, with --force, an earlier probe output) for probe-results.txt (default: "
                     + "out/probe-<hostname>-<UTC time>/).")
     Path output;
 
     @Option(names = "--quick", description = "One-thread mount-path rows, mountinfo rows and the micro-probes only.")
     boolean quick;
+
+    @Mixin
+    OutputOptions outputOptions = new OutputOptions();
 
     @Override
     public void context(CliContext context) {
@@ -44,7 +48,7 @@ final class ProbeCommand implements Callable<Integer>, MountsimCommand.ContextAw
         ProbeRun run = new ProbeRun(host, Kit.shipped(), clock, context.err());
         Path dir = output != null ? output : ProbeRun.defaultOutput(host.hostname(), clock.instant());
         try (Interruptions interruptions = Interruptions.forward(run)) {
-            Path file = run.run(quick ? KitMode.QUICK : KitMode.FULL, dir);
+            Path file = run.run(quick ? KitMode.QUICK : KitMode.FULL, dir, outputOptions.force);
             context.out().println("wrote " + file);
             return MountsimCommand.EXIT_OK;
         } catch (ProbeException e) {

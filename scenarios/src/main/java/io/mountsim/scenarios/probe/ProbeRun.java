@@ -62,14 +62,19 @@ public final class ProbeRun {
         return Path.of("out", "probe-" + safeHost + "-" + stamp);
     }
 
-    /** Runs the kit; returns the results file. */
+    /** Runs the kit into a new or empty directory; returns the results file. */
     public Path run(KitMode mode, Path outDir) throws ProbeException {
+        return run(mode, outDir, false);
+    }
+
+    /** Runs the kit; {@code force} lets it replace an earlier probe output; returns the results file. */
+    public Path run(KitMode mode, Path outDir, boolean force) throws ProbeException {
         checkHost();
         Path cc = host.compiler().orElseThrow(() -> ProbeException.hostProblem(
                 "no C compiler found (cc on the PATH, or $CC): install one, e.g. apt-get install gcc or dnf install gcc"));
         HostFacts facts = facts();
         Instant start = clock.instant();
-        OutputDirectory.Request destination = OutputDirectory.Request.of(outDir, false, List.of());
+        OutputDirectory.Request destination = OutputDirectory.Request.of(outDir, force, List.of());
         Optional<Problem> unwritable = OutputDirectory.check(destination);
         if (unwritable.isPresent()) {
             throw ProbeException.hostProblem(unwritable.get().toString());

@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * <p>What mountsim may write to: a directory that does not exist yet, an empty directory
  * (written <em>into</em>, so that an empty volume mount point of a Kubernetes or Slurm job
  * works), or a directory mountsim wrote earlier, recognised by its {@link OutputMarker}.
- * Replacing a previous output deletes only the files its marker lists, and is refused when
- * anything else is in there. An output of a mountsim from before the marker (its
+ * Replacing a previous output needs {@code --force} (a rerun never replaces results silently),
+ * deletes only the files its marker lists, and is refused when anything else is in there. An output of a mountsim from before the marker (its
  * summary.json and the files of that layout only) is replaced only with {@code --force}.
  * Everything else (a file, a directory holding other files, the current directory, the
  * file-system root, a directory holding one of the run's inputs) is refused by
@@ -178,6 +178,12 @@ public final class OutputDirectory {
                 return problem(request, "is a previous mountsim output but also holds files mountsim did not write ("
                         + names(foreign) + "); mountsim never deletes those, even with --force: move them out or choose "
                         + "another -o");
+            }
+            if (!request.force()) {
+                // Replacing results is never silent (issue 12): a second run into the same -o says
+                // what it would replace and asks for the flag.
+                return problem(request, "holds an earlier mountsim output; add --force to replace it (only the files "
+                        + "mountsim wrote there are deleted), or choose another -o");
             }
             return new ReplaceOwn(dest, withMarker(listed.get()));
         }

@@ -55,7 +55,7 @@ class InterruptionTest {
                     previousOutput(work);
                     previous = snapshot(work.resolve("out"));
                 }
-                Process p = ChildMountsim.start(work, dir.resolve("logs" + j), List.of("run", "q.yaml", "-o", "out", "--quiet"));
+                Process p = ChildMountsim.start(work, dir.resolve("logs" + j), List.of("run", "q.yaml", "-o", "out", "--quiet", "--force"));
                 children.add(new Child(j, p, work, previous));
             }
             long started = System.nanoTime();

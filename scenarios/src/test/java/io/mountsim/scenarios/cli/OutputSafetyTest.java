@@ -183,8 +183,23 @@ class OutputSafetyTest {
         assertTrue(Files.isRegularFile(mount.resolve("results.csv")));
         assertTrue(Files.isRegularFile(mount.resolve(".mountsim-output")));
         assertEquals(List.of("q.yaml", "volume"), names(dir), "no staging directory left beside it");
-        assertEquals(0, run("run", q.toString(), "-o", mount.toString(), "--quiet"), "a second run replaces its own output");
+        assertEquals(0, run("run", q.toString(), "-o", mount.toString(), "--quiet", "--force"),
+                "a second run replaces its own output when asked to");
         assertEquals(inode, Files.getAttribute(mount, "unix:ino"));
+    }
+
+    /** Issue 12: replacing results is never silent; the refusal names the flag and nothing is touched. */
+    @Test
+    void aPreviousOutputIsReplacedOnlyWithForce() throws IOException {
+        Path q = TestFiles.write(dir, "q.yaml", TestFiles.MINIMAL);
+        Path o = dir.resolve("out");
+        assertEquals(0, run("run", q.toString(), "-o", o.toString(), "--quiet"), stderr());
+        Map<String, String> before = snapshot(o);
+        model.calls.set(0);
+        assertEquals(2, run("run", q.toString(), "-o", o.toString(), "--quiet"));
+        assertRefusedBeforeRunning(o, "--force");
+        assertEquals(before, snapshot(o), "the earlier output is untouched");
+        assertEquals(0, run("run", q.toString(), "-o", o.toString(), "--quiet", "--force"), stderr());
     }
 
     @Test
@@ -193,7 +208,8 @@ class OutputSafetyTest {
         Path o = dir.resolve("o");
         assertEquals(0, run("run", sweep.toString(), "-o", o.toString(), "--quiet"), stderr());
         assertTrue(Files.exists(o.resolve("points/2.json")));
-        assertEquals(0, run("run", sweep.toString(), "-o", o.toString(), "--quiet", "--set", "sweep.workload.maxConcurrentStarts=[1]"),
+        assertEquals(0, run("run", sweep.toString(), "-o", o.toString(), "--quiet", "--force", "--set",
+                "sweep.workload.maxConcurrentStarts=[1]"),
                 stderr());
         assertFalse(Files.exists(o.resolve("points/2.json")), "nothing of the previous run survives");
         assertEquals(2, Files.readAllLines(o.resolve("results.csv")).size());

@@ -335,7 +335,10 @@ class ProbeRunTest {
         files.put("alpha.c", script("echo first-run"));
         run(kit("probe alpha none a | a\n")).run(KitMode.QUICK, out);
         files.put("alpha.c", script("echo second-run"));
-        Path file = run(kit("probe alpha none a | a\n")).run(KitMode.QUICK, out);
+        ProbeException refused = assertThrows(ProbeException.class,
+                () -> run(kit("probe alpha none a | a\n")).run(KitMode.QUICK, out));
+        assertTrue(refused.getMessage().contains("--force"), refused.getMessage());
+        Path file = run(kit("probe alpha none a | a\n")).run(KitMode.QUICK, out, true);
         assertTrue(Files.readString(file).contains("== probe alpha\nsecond-run\n== end\n"));
     }
 
