@@ -53,7 +53,7 @@ class ResultsCsvTest {
                     continue;
                 }
                 assertClose(e.getValue().mean(), cell.mean(), e.getKey());
-                assertClose(e.getValue().ci95(), cell.ci95(), e.getKey() + "_ci95");
+                assertClose(e.getValue().ci95(), cell.halfWidth(), e.getKey() + "_ci95");
             }
         }
     }

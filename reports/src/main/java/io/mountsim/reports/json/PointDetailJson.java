@@ -52,7 +52,7 @@ public final class PointDetailJson {
         }
         timeline.put("spans", spans);
         doc.put("timeline", timeline);
-        return JsonWriter.write(doc);
+        return Json.write(doc);
     }
 
     /** {@code base} (from summary.json) with the latency sample and timeline of {@code file} added. */
@@ -60,10 +60,10 @@ public final class PointDetailJson {
         String name = file.toString();
         Object root;
         try {
-            root = JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8));
+            root = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ReportInputException(name + ": cannot read: " + e.getMessage(), e);
-        } catch (JsonReader.MalformedJsonException e) {
+        } catch (Json.MalformedJsonException e) {
             throw new ReportInputException(name + ": not valid JSON: " + e.getMessage(), e);
         }
         JsonFields f = new JsonFields(name);

@@ -4,7 +4,11 @@ import io.mountsim.core.results.MetricNames;
 import io.mountsim.scenarios.diag.Location;
 import io.mountsim.scenarios.diag.Problems;
 import io.mountsim.scenarios.schema.KeySuggester;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +26,17 @@ import java.util.Map;
  * Empty cells are "not measured".
  */
 final class MeasuredCsv {
+    /**
+     * RFC 4180 (the reader results.csv is read back with, Commons CSV) plus what people
+     * write by hand: '#' comment lines for the data's source, blank lines, spaces around cells.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setTrim(true)
+            .get();
+
     private MeasuredCsv() {
     }
 
@@ -31,23 +46,26 @@ final class MeasuredCsv {
             problems.add(at, "measured", "file not found: " + file + " (a relative path is resolved against the scenario file's directory)");
             return Map.of();
         }
-        List<String> lines;
+        List<Map.Entry<Integer, List<String>>> records = new ArrayList<>();
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // a last line without its line end would report the line before it
+            CSVParser parser = FORMAT.parse(new StringReader(text.endsWith("\n") ? text : text + "\n"));
+            for (CSVRecord record : parser) {
+                // the parser has read through the record's line end: its line count is the record's last line
+                records.add(Map.entry(Math.toIntExact(parser.getCurrentLineNumber()), record.toList()));
+            }
         } catch (IOException | java.io.UncheckedIOException e) {
-            problems.add(at, "measured", "cannot read " + file + ": " + e.getMessage());
+            problems.add(at, "measured", "cannot read " + file + " as CSV: " + e.getMessage());
             return Map.of();
         }
         List<String> header = null;
         Map<Integer, Map<String, Double>> out = new HashMap<>();
         Map<Integer, Integer> lineOfPoint = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            Location here = new Location(shownAs, i + 1, 1);
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            List<String> cells = List.of(line.split(",", -1)).stream().map(String::strip).toList();
+        for (Map.Entry<Integer, List<String>> record : records) {
+            List<String> cells = record.getValue();
+            int lineNumber = record.getKey();
+            Location here = new Location(shownAs, lineNumber, 1);
             if (header == null) {
                 header = cells;
                 if (!checkHeader(header, sweptKeys, here, problems)) {
@@ -68,7 +86,7 @@ final class MeasuredCsv {
                 problems.add(here, "", "a second row for " + describe(cells, sweptKeys) + " (first at line " + lineOfPoint.get(point) + ")");
                 continue;
             }
-            lineOfPoint.put(point, i + 1);
+            lineOfPoint.put(point, lineNumber);
             LinkedHashMap<String, Double> values = new LinkedHashMap<>();
             for (int c = sweptKeys.size(); c < cells.size(); c++) {
                 if (cells.get(c).isEmpty()) {
