@@ -46,7 +46,7 @@ public record Headline(List<String> sentences, List<Recommendation> recommendati
                        List<UnreproducedQuestions.Question> caveats) {
 
     /** The swept key a concurrency-cap recommendation is about. */
-    public static final String CAP_KEY = "workload.maxConcurrentStarts";
+    public static final String CAP_KEY = SweepKeys.CAP_KEY;
 
     /**
      * The best cap of one series and what it costs.

@@ -12,6 +12,7 @@ import io.mountsim.reports.data.ReportData;
 import io.mountsim.reports.data.ScenarioFacts;
 import io.mountsim.reports.data.UnreproducedQuestions;
 import io.mountsim.reports.data.UserCost;
+import io.mountsim.reports.text.DisplayUnit;
 import io.mountsim.reports.text.MetricLabels;
 import io.mountsim.reports.text.Numbers;
 
@@ -134,6 +135,11 @@ public final class HtmlReport {
         if (!charts.isEmpty()) {
             h.append("<h2 id=\"charts\">Charts</h2>\n");
             for (ChartFile c : charts) {
+                if (!c.drawn()) {
+                    h.append("<p class=\"chart-note\" id=\"chart-").append(Html.esc(c.baseName())).append("\"><strong>")
+                            .append(Html.esc(c.title())).append(".</strong> ").append(Html.esc(c.caption())).append("</p>\n");
+                    continue;
+                }
                 h.append("<figure id=\"chart-").append(Html.esc(c.baseName())).append("\">\n")
                         .append("<img src=\"").append(Html.esc(c.svgPath())).append("\" alt=\"")
                         .append(Html.esc(c.title())).append("\" width=\"960\">\n")
@@ -146,8 +152,8 @@ public final class HtmlReport {
 
         h.append("<h2 id=\"tables\">Every metric</h2>\n")
                 .append("<p>Mean across ").append(r.replications()).append(" replications ± the half-width of its ")
-                .append(Math.round(r.confidence() * 100))
-                .append("% confidence interval; below, the smallest and largest replication.</p>\n");
+                .append(ConfidenceName.percent(r.confidence()))
+                .append(" confidence interval; below, the smallest and largest replication.</p>\n");
         metricsTable(h, r);
         measuredTable(h, r);
         resolvedScenarioTable(h, r);
@@ -231,19 +237,22 @@ public final class HtmlReport {
         h.append("</tr></thead>\n<tbody>\n");
         for (String name : MetricOrder.sort(names)) {
             MetricLabels.Label label = MetricLabels.of(name);
+            double maxAbs = r.points().stream().map(p -> p.metric(name)).filter(m -> m != null && Double.isFinite(m.mean()))
+                    .mapToDouble(m -> Math.abs(m.mean())).max().orElse(0);
+            DisplayUnit unit = MetricLabels.displayUnit(name, maxAbs);
             h.append("<tr><td class=\"name\" title=\"").append(Html.esc(name)).append("\">")
                     .append(Html.esc(label.description())).append("<span class=\"range\">").append(Html.esc(name))
-                    .append("</span></td><td class=\"name\">").append(Html.esc(label.unit())).append("</td>");
+                    .append("</span></td><td class=\"name\">").append(Html.esc(unit.label())).append("</td>");
             for (PointResult p : r.points()) {
                 MetricSummary m = p.metric(name);
                 h.append("<td>");
                 if (m != null) {
-                    h.append(Html.esc(Numbers.human(m.mean())));
+                    h.append(Html.esc(Numbers.human(unit.apply(m.mean()))));
                     if (!Double.isNaN(m.ci95())) {
-                        h.append(" ± ").append(Html.esc(Numbers.human(m.ci95())));
+                        h.append(" ± ").append(Html.esc(Numbers.human(unit.apply(m.ci95()))));
                     }
-                    h.append("<span class=\"range\">").append(Html.esc(Numbers.human(m.min()))).append(" – ")
-                            .append(Html.esc(Numbers.human(m.max()))).append("</span>");
+                    h.append("<span class=\"range\">").append(Html.esc(Numbers.human(unit.apply(m.min())))).append(" – ")
+                            .append(Html.esc(Numbers.human(unit.apply(m.max())))).append("</span>");
                 }
                 h.append("</td>");
             }

@@ -61,7 +61,7 @@ record ScenarioSummary(List<Map.Entry<String, String>> items) {
             items.add(Map.entry(r.comparison() ? "Compared" : "Swept", sweep(r)));
         }
         items.add(Map.entry("Statistics", r.replications() + " replications per point, seed " + r.seed()
-                + ", " + Math.round(r.confidence() * 100) + "% confidence intervals (Student t)"));
+                + ", " + io.mountsim.reports.data.ConfidenceName.percent(r.confidence()) + " confidence intervals (Student t)"));
         return new ScenarioSummary(items);
     }
 
