@@ -149,6 +149,7 @@ public final class ReportWriter {
         check(aDir, bDir, "sweptKeys", a.sweptKeys(), b.sweptKeys());
         check(aDir, bDir, "healthCheckTimeoutSeconds", a.healthCheckTimeoutSeconds(), b.healthCheckTimeoutSeconds());
         check(aDir, bDir, "comparison", a.comparison(), b.comparison());
+        check(aDir, bDir, "--set overrides", a.overrides(), b.overrides());
         check(aDir, bDir, "scenario", a.resolvedScenario(), b.resolvedScenario());
     }
 
@@ -165,8 +166,7 @@ public final class ReportWriter {
     }
 
     private static ExperimentResult withPoints(ExperimentResult r, List<PointResult> points) {
-        return new ExperimentResult(r.name(), r.description(), r.seed(), r.replications(), r.confidence(),
-                r.sweptKeys(), points, r.resolvedScenario(), r.healthCheckTimeoutSeconds(), r.comparison());
+        return r.withPoints(points);
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -22,8 +22,7 @@ public final class ReportData {
                 .sorted(Comparator.comparingInt(PointResult::index))
                 .map(ReportData::reduce)
                 .toList();
-        return new ExperimentResult(r.name(), r.description(), r.seed(), r.replications(), r.confidence(),
-                r.sweptKeys(), points, r.resolvedScenario(), r.healthCheckTimeoutSeconds(), r.comparison());
+        return r.withPoints(points);
     }
 
     private static PointResult reduce(PointResult p) {

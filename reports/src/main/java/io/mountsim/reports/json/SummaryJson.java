@@ -16,6 +16,7 @@ import java.util.Map;
  * <pre>
  * { "format": "mountsim-summary/1", "name", "description", "seed", "replications",
  *   "confidence", "healthCheckTimeoutSeconds" (null = none), "comparison", "sweptKeys",
+ *   "overrides" (the command line's --set KEY=VALUE, as given),
  *   "scenario": { resolved scenario },
  *   "points": [ { "index", "parameters": {key: value},
  *                 "metrics": { name: {"mean", "ci95" (named for the level), "min", "max", "n"} },
@@ -44,6 +45,7 @@ public final class SummaryJson {
         doc.put("healthCheckTimeoutSeconds", r.healthCheckTimeoutSeconds());
         doc.put("comparison", r.comparison());
         doc.put("sweptKeys", r.sweptKeys());
+        doc.put("overrides", r.overrides());
         doc.put("scenario", r.resolvedScenario());
         doc.put("points", r.points().stream().map(p -> point(p, ConfidenceName.of(r.confidence()))).toList());
         return Json.write(doc);

@@ -59,6 +59,15 @@ public final class SummaryJsonReader {
             }
             swept.add(s);
         }
+        List<String> overrides = new ArrayList<>();
+        // absent from files written before overrides were recorded
+        List<?> overridesRaw = doc.containsKey("overrides") ? f.array(doc.get("overrides"), "overrides") : List.of();
+        for (int i = 0; i < overridesRaw.size(); i++) {
+            if (!(overridesRaw.get(i) instanceof String s)) {
+                throw f.error("overrides[" + i + "]", "a string");
+            }
+            overrides.add(s);
+        }
         double confidence = f.number(doc, "confidence", "");
         String ciKey = ConfidenceName.of(confidence);
         List<?> pointsRaw = f.array(f.required(doc, "points", ""), "points");
@@ -77,7 +86,8 @@ public final class SummaryJsonReader {
                 points,
                 f.object(f.required(doc, "scenario", ""), "scenario"),
                 f.number(doc, "healthCheckTimeoutSeconds", ""),
-                f.bool(doc, "comparison", ""));
+                f.bool(doc, "comparison", ""),
+                overrides);
     }
 
     private static PointResult point(JsonFields f, Map<String, Object> p, String path, String ciKey) {

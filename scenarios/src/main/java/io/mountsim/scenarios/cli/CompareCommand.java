@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Output: out/<name-a-vs-name-b>/ unless -o says otherwise; one point per scenario, swept key 'scenario'.",
                 "", "Examples:",
                 "  mountsim compare scenarios/examples/what-if/before.yaml scenarios/examples/what-if/after.yaml",
-                "  mountsim compare baseline.yaml smt-off.yaml pinned.yaml -o out/mitigations --replications 5"})
+                "  mountsim compare baseline.yaml smt-off.yaml pinned.yaml -o out/mitigations --replications 5",
+                "  mountsim compare before.yaml after.yaml --set workload.containers=200"})
 final class CompareCommand implements Callable<Integer>, MountsimCommand.ContextAware {
     private CliContext context;
 
@@ -38,7 +39,7 @@ final class CompareCommand implements Callable<Integer>, MountsimCommand.Context
 
     @Override
     public Integer call() throws Exception {
-        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(List.of()));
+        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides());
         ExperimentResult result = execution.execute(context, runner -> runner.compare(scenarios));
         Path dir = output != null ? output : Path.of("out", Scenario.slug(result.name()));
         OutputDirectory.write(dir, d -> context.sink().write(result, d));

@@ -7,6 +7,7 @@ import io.mountsim.scenarios.run.ProgressListener;
 import io.mountsim.scenarios.run.ResultTable;
 import io.mountsim.scenarios.scenario.Overrides;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -14,10 +15,15 @@ import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
- * The options and steps that {@code run} and {@code compare} share: seed and replication
- * overrides, the progress line, worker threads, and the summary table printed after a run.
+ * The options and steps that {@code run} and {@code compare} share: {@code --set}, seed and
+ * replication overrides, the progress line, worker threads, and the summary table printed after a run.
  */
 final class ExecutionOptions {
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key by dotted path, before validation "
+            + "(repeatable; compare applies it to every file). VALUE is YAML: 200, per-layer, '{uniform: [20, 80]}', '[1, 2, 4]'. "
+            + "Overrides name the run: title, chart subtitles, summary.json and the default output directory.")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--seed", paramLabel = "N",
             description = "Master seed (default: run.seed; for compare, the baseline's).")
     Long seed;
@@ -31,7 +37,7 @@ final class ExecutionOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: every core). Results do not depend on it.")
     Integer threads;
 
-    Overrides overrides(List<String> sets) {
+    Overrides overrides() {
         return new Overrides(sets, seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
                 replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
     }

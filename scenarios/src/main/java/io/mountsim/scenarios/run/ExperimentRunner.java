@@ -39,9 +39,9 @@ public final class ExperimentRunner {
         List<ScenarioPoint> selected = scenario.points().stream().filter(p -> shard.includes(p.index())).toList();
         List<PointResult> points = runPoints(selected, scenario.run().seed(), scenario.run().replications(),
                 scenario.run().confidence(), scenario.measured());
-        return new ExperimentResult(scenario.name(), scenario.description(), scenario.run().seed(),
+        return new ExperimentResult(scenario.title(), scenario.description(), scenario.run().seed(),
                 scenario.run().replications(), scenario.run().confidence(), scenario.sweptKeys(), points,
-                scenario.resolved(), scenario.healthCheckTimeoutSeconds(), false);
+                scenario.resolved(), scenario.healthCheckTimeoutSeconds(), false, scenario.overrides());
     }
 
     /**
@@ -77,14 +77,16 @@ public final class ExperimentRunner {
         }
         List<PointResult> results = runPoints(points, baseline.run().seed(), baseline.run().replications(),
                 baseline.run().confidence(), measured);
-        String name = String.join(" vs ", scenarios.stream().map(Scenario::name).toList());
+        // every compared file gets the same --set overrides: they title the comparison once
+        String name = Scenario.titled(String.join(" vs ", scenarios.stream().map(Scenario::name).toList()),
+                baseline.overrides());
         LinkedHashMap<String, Object> all = new LinkedHashMap<>();
         all.put("name", name);
         all.put("compare", resolved);
         return new ExperimentResult(name, "comparison of " + scenarios.size() + " scenarios, baseline " + baseline.name()
                 + ", common random numbers (seed " + baseline.run().seed() + ")", baseline.run().seed(),
                 baseline.run().replications(), baseline.run().confidence(), List.of("scenario"), results, all,
-                baseline.healthCheckTimeoutSeconds(), true);
+                baseline.healthCheckTimeoutSeconds(), true, baseline.overrides());
     }
 
     private List<PointResult> runPoints(List<ScenarioPoint> points, long seed, int replications, double confidence,

@@ -130,7 +130,8 @@ public final class ScenarioLoader {
         @SuppressWarnings("unchecked")
         Map<String, Object> normalized = (Map<String, Object>) integralNumbers(resolved);
         return new Scenario(file, name, description.orElseGet(() -> describe(points.get(0).spec(), sweptKeys)),
-                run, sweptKeys, points, normalized, measured);
+                run, sweptKeys, points, normalized, measured,
+                overrides.sets().stream().map(ScenarioLoader::normalizedSet).toList());
     }
 
     /**
@@ -153,6 +154,12 @@ public final class ScenarioLoader {
             return l.stream().map(ScenarioLoader::integralNumbers).toList();
         }
         return value;
+    }
+
+    /** "workload.containers = 200" as "workload.containers=200": one spelling in titles and summary.json. */
+    static String normalizedSet(String set) {
+        int eq = set.indexOf('=');
+        return eq < 0 ? set.strip() : set.substring(0, eq).strip() + "=" + set.substring(eq + 1).strip();
     }
 
     private record Axis(String key, List<YamlValue> values) {
