@@ -4,6 +4,7 @@ import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.charts.ChartFile;
 import io.mountsim.reports.charts.ChartSet;
+import io.mountsim.reports.csv.ReplicationsCsv;
 import io.mountsim.reports.csv.ResultsCsv;
 import io.mountsim.reports.data.ReportData;
 import io.mountsim.reports.html.HtmlReport;
@@ -25,8 +26,9 @@ import java.util.TreeMap;
  * The reports module's entry point: writes every output file of a run, and merges the
  * outputs of sharded runs back into the files an unsharded run writes.
  *
- * <p>Files: {@code summary.json}, {@code results.csv}, {@code points/<index>.json} (latency
- * sample and lock timeline per point, so merge can redraw the charts), {@code charts/*.png}
+ * <p>Files: {@code summary.json}, {@code results.csv}, {@code replications.csv} (every
+ * replication's values, long format), {@code points/<index>.json} (latency sample,
+ * per-replication values and lock timeline per point, so merge can redraw everything), {@code charts/*.png}
  * and {@code charts/*.svg}, {@code report.html}. Everything is drawn from the result
  * reduced by {@link ReportData#reduce}, which is also exactly what summary.json plus
  * points/*.json store; so merging shards gives byte-identical summary.json, results.csv,
@@ -57,6 +59,7 @@ public final class ReportWriter {
         Files.createDirectories(outDir);
         write(outDir.resolve(SUMMARY_JSON), SummaryJson.write(r));
         write(outDir.resolve(RESULTS_CSV), ResultsCsv.write(r));
+        write(outDir.resolve(ReplicationsCsv.FILE), ReplicationsCsv.write(r));
         Path pointsDir = outDir.resolve(POINTS_DIR);
         Files.createDirectories(pointsDir);
         for (PointResult p : r.points()) {

@@ -27,6 +27,6 @@ public final class ReportData {
 
     private static PointResult reduce(PointResult p) {
         return new PointResult(p.index(), p.parameters(), p.metrics(), LatencySample.of(p.startLatenciesMs()),
-                p.cpu(), TimelineWindow.limit(p.timeline()), p.measured());
+                p.cpu(), TimelineWindow.limit(p.timeline()), p.measured(), p.replicationValues());
     }
 }

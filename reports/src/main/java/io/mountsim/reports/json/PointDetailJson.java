@@ -4,6 +4,7 @@ import io.mountsim.core.results.PointResult;
 import io.mountsim.core.results.Timeline;
 import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.reports.ReportInputException;
+import io.mountsim.reports.data.MetricOrder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.Map;
  * <pre>
  * { "format": "mountsim-point/1", "index",
  *   "startLatencyMsSample": [sorted order statistics, see LatencySample],
+ *   "replications": { metric: [value of replication 0, 1, ...] },
  *   "timeline": { "windowStartNs", "windowEndNs", "lanes",
  *                 "spans": [[resource, lane, taskId, startNs, endNs, "HOLD"|"WAIT"], ...] } }
  * </pre>
@@ -41,6 +43,11 @@ public final class PointDetailJson {
         doc.put("format", FORMAT);
         doc.put("index", p.index());
         doc.put("startLatencyMsSample", p.startLatenciesMs());
+        Map<String, Object> reps = new LinkedHashMap<>();
+        for (String name : MetricOrder.sort(p.replicationValues().keySet())) {
+            reps.put(name, p.replicationValues().get(name));
+        }
+        doc.put("replications", reps);
         Timeline t = p.timeline();
         Map<String, Object> timeline = new LinkedHashMap<>();
         timeline.put("windowStartNs", t.windowStartNs());
@@ -80,6 +87,17 @@ public final class PointDetailJson {
         for (int i = 0; i < sample.length; i++) {
             sample[i] = f.number(sampleRaw.get(i), "startLatencyMsSample[" + i + "]");
         }
+        Map<String, double[]> reps = new LinkedHashMap<>();
+        if (doc.containsKey("replications")) { // absent from files written before it was kept
+            f.object(doc.get("replications"), "replications").forEach((metric, raw) -> {
+                List<?> values = f.array(raw, "replications." + metric);
+                double[] v = new double[values.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = f.number(values.get(i), "replications." + metric + "[" + i + "]");
+                }
+                reps.put(metric, v);
+            });
+        }
         Map<String, Object> t = f.object(f.required(doc, "timeline", ""), "timeline");
         List<?> spansRaw = f.array(f.required(t, "spans", "timeline"), "timeline.spans");
         List<TimelineSpan> spans = new ArrayList<>(spansRaw.size());
@@ -89,7 +107,7 @@ public final class PointDetailJson {
         Timeline timeline = new Timeline(f.integer(t, "windowStartNs", "timeline"), f.integer(t, "windowEndNs", "timeline"),
                 Math.toIntExact(f.integer(t, "lanes", "timeline")), spans);
         return new PointResult(base.index(), base.parameters(), base.metrics(), sample, base.cpu(), timeline,
-                base.measured());
+                base.measured(), reps);
     }
 
     private static TimelineSpan span(JsonFields f, Object raw, String path) {
