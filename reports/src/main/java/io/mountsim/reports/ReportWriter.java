@@ -143,6 +143,26 @@ public final class ReportWriter {
         return merged;
     }
 
+    /**
+     * Reads every shard directory and checks that they come from one run (the same checks as
+     * {@link #merge}), before anything counts their points: a shard of another scenario is
+     * "different runs", not "a shard is missing".
+     *
+     * @return the shards as read, in the given order
+     * @throws ReportInputException naming the two shards and what differs
+     */
+    public static List<ExperimentResult> readShards(List<Path> shardDirs) {
+        List<ExperimentResult> shards = new ArrayList<>();
+        for (Path dir : shardDirs) {
+            ExperimentResult shard = read(dir);
+            if (!shards.isEmpty()) {
+                requireSameRun(shardDirs.get(0), shards.get(0), dir, shard);
+            }
+            shards.add(shard);
+        }
+        return shards;
+    }
+
     private static void requireSameRun(Path aDir, ExperimentResult a, Path bDir, ExperimentResult b) {
         check(aDir, bDir, "name", a.name(), b.name());
         check(aDir, bDir, "description", a.description(), b.description());

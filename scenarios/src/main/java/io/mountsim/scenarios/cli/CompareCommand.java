@@ -39,7 +39,7 @@ final class CompareCommand implements Callable<Integer>, MountsimCommand.Context
 
     @Override
     public Integer call() throws Exception {
-        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides());
+        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(), context.err());
         ExperimentResult result = execution.execute(context, runner -> runner.compare(scenarios));
         Path dir = output != null ? output : Path.of("out", Scenario.slug(result.name()));
         OutputDirectory.write(dir, d -> context.sink().write(result, d));

@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
             selected = Shard.parse(shard).orElseThrow(() -> InvalidInputException.of(Location.of("--shard " + shard), "",
                     "expected I/N with 0 <= I < N, e.g. --shard 0/4"));
         }
-        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides());
+        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(), context.err());
         Shard shardToRun = selected;
         List<Path> destinations = new ArrayList<>();
         for (Scenario s : scenarios) {

@@ -14,6 +14,15 @@ final class Scenarios {
     private Scenarios() {
     }
 
+    /** Loads every file; prints each scenario's warnings to {@code err} as "FILE: warning: ...". */
+    static List<Scenario> loadAll(List<Path> files, Overrides overrides, java.io.PrintStream err) {
+        List<Scenario> all = loadAll(files, overrides);
+        for (Scenario s : all) {
+            s.warnings().forEach(w -> err.println(s.file() + ": warning: " + w));
+        }
+        return all;
+    }
+
     static List<Scenario> loadAll(List<Path> files, Overrides overrides) {
         Problems problems = new Problems();
         List<Scenario> out = new ArrayList<>();

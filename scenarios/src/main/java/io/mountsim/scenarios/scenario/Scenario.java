@@ -18,6 +18,7 @@ import java.util.Map;
  * @param resolved   the scenario with every default filled in (for summary.json)
  * @param measured   real-kernel measurements per point index (may be empty)
  * @param overrides  the command line's {@code --set KEY=VALUE} overrides applied, as given
+ * @param warnings   what is valid but probably not meant (points that simulate the same thing)
  */
 public record Scenario(Path file,
                        String name,
@@ -27,8 +28,10 @@ public record Scenario(Path file,
                        List<ScenarioPoint> points,
                        Map<String, Object> resolved,
                        Map<Integer, Map<String, Double>> measured,
-                       List<String> overrides) {
+                       List<String> overrides,
+                       List<String> warnings) {
     public Scenario {
+        warnings = List.copyOf(warnings);
         overrides = List.copyOf(overrides);
         sweptKeys = List.copyOf(sweptKeys);
         points = List.copyOf(points);
