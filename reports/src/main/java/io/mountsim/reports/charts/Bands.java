@@ -12,8 +12,8 @@ final class Bands {
     }
 
     /**
-     * Adds one point; a NaN half-width (a single replication) draws no band. On a log axis
-     * a band reaching zero or below is cut at {@code floor} so it stays drawable.
+     * Adds one point; a NaN half-width (a single replication) draws no band. A band reaching
+     * below zero is cut at zero (no metric here is negative); on a log axis at {@code floor}.
      */
     static void add(YIntervalSeries s, double x, MetricSummary m, DisplayUnit unit, double floor) {
         double mean = unit.apply(m.mean());
@@ -21,6 +21,9 @@ final class Bands {
         double low = mean - half;
         if (floor > 0 && low < floor) {
             low = floor;
+        }
+        if (mean >= 0 && low < 0) {
+            low = 0; // every metric drawn here is a count, rate, time or share: a band below 0 is noise
         }
         s.add(x, mean, low, mean + half);
     }

@@ -109,6 +109,8 @@ final class ChartStyle {
         JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
+        // the SVG names each series' elements (jfreechart's item refs): scripts and the browser test can find a curve
+        chart.setElementHinting(true);
         chart.setTextAntiAlias(true);
         if (subtitle != null && !subtitle.isBlank()) {
             chart.addSubtitle(new TextTitle(subtitle, SUBTITLE_FONT));

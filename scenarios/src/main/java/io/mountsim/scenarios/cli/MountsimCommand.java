@@ -19,13 +19,16 @@ import picocli.CommandLine.ScopeType;
         version = "mountsim 0.1.0",
         description = "Simulates Linux kernel mount locking under concurrent container starts.",
         subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, MachinesCommand.class,
-                MergeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                MergeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
+                // picocli's bash/zsh completion script: source <(mountsim generate-completion)
+                picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Examples:",
                 "  mountsim run scenarios/examples/quickstart.yaml",
                 "  mountsim run sweep.yaml --set workload.containers=200 --replications 5 -o out/big",
                 "  mountsim compare before.yaml after.yaml -o out/what-if",
                 "  mountsim validate scenarios/netflix/*.yaml",
                 "  mountsim machines",
+                "  source <(mountsim generate-completion)   # tab completion in bash and zsh",
                 "",
                 "Exit codes: 0 success, 2 invalid input (nothing written), 1 anything else."})
 public final class MountsimCommand implements Runnable {

@@ -75,6 +75,20 @@ class LabelsTest {
     }
 
     @Test
+    void generateCompletionPrintsABashScriptForEveryCommand() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CliContext context = new CliContext(new FakeModel(), new ReportsSink(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), 2);
+        assertEquals(0, MountsimCommand.execute(context, "generate-completion"), err.toString());
+        String script = out.toString(StandardCharsets.UTF_8);
+        assertTrue(script.contains("complete -F _complete_mountsim"), script.substring(0, Math.min(500, script.length())));
+        for (String command : List.of("run", "compare", "validate", "machines", "merge")) {
+            assertTrue(script.contains(command), command);
+        }
+        assertTrue(script.contains("--set"), "options complete too");
+    }
+
+    @Test
     void aConfidenceLevelOtherThan95NamesItsColumnsAndKeysForItself() throws Exception {
         Path f = TestFiles.write(dir, "c.yaml", TestFiles.MINIMAL);
         Path out = dir.resolve("c");
