@@ -131,8 +131,9 @@ class EdgeCaseTest {
                 new Timeline(0, 20_000_000, 96, spans), Map.of());
         ExperimentResult r = new ExperimentResult("big", "", 1, 1, 0.95, List.of(), List.of(p), Map.of(), Double.NaN, false);
         List<ChartFile> charts = ReportWriter.writeAll(r, tmp);
-        assertEquals(List.of("timeline-point0"), charts.stream().map(ChartFile::baseName).toList());
-        ReportWriterTest.assertValidPng(tmp.resolve(charts.get(0).pngPath()));
-        assertTrue(Files.size(tmp.resolve(charts.get(0).svgPath())) < 5_000_000, "SVG stays a reasonable size");
+        assertEquals(List.of("timeline-overview-point0", "timeline-point0"), charts.stream().map(ChartFile::baseName).toList(),
+                "the cut timeline comes with the strip of the whole run");
+        ReportWriterTest.assertValidPng(tmp.resolve(charts.get(1).pngPath()));
+        assertTrue(Files.size(tmp.resolve(charts.get(1).svgPath())) < 5_000_000, "SVG stays a reasonable size");
     }
 }

@@ -111,9 +111,14 @@ public final class ChartSet {
             String label = PointLabels.of(p);
             int lanes = p.timeline().lanes();
             int height = Math.max(ChartWriter.HEIGHT, Math.min(1400, 200 + lanes * 16));
+            emit(LockTimelineChart.overview(p, label, ctx), chartsDir, files, 300, "timeline-overview-point" + p.index(),
+                    "The whole run: " + label,
+                    "Tasks waiting for (dark) and holding (pale) each lock over the whole replication, averaged over "
+                            + "short bins; the shaded stretch, the busiest, is drawn span by span below.");
             emit(LockTimelineChart.build(p, label, ctx), chartsDir, files, height, "timeline-point" + p.index(),
                     "Lock timeline: " + label,
-                    "One row per CPU over a window of one replication. Full-height bars: the lock is held; "
+                    "One row per CPU over a window of one replication. Full-height bars: the lock is held "
+                            + "exclusively (for writing); two-thirds-height lighter bars: held for reading; "
                             + "thin pale bars: a task waits for it.");
         }
         for (String metric : measuredMetrics(r)) {

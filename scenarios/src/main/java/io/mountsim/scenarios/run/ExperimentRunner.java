@@ -6,6 +6,7 @@ import io.mountsim.core.results.MetricNames;
 import io.mountsim.core.results.PointAggregator;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.reports.data.TimelineWindow;
 import io.mountsim.scenarios.scenario.Scenario;
 import io.mountsim.scenarios.scenario.ScenarioPoint;
 import io.mountsim.scenarios.diag.InvalidInputException;
@@ -116,7 +117,7 @@ public final class ExperimentRunner {
             long taskNs = clockNs.getAsLong() - startNs;
             int pd = left.decrementAndGet(p) == 0 ? pointsDone.incrementAndGet() : pointsDone.get();
             progress.replicationDone(p, taskNs, done.incrementAndGet(), total, pd, points.size());
-            return withEvents(o);
+            return withEvents(chartable(o));
         }, threads);
         // back in point-major order: replication r of point p at p * replications + r
         ReplicationOutcome[] byPoint = new ReplicationOutcome[total];
@@ -160,6 +161,19 @@ public final class ExperimentRunner {
 
     private static int gcd(int a, int b) {
         return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /**
+     * The model records the whole replication's lock timeline (hundreds of thousands of
+     * spans in a storm); cut it to the chart's window and overview as soon as the task ends,
+     * so a many-point sweep never holds more than its running tasks' full timelines.
+     */
+    private static ReplicationOutcome chartable(ReplicationOutcome o) {
+        if (o.timeline().spans().size() <= TimelineWindow.MAX_SPANS) {
+            return o;
+        }
+        return new ReplicationOutcome(o.metrics(), o.startLatenciesMs(), o.cpu(), TimelineWindow.limit(o.timeline()),
+                o.events(), o.fingerprint());
     }
 
     /** The contract's {@code events} column, from the engine's count when the model did not name it. */
