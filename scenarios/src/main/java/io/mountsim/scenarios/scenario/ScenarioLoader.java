@@ -197,7 +197,8 @@ public final class ScenarioLoader {
             }
             return List.of();
         }
-        return messages.stream().map(m -> m + " (both are kept; their numbers are the same simulation's)").toList();
+        String more = messages.size() == 1 ? "" : "; " + (messages.size() - 1) + " more pairs alike";
+        return List.of(messages.get(0) + more + " (all are kept; twins give the same simulation's numbers)");
     }
 
     /** What a spec simulates: SMT off on a machine without SMT is SMT on (see PointBinder). */

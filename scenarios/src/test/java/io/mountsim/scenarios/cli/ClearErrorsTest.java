@@ -61,6 +61,7 @@ class ClearErrorsTest {
         assertTrue(err.toString().contains("x.yaml: warning: points {machine=m7a.24xlarge, mitigations.smt=off} and "
                 + "{machine=m7a.24xlarge, mitigations.smt=on} simulate the same thing; m7a.24xlarge has no SMT"), err.toString());
         assertFalse(err.toString().contains("m7i.metal-24xl, mitigations.smt=off} and"), "m7i has SMT: no warning for it");
+        assertEquals(1, err.toString().lines().filter(l -> l.contains("warning")).count(), "one line per scenario");
     }
 
     @Test
