@@ -1,6 +1,9 @@
 package io.mountsim.scenarios.cli;
 
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.reports.data.ReportData;
+import io.mountsim.reports.data.UnreproducedQuestions;
+import io.mountsim.reports.html.Headline;
 import io.mountsim.scenarios.run.ExperimentRunner;
 import io.mountsim.scenarios.run.ProgressLine;
 import io.mountsim.scenarios.run.ProgressListener;
@@ -59,6 +62,11 @@ final class ExecutionOptions {
     static void printSummary(CliContext context, String title, ExperimentResult result, Path dir) {
         context.out().println("# " + title);
         context.out().print(ResultTable.render(result));
+        // the report's answer, so a terminal user gets it without opening report.html
+        Headline headline = Headline.of(ReportData.reduce(result));
+        headline.sentences().forEach(context.out()::println);
+        headline.caveats().forEach(q -> context.out().println("Not validated: " + q.question() + " (see "
+                + UnreproducedQuestions.VALIDATION_PATH + ")"));
         context.out().println("results: " + dir);
     }
 }

@@ -75,6 +75,29 @@ class LabelsTest {
     }
 
     @Test
+    void aCapSweepPrintsItsRecommendedCapOnStdout() {
+        Path f = TestFiles.write(dir, "cap.yaml", TestFiles.MINIMAL + "sweep:\n  workload.maxConcurrentStarts: [1, 4, unlimited]\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // a makespan that is shortest at cap 4: 1 -> 9 s, 4 -> 3 s, unlimited -> 5 s
+        io.mountsim.scenarios.run.ReplicationModel model = (spec, seed, replication, withTimeline) -> {
+                int cap = ((io.mountsim.models.workload.WorkloadSpec.ContainerStarts) spec.workload()).maxConcurrentStarts()
+                        .orElse(0);
+                double makespan = cap == 1 ? 9 : cap == 4 ? 3 : 5;
+                return new io.mountsim.core.results.ReplicationOutcome(java.util.Map.of(
+                        io.mountsim.core.results.MetricNames.MAKESPAN_SECONDS, makespan + replication * 0.01,
+                        io.mountsim.core.results.MetricNames.START_LATENCY_MS_P99, 100.0,
+                        io.mountsim.core.results.MetricNames.FAILED_STARTS, 0.0),
+                        new double[]{1, 2}, io.mountsim.core.results.CpuBreakdown.NONE,
+                        io.mountsim.core.results.Timeline.empty(), 1, 1);
+        };
+        CliContext context = new CliContext(model, new ReportsSink(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), 2);
+        assertEquals(0, MountsimCommand.execute(context, "run", f.toString(), "-o", dir.resolve("cap").toString(), "--quiet"),
+                err.toString());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Recommended concurrency cap: 4 (makespan 3 s"),
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void generateCompletionPrintsABashScriptForEveryCommand() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CliContext context = new CliContext(new FakeModel(), new ReportsSink(), new PrintStream(out, true, StandardCharsets.UTF_8),
