@@ -19,10 +19,12 @@ public final class SimulationModel {
      */
     public static ReplicationOutcome runReplication(SimulationSpec spec, long seed, int replication, boolean withTimeline) {
         if (spec.workload() instanceof WorkloadSpec.LockBench bench) {
-            return LockBench.run(spec.machine(), spec.mitigations(), bench, seed, replication);
+            LockBench.SchedulerCosts costs = new LockBench.SchedulerCosts(Math.round(spec.kernel().idleWakeupUs() * 1000),
+                    Math.round(spec.kernel().contextSwitchUs() * 1000));
+            return LockBench.run(spec.machine(), spec.mitigations(), bench, costs, seed, replication, withTimeline);
         }
         TopologyCpuLayout layout = new TopologyCpuLayout(Topology.of(spec.machine(), spec.mitigations()));
-        return MountSimulation.run(layout, spec.kernel(), spec.runtime(), spec.watchers(), spec.workload(),
+        return MountSimulation.run(layout, spec.kernel(), spec.runtime(), spec.watchers(), spec.node(), spec.workload(),
                 seed, replication, withTimeline);
     }
 }

@@ -136,4 +136,29 @@ class EdgeCaseTest {
         ReportWriterTest.assertValidPng(tmp.resolve(charts.get(1).pngPath()));
         assertTrue(Files.size(tmp.resolve(charts.get(1).svgPath())) < 5_000_000, "SVG stays a reasonable size");
     }
+
+    /** On a modelled node the headline says where the CPU time went and what the starts waited for PID 1. */
+    @Test
+    void aBusyNodeHeadlineSaysWhereTheTimeWentAndWhatPid1Cost() throws Exception {
+        ExperimentResult single = Fixtures.single();
+        PointResult p = single.points().get(0);
+        Map<String, MetricSummary> metrics = new LinkedHashMap<>(p.metrics());
+        metrics.put("mountTableLinesInitial", new MetricSummary(821, 0, 821, 821, 3));
+        metrics.put("nodeLoadCpuFraction", new MetricSummary(0.25, 0.01, 0.24, 0.26, 3));
+        metrics.put("pid1WaitMsMean", new MetricSummary(275, 10, 260, 290, 3));
+        metrics.put("pid1BusyFraction", new MetricSummary(0.37, 0.01, 0.36, 0.38, 3));
+        metrics.put("pid1Reparses", new MetricSummary(9, 1, 8, 10, 3));
+        metrics.put("pid1ReparseLinesMean", new MetricSummary(1284, 10, 1270, 1300, 3));
+        metrics.put("dbusTimeouts", new MetricSummary(4, 1, 3, 5, 3));
+        ExperimentResult r = new ExperimentResult(single.name(), single.description(), single.seed(), single.replications(),
+                single.confidence(), single.sweptKeys(), List.of(new PointResult(0, p.parameters(), metrics,
+                p.startLatenciesMs(), p.cpu(), p.timeline(), p.measured())), single.resolvedScenario(),
+                single.healthCheckTimeoutSeconds(), false);
+        ReportWriter.writeAll(r, tmp);
+        String html = Files.readString(tmp.resolve("report.html"));
+        // the fixture's breakdown: 30% work, 20% spinning, 40% idle
+        assertTrue(html.contains("CPU time: 30% work (the running containers&#39; own load 25%), 20% spinning, 40% idle;"
+                + " starts waited 275 ms for PID 1 on average (PID 1 busy 37% of the time, 9 re-parses of 1284 lines);"
+                + " 4 replies per run came after runc&#39;s timeout."), html);
+    }
 }

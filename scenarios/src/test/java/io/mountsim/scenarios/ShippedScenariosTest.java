@@ -36,6 +36,23 @@ class ShippedScenariosTest {
         }
     }
 
+    /** The busy-node examples follow the study: every number in them says where it comes from. */
+    @Test
+    void everyNumberOfTheBusyNodeExamplesHasItsSourceBesideIt() throws IOException {
+        List<Path> busy = shipped().stream().filter(f -> f.getFileName().toString().startsWith("busy-node")).toList();
+        assertTrue(busy.size() >= 2, busy.toString());
+        for (Path f : busy) {
+            List<String> lines = Files.readAllLines(f);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.startsWith("#") || line.startsWith("name:") || !line.matches(".*\\d.*")) {
+                    continue;
+                }
+                assertTrue(line.contains("#"), f + ":" + (i + 1) + " has a number without a comment giving its source or [est]");
+            }
+        }
+    }
+
     @Test
     void theNetflixDirectoryHasOneFilePerFinding() throws IOException {
         List<String> names;

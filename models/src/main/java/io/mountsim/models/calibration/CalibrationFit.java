@@ -46,8 +46,11 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * 0.0033 but raised the check loss to 0.0758 with a 1.9 us kworker and an 18 us wakeup,
  * so the held-out runs chose pass 2.
  *
- * <p>To calibrate another host: run the probe there (shared/calibration/README.md), then
- * {@code java -cp mountsim.jar io.mountsim.models.calibration.CalibrationFit measurements.txt}.
+ * <p>To calibrate another host: {@code mountsim probe} there, then {@code mountsim calibrate
+ * results -o host.yaml [--fit]} ({@link HostCalibration} for the direct measurements,
+ * {@link #fitDynamics} for --fit). {@code java -cp mountsim.jar
+ * io.mountsim.models.calibration.CalibrationFit measurements.txt} refits this host's
+ * shipped profile, SMT slowdown included.
  */
 public final class CalibrationFit {
     /** The probe's reader threads read 64 KiB at a time (mountbench.c, reader()). */
@@ -157,8 +160,8 @@ public final class CalibrationFit {
 
     /** Fits {@link Fitted} to the runs, starting from the base profile and host. */
     public static Fitted fit(List<MeasuredRun> fitRuns, KernelProfile base, int maxEvaluations) {
-        double[] start = {Math.log(base.idleWakeupUs()), Math.log(base.contextSwitchUs()),
-                Math.log(base.rcuKworkerUs()), Math.log(EPYC_2CORE_SMT_SLOWDOWN - 1)};
+        double[] start = {Math.log(base.scheduler().idleWakeupUs()), Math.log(base.scheduler().contextSwitchUs()),
+                Math.log(base.rcu().kworkerUs()), Math.log(EPYC_2CORE_SMT_SLOWDOWN - 1)};
         // the simplex throws when its budget runs out, so the best point seen is kept here
         double[] bestLoss = {Double.POSITIVE_INFINITY};
         double[][] bestPoint = {start};
@@ -179,6 +182,43 @@ public final class CalibrationFit {
         } catch (TooManyEvaluationsException budgetSpent) {
             return fromLog(bestPoint[0]);
         }
+    }
+
+    /**
+     * Fits a host's idle wakeup, context switch and grace-period kworker work on its
+     * multi-thread rows ({@code mountsim calibrate --fit}), on the host's own machine. The
+     * unmount's measured wait stays whole: the grace period is what the wakeup leaves of
+     * it, so one-thread unmounts keep their measured latency.
+     *
+     * @return the profile with the best dynamics seen within the budget
+     */
+    public static KernelProfile fitDynamics(List<MeasuredRun> fitRuns, KernelProfile base, MachineSpec machine,
+                                            int maxEvaluations) {
+        double waitUs = base.host().umountWaitUs();
+        java.util.function.Function<double[], KernelProfile> profileAt = x -> {
+            double kworker = clamp(Math.exp(x[2]), 0.2, Math.max(0.2, waitUs / 2));
+            double wake = clamp(Math.exp(x[0]), 0.2, Math.max(0.2, (waitUs - kworker) / 2));
+            return base.withDynamics(wake, clamp(Math.exp(x[1]), 0.1, 100), Math.max(1.0, waitUs - wake), kworker);
+        };
+        double[] start = {Math.log(base.scheduler().idleWakeupUs()), Math.log(base.scheduler().contextSwitchUs()),
+                Math.log(Math.max(0.2, base.rcu().kworkerUs()))};
+        double[] bestLoss = {Double.POSITIVE_INFINITY};
+        double[][] bestPoint = {start};
+        ObjectiveFunction objective = new ObjectiveFunction(x -> {
+            double l = loss(compareAll(fitRuns, machine, profileAt.apply(x)));
+            if (l < bestLoss[0]) {
+                bestLoss[0] = l;
+                bestPoint[0] = x.clone();
+            }
+            return l;
+        });
+        try {
+            new SimplexOptimizer(1e-4, 1e-6).optimize(new MaxEval(maxEvaluations), objective, GoalType.MINIMIZE,
+                    new InitialGuess(start), new NelderMeadSimplex(new double[] {0.7, 0.7, 0.7}));
+        } catch (TooManyEvaluationsException budgetSpent) {
+            // the best point seen is kept below
+        }
+        return profileAt.apply(bestPoint[0]);
     }
 
     private static Fitted fromLog(double[] x) {

@@ -13,6 +13,11 @@ import io.mountsim.models.topology.MachineSpec;
  * A preset machine uses the same per-call costs: per-call work on the study's
  * machines is not published, only that it is of the same order; CPU-count effects
  * (per-CPU counter sums, grace periods) are scaled by the machine's CPU count.
+ *
+ * <p>These constants are the one declaration of the shipped profiles' numbers: the profile
+ * files scenarios/profiles/*.yaml carry them with their provenance
+ * ({@link ShippedProfiles}), and ShippedProfilesTest fails when a file drifts from them.
+ * Another host's profile comes from its own probe results ({@link HostCalibration}).
  */
 public final class KernelProfiles {
     private KernelProfiles() {
@@ -88,27 +93,32 @@ public final class KernelProfiles {
     /** The calibration host's profile. */
     public static final KernelProfile EPYC_2CORE = new KernelProfile(
             EPYC_2CORE_SYSCALLS_US,
-            EPYC_2CORE_SYSCALLS_US.umount() - UMOUNT_CPU_US, // 38.5 us of the 46.1 us unmount is waiting
             SOURCE_SHARES,
-            0.30,   // one mount_lock section: a hash insert or commit_tree, a few hundred ns [est]
-            10.0,   // reading one CPU's per-CPU mount counter (an L3/remote hit) [est]
-            0.50,   // one RCU path walk of a 3-5 component path crossing a mount [est]
-            3.0,    // ref-walk fallback vs RCU walk: takes and drops references per component [est]
-            gracePeriodUs(EPYC_2CORE_SYSCALLS_US, 13.19), // expedited grace period: the rest of umount's 46 us
-            12.17,  // the grace-period kworker's CPU work (fitted)
-            true,   // shared grace periods: re-measured with perf lock contention (threads=8 layer), only
-                    // 17% of unmounts wait for rcu_state.exp_mutex although most threads unmount at once
-                    // (models/src/main/resources/calibration/epyc-2core/lock-contention.txt)
-            1.0,    // per extra CPU: one more CPU to check or IPI [est]
-            2,      // the calibration host's CPUs
-            13.19,  // waking a task onto an idle vCPU (fitted; a KVM vCPU leaving halt)
-            6.58,   // context switch on a busy CPU, scheduler and wakeup work included (fitted)
-            false,  // voluntary preemption: kernel work is not preempted (see CalibrationFit)
-            13.65,  // threads=1 mode=parent: lat_mean 388 us - the sum of its five calls' means
-            5.98,   // threads=1 mode=layer: (lat_mean 3526 us - sum of the calls 3227 us) / 50 layers
-            21,     // mountinfo rows: 121 lines with 100 bind mounts added -> 21 before
-            150.0,  // a mountinfo line of an overlay or bind mount, about 150 bytes [est]
-            0.194); // threads=1 mode=layer: p95/p50 = 4.623/3.361 = exp(1.645 sigma) of a lognormal
+            new KernelProfile.Rcu(
+                    gracePeriodUs(EPYC_2CORE_SYSCALLS_US, 13.19), // expedited grace period: the rest of umount's 46 us
+                    12.17,  // the grace-period kworker's CPU work (fitted)
+                    true,   // shared grace periods: re-measured with perf lock contention (threads=8 layer), only
+                            // 17% of unmounts wait for rcu_state.exp_mutex although most threads unmount at once
+                            // (models/src/main/resources/calibration/epyc-2core/lock-contention.txt)
+                    1.0),   // per extra CPU: one more CPU to check or IPI [est]
+            new KernelProfile.Scheduler(
+                    13.19,  // waking a task onto an idle vCPU (fitted; a KVM vCPU leaving halt)
+                    6.58,   // context switch on a busy CPU, scheduler and wakeup work included (fitted)
+                    false), // voluntary preemption: kernel work is not preempted (see CalibrationFit)
+            new KernelProfile.MountTable(
+                    0.30,   // one mount_lock section: a hash insert or commit_tree, a few hundred ns [est]
+                    10.0,   // reading one CPU's per-CPU mount counter (an L3/remote hit) [est]
+                    0.50,   // one RCU path walk of a 3-5 component path crossing a mount [est]
+                    3.0,    // ref-walk fallback vs RCU walk: takes and drops references per component [est]
+                    21,     // mountinfo rows: 121 lines with 100 bind mounts added -> 21 before
+                    150.0), // a mountinfo line of an overlay or bind mount, about 150 bytes [est]
+            new KernelProfile.RuntimeOverheads(
+                    13.65,  // threads=1 mode=parent: lat_mean 388 us - the sum of its five calls' means
+                    5.98),  // threads=1 mode=layer: (lat_mean 3526 us - sum of the calls 3227 us) / 50 layers
+            new KernelProfile.MeasuringHost(
+                    2,      // the calibration host's CPUs
+                    EPYC_2CORE_SYSCALLS_US.umount() - UMOUNT_CPU_US, // 38.5 us of the 46.1 us unmount is waiting
+                    0.194)); // threads=1 mode=layer: p95/p50 = 4.623/3.361 = exp(1.645 sigma) of a lognormal
 
     /**
      * The study's machines: the calibration host's per-call costs (the work of each call is
@@ -125,15 +135,11 @@ public final class KernelProfiles {
      * state] and a context switch 2 us [est: lmbench lat_ctx on current x86 servers].</li>
      * </ul>
      */
-    public static final KernelProfile NITRO = new KernelProfile(
-            EPYC_2CORE.syscallsUs(), EPYC_2CORE.umountWaitUs(), EPYC_2CORE.shares(),
-            EPYC_2CORE.mountLockSectionUs(), EPYC_2CORE.perCpuCounterNs(), EPYC_2CORE.pathWalkUs(),
-            EPYC_2CORE.refWalkFactor(),
-            20.0 - 0.3 * 2, // so that 2 CPUs give 20 us, as rcuPerCpuUs counts CPUs beyond hostCpus
-            3.0, true, 0.3, EPYC_2CORE.hostCpus(),
-            5.0, 2.0, EPYC_2CORE.kernelPreemption(),
-            EPYC_2CORE.perStartOverheadUs(), EPYC_2CORE.perLayerOverheadUs(),
-            EPYC_2CORE.baselineMounts(), EPYC_2CORE.mountinfoLineBytes(), EPYC_2CORE.workCv());
+    public static final KernelProfile NITRO = EPYC_2CORE
+            .withRcu(new KernelProfile.Rcu(
+                    20.0 - 0.3 * 2, // so that 2 CPUs give 20 us, as perCpuUs counts CPUs beyond the host's
+                    3.0, true, 0.3))
+            .withScheduler(new KernelProfile.Scheduler(5.0, 2.0, EPYC_2CORE.scheduler().preemptible()));
 
     /**
      * The default kernel profile for a machine: the study's AWS presets, also with some of

@@ -10,8 +10,10 @@ import java.util.Map;
  *
  * @param syscallMeanUs per-syscall mean latency by the probe's names (open_tree,
  *                      mount_setattr, move_mount, overlay_mount, umount_detach)
+ * @param latencyP50Ms  median start latency
+ * @param latencyP95Ms  95th percentile start latency
  */
 public record MeasuredRun(int threads, int layers, IdmapMode mode, int readers, int containers,
                           double startsPerSecond, double latencyMeanMs, double latencyP99Ms,
-                          Map<String, Double> syscallMeanUs) {
+                          Map<String, Double> syscallMeanUs, double latencyP50Ms, double latencyP95Ms) {
 }

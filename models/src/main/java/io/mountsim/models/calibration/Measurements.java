@@ -76,6 +76,40 @@ public record Measurements(List<MeasuredRun> runs, List<MeasuredMountinfoRead> m
         return new Measurements(List.copyOf(runs), List.copyOf(reads));
     }
 
+    /**
+     * One run per shape (mode, threads, layers, readers) and one read per table size: the
+     * probe kit's full mode measures each shape three times, and a shape's repeats are
+     * averaged field by field (per-call means too), in the order each shape first appears.
+     */
+    public Measurements merged() {
+        Map<List<Object>, List<MeasuredRun>> byShape = new LinkedHashMap<>();
+        for (MeasuredRun r : runs) {
+            byShape.computeIfAbsent(List.of(r.mode(), r.threads(), r.layers(), r.readers()), k -> new ArrayList<>()).add(r);
+        }
+        List<MeasuredRun> out = new ArrayList<>();
+        for (List<MeasuredRun> same : byShape.values()) {
+            MeasuredRun f = same.get(0);
+            Map<String, Double> calls = new LinkedHashMap<>();
+            for (String call : f.syscallMeanUs().keySet()) {
+                calls.put(call, same.stream().mapToDouble(r -> r.syscallMeanUs().getOrDefault(call, Double.NaN)).average().orElseThrow());
+            }
+            out.add(new MeasuredRun(f.threads(), f.layers(), f.mode(), f.readers(), f.containers(),
+                    same.stream().mapToDouble(MeasuredRun::startsPerSecond).average().orElseThrow(),
+                    same.stream().mapToDouble(MeasuredRun::latencyMeanMs).average().orElseThrow(),
+                    same.stream().mapToDouble(MeasuredRun::latencyP99Ms).average().orElseThrow(), calls,
+                    same.stream().mapToDouble(MeasuredRun::latencyP50Ms).average().orElseThrow(),
+                    same.stream().mapToDouble(MeasuredRun::latencyP95Ms).average().orElseThrow()));
+        }
+        Map<Integer, List<MeasuredMountinfoRead>> bySize = new LinkedHashMap<>();
+        for (MeasuredMountinfoRead r : mountinfoReads) {
+            bySize.computeIfAbsent(r.mounts(), k -> new ArrayList<>()).add(r);
+        }
+        List<MeasuredMountinfoRead> reads = new ArrayList<>();
+        bySize.forEach((mounts, same) -> reads.add(new MeasuredMountinfoRead(mounts,
+                same.stream().mapToDouble(MeasuredMountinfoRead::readUs).average().orElseThrow())));
+        return new Measurements(List.copyOf(out), List.copyOf(reads));
+    }
+
     /** The run of a given shape, if measured. */
     public Optional<MeasuredRun> find(IdmapMode mode, int threads, int layers, int readers) {
         return runs.stream().filter(r -> r.mode() == mode && r.threads() == threads && r.layers() == layers
@@ -94,7 +128,8 @@ public record Measurements(List<MeasuredRun> runs, List<MeasuredMountinfoRead> m
         return new MeasuredRun((int) number(f, "threads", source, line), (int) number(f, "layers", source, line), idmap,
                 (int) number(f, "readers", source, line), (int) number(f, "containers", source, line),
                 number(f, "starts_per_s", source, line), number(f, "lat_mean_ms", source, line),
-                number(f, "p99_ms", source, line), perCall);
+                number(f, "p99_ms", source, line), perCall, number(f, "p50_ms", source, line),
+                number(f, "p95_ms", source, line));
     }
 
     private static Map<String, String> fields(String text, String source, int line) {

@@ -117,6 +117,21 @@ public final class KThread extends SchedTask {
             sched.block(this);
             return false;
         }
+        if (op instanceof Op.AwaitEvents e) {
+            if (phase == 0) {
+                if (e.mountTable() && kernel.mountEvent() != lastSeenMountEvent) {
+                    return true;
+                }
+                phase = 1;
+                if (e.mountTable()) {
+                    kernel.addPoller(this);
+                }
+                sched.block(this);
+                return false;
+            }
+            kernel.removePoller(this); // woken by a message or a timer: no stale poll registration
+            return true;
+        }
         if (op instanceof Op.Sleep s) {
             if (phase == 0) {
                 phase = 1;
@@ -224,7 +239,7 @@ public final class KThread extends SchedTask {
                 return refWalk(lock, ns);
             case 2:
                 phase = 3;
-                sched.compute(this, scaled(Math.round(ns * kernel.profile().refWalkFactor())), sched.kernelPreemption());
+                sched.compute(this, scaled(Math.round(ns * kernel.profile().mountTable().refWalkFactor())), sched.kernelPreemption());
                 return false;
             default:
                 return true;
@@ -234,7 +249,7 @@ public final class KThread extends SchedTask {
     private boolean refWalk(io.mountsim.models.locks.MountLockSeqlock lock, long ns) {
         if (lock.beginRead(this)) {
             phase = 3;
-            sched.compute(this, scaled(Math.round(ns * kernel.profile().refWalkFactor())), sched.kernelPreemption());
+            sched.compute(this, scaled(Math.round(ns * kernel.profile().mountTable().refWalkFactor())), sched.kernelPreemption());
         } else {
             phase = 2; // spinning in read_seqbegin() until the writer leaves
         }
@@ -309,6 +324,6 @@ public final class KThread extends SchedTask {
     }
 
     private long coherence(boolean isMountLock, long holdNs) {
-        return isMountLock ? kernel.mountLockCoherenceNs(cpu(), holdNs) : 0;
+        return isMountLock ? kernel.mountLockCoherenceNs(holdNs) : 0;
     }
 }

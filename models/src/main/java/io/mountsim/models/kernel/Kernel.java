@@ -33,6 +33,8 @@ public final class Kernel {
     private final Map<SyscallKind, Tally> syscallUs = new EnumMap<>(SyscallKind.class);
     private final List<KThread> pollers = new ArrayList<>();
     private final LayerStoreChildren layerStoreLayout;
+    /** This machine's child-walk cost over the calibration host's. */
+    private final double childWalkScale;
     private int mounts;
     private long listedLowerdirs;
     private int mostLowerdirsInALine;
@@ -49,10 +51,22 @@ public final class Kernel {
      */
     public Kernel(CpuScheduler sched, KernelProfile profile, double pathLookupsPerCpuPerSecond,
                   RandomStream lookupStream, int timelineCap, LayerStoreChildren layerStoreLayout) {
+        this(sched, profile, pathLookupsPerCpuPerSecond, 0, lookupStream, timelineCap, layerStoreLayout);
+    }
+
+    /**
+     * @param pathLookupsPerCpuPerSecond background path walks per CPU of the machine
+     * @param otherPathLookupsPerSecond  further background path walks, machine-wide (e.g. the
+     *                                   node's running containers, at a rate per container)
+     */
+    public Kernel(CpuScheduler sched, KernelProfile profile, double pathLookupsPerCpuPerSecond,
+                  double otherPathLookupsPerSecond, RandomStream lookupStream, int timelineCap,
+                  LayerStoreChildren layerStoreLayout) {
         this.sched = sched;
         this.profile = profile;
         this.layerStoreLayout = layerStoreLayout;
-        this.programs = new SyscallPrograms(profile);
+        this.childWalkScale = sched.layout().memory().childWalkScale();
+        this.programs = new SyscallPrograms(profile, sched.layout().memory().coreWorkScale());
         long start = sched.now();
         this.namespaceSem = new RwSemaphore(sched, new LockStats("namespace_sem", start, timelineCap));
         this.mountLock = new MountLockSeqlock(sched, new LockStats("mount_lock", start, timelineCap));
@@ -61,10 +75,11 @@ public final class Kernel {
             spinlocks.put(l, new QueuedSpinlock(sched, new LockStats(l.name().toLowerCase(java.util.Locale.ROOT), start, 0)));
         }
         this.rcu = new RcuExpedited(sched, profile.gracePeriodNs(sched.cpuCount()),
-                Math.round(profile.rcuKworkerUs() * 1000), profile.rcuShared());
-        this.background = new BackgroundLookups(pathLookupsPerCpuPerSecond * sched.cpuCount(), lookupStream,
+                Math.round(profile.rcu().kworkerUs() * 1000), profile.rcu().shared());
+        this.background = new BackgroundLookups(pathLookupsPerCpuPerSecond * sched.cpuCount() + otherPathLookupsPerSecond,
+                lookupStream,
                 sched.layout());
-        this.mounts = profile.baselineMounts();
+        this.mounts = profile.mountTable().baselineMounts();
         // rwsem_spin_on_owner() stops once the owner is off-CPU
         sched.onPreemption(t -> {
             namespaceSem.ownerLeftCpu(t);
@@ -132,9 +147,13 @@ public final class Kernel {
         return layerStoreChildren;
     }
 
-    /** has_locked_children() on the layer store's mount now: one is_subdir() per child. */
+    /**
+     * has_locked_children() on the layer store's mount now: one is_subdir() per child, at
+     * the profile's per-child cost (measured on the calibration host) scaled to this
+     * machine's clock and L3 latency ({@link io.mountsim.models.topology.MemoryHierarchy}).
+     */
     long lockedChildrenCheckNs() {
-        return Math.round(profile.syscallsUs().childMountCheck() * 1000 * layerStoreChildren);
+        return Math.round(profile.syscallsUs().childMountCheck() * 1000 * childWalkScale * layerStoreChildren);
     }
 
     /** touch_mnt_namespace(): the table changed; everyone polling mountinfo wakes up. */
@@ -159,18 +178,37 @@ public final class Kernel {
         pollers.add(t);
     }
 
+    void removePoller(KThread t) {
+        pollers.remove(t);
+    }
+
+    /**
+     * The mount-table lines of containers already running on the node before the storm:
+     * per container its rootfs overlay, whose mountinfo line lists {@code layers} lowerdirs,
+     * and {@code otherMounts} plain lines (sandbox shm, the service-account token tmpfs, the
+     * network namespace's nsfs). They are the starting table: no watcher is woken, every
+     * watcher is taken to have read it already. Running rootfs overlays live under /run
+     * (tmpfs), so they are no children of the layer store's mount.
+     */
+    public void seedRunningContainers(int containers, int layers, int otherMounts) {
+        if (containers < 0 || layers < 0 || otherMounts < 0) {
+            throw new IllegalArgumentException("negative node size: " + containers + ", " + layers + ", " + otherMounts);
+        }
+        if (containers == 0) {
+            return;
+        }
+        mounts = Math.addExact(mounts, Math.multiplyExact(containers, 1 + otherMounts));
+        listedLowerdirs += (long) containers * layers;
+        mostLowerdirsInALine = Math.max(mostLowerdirsInALine, layers);
+    }
+
     /**
      * Coherence cost added to a mount_lock write section of {@code sectionNs} by readers
      * polling its line: the simulated threads spinning on it now plus the background
      * path walks that hit the section.
      */
-    long mountLockCoherenceNs(int writerCpu, long sectionNs) {
-        int spinners = mountLock.spinningReaders();
-        long ns = 0;
-        if (spinners > 0) {
-            ns += Math.round(sched.layout().contentionNs(spinners, mountLock.domainsInvolved(writerCpu)));
-        }
-        return ns + background.coherenceNs(sectionNs);
+    long mountLockCoherenceNs(long sectionNs) {
+        return mountLock.writerCoherenceNs() + background.coherenceNs(sectionNs);
     }
 
     void recordSyscall(SyscallKind kind, long latencyNs) {

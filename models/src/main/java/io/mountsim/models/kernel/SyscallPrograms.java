@@ -29,6 +29,7 @@ public final class SyscallPrograms {
     private static final long MIN_WORK_NS = 200;
 
     private final KernelProfile p;
+    private final double coreWorkScale;
     private final long walkNs;
     private final long sectionNs;
     private final SyscallProgram openTree;
@@ -50,9 +51,22 @@ public final class SyscallPrograms {
     private static final long SEQ_FILE_PAGE_BYTES = 4096;
 
     public SyscallPrograms(KernelProfile profile) {
+        this(profile, 1.0);
+    }
+
+    /**
+     * @param coreWorkScale how much longer core-bound work takes on this machine than on the
+     *                      host the profile was measured on (its clock over this machine's;
+     *                      {@link io.mountsim.models.topology.MemoryHierarchy#coreWorkScale()}):
+     *                      applied to mountinfo reads, whose per-line cost is byte-by-byte
+     *                      escaping (string_escape_mem + strchr: 52% of all CPU time with
+     *                      one reader on the host, calibration/epyc-2core/lock-contention.txt)
+     */
+    public SyscallPrograms(KernelProfile profile, double coreWorkScale) {
+        this.coreWorkScale = coreWorkScale;
         this.p = profile;
-        this.walkNs = us(profile.pathWalkUs());
-        this.sectionNs = us(profile.mountLockSectionUs());
+        this.walkNs = us(profile.mountTable().pathWalkUs());
+        this.sectionNs = us(profile.mountTable().lockSectionUs());
         SyscallCostsUs c = profile.syscallsUs();
         KernelProfile.LockShares s = profile.shares();
         this.openTree = openTree(us(c.openTree()), s.openTree());
@@ -69,20 +83,28 @@ public final class SyscallPrograms {
      * has_locked_children() over the source mount's children and copy_tree().
      */
     private SyscallProgram openTree(long totalNs, double share) {
-        long rest = Math.max(MIN_WORK_NS, totalNs - walkNs);
+        // on a host faster than the fixed walk and sections allow, they shrink in
+        // proportion, so the call costs what the host measured (as in the overlay's layers)
+        long walk = Math.min(walkNs, totalNs / 2);
+        long rest = Math.max(MIN_WORK_NS, totalNs - walk);
         long held = Math.round(rest * share);
         long free = rest - held;
-        long heldWork = Math.max(0, held - 2 * sectionNs - MOUNT_ID_SECTION_NS - PERCPU_ALLOC_NS);
+        long fixedHeld = 2 * sectionNs + MOUNT_ID_SECTION_NS + PERCPU_ALLOC_NS;
+        double shrink = fixedHeld > held ? (double) held / fixedHeld : 1.0;
+        long section = Math.round(sectionNs * shrink);
+        long mountId = Math.round(MOUNT_ID_SECTION_NS * shrink);
+        long percpu = Math.round(PERCPU_ALLOC_NS * shrink);
+        long heldWork = Math.max(0, held - 2 * section - mountId - percpu);
         return new SyscallProgram(SyscallKind.OPEN_TREE, List.of(
                 new Step.Work(free / 2),
-                new Step.PathWalk(walkNs),
+                new Step.PathWalk(walk),
                 new Step.NamespaceWriteLock(),
                 new Step.LockedChildrenCheck(),
-                new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, MOUNT_ID_SECTION_NS),
-                new Step.PercpuAllocSection(PERCPU_ALLOC_NS),
+                new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, mountId),
+                new Step.PercpuAllocSection(percpu),
                 new Step.Work(heldWork),
-                new Step.MountLockSection(sectionNs, 0),          // clone_mnt(): s_mounts list
-                new Step.MountLockSection(sectionNs, 0),          // attach + namespace rb-tree insert
+                new Step.MountLockSection(section, 0),          // clone_mnt(): s_mounts list
+                new Step.MountLockSection(section, 0),          // attach + namespace rb-tree insert
                 new Step.NamespaceWriteUnlock(),
                 new Step.Work(free - free / 2)));
     }
@@ -93,8 +115,8 @@ public final class SyscallPrograms {
      * writer counts.
      */
     private SyscallProgram mountSetattr(long totalNs) {
-        long perCpu = Math.round(p.perCpuCounterNs());
-        long work = Math.max(MIN_WORK_NS, totalNs - sectionNs - perCpu * p.hostCpus());
+        long perCpu = Math.round(p.mountTable().perCpuCounterNs());
+        long work = Math.max(MIN_WORK_NS, totalNs - sectionNs - perCpu * p.host().cpus());
         return new SyscallProgram(SyscallKind.MOUNT_SETATTR, List.of(
                 new Step.Work(work),
                 new Step.MountLockSection(sectionNs, perCpu)));
@@ -126,10 +148,10 @@ public final class SyscallPrograms {
         long totalNs = us(p.syscallsUs().umount());
         double share = p.shares().umount();
         long perCpu = kind == SyscallKind.UMOUNT_DETACH || kind == SyscallKind.CLOSE_TREE ? 0
-                : Math.round(p.perCpuCounterNs());
+                : Math.round(p.mountTable().perCpuCounterNs());
         // measured on an otherwise idle host: the call slept one grace period and was woken
         // onto an idle CPU, so both are part of the measured latency, not of its CPU work
-        long cpuNs = Math.max(MIN_WORK_NS, totalNs - us(p.umountWaitUs()) - perCpu * p.hostCpus());
+        long cpuNs = Math.max(MIN_WORK_NS, totalNs - us(p.host().umountWaitUs()) - perCpu * p.host().cpus());
         boolean walks = kind != SyscallKind.CLOSE_TREE;
         long rest = Math.max(MIN_WORK_NS, cpuNs - (walks ? walkNs : 0));
         long held = Math.round(rest * share);
@@ -168,8 +190,16 @@ public final class SyscallPrograms {
         KernelProfile.LockShares s = p.shares();
         long perLayer = us(c.overlayMountPerLayer());
         long layerHeld = Math.round(perLayer * s.overlayPerLayer());
-        long layerFree = Math.max(0, perLayer - layerHeld - (lowerFds ? 0 : walkNs));
-        long layerHeldWork = Math.max(0, layerHeld - sectionNs - MOUNT_ID_SECTION_NS - PERCPU_ALLOC_NS);
+        // the fixed sections are part of the measured per-layer cost: on a host faster than
+        // they allow they shrink in proportion, so a layer costs what the host measured
+        long fixedHeld = sectionNs + MOUNT_ID_SECTION_NS + PERCPU_ALLOC_NS;
+        double shrink = fixedHeld > layerHeld ? (double) layerHeld / fixedHeld : 1.0;
+        long layerSectionNs = Math.round(sectionNs * shrink);
+        long mountIdNs = Math.round(MOUNT_ID_SECTION_NS * shrink);
+        long percpuNs = Math.round(PERCPU_ALLOC_NS * shrink);
+        long layerWalkNs = lowerFds ? 0 : Math.min(walkNs, perLayer - layerHeld);
+        long layerFree = Math.max(0, perLayer - layerHeld - layerWalkNs);
+        long layerHeldWork = Math.max(0, layerHeld - layerSectionNs - mountIdNs - percpuNs);
         long base = us(c.overlayMountBase());
         long baseHeld = Math.round(base * s.overlayBase());
         long baseFree = Math.max(0, base - baseHeld - SB_LOCK_SECTION_NS);
@@ -177,7 +207,7 @@ public final class SyscallPrograms {
         steps.add(new Step.Work(baseFree / 2));
         for (int i = 0; i < layers; i++) {
             if (!lowerFds) {
-                steps.add(new Step.PathWalk(walkNs));
+                steps.add(new Step.PathWalk(layerWalkNs));
             }
             steps.add(new Step.Work(layerFree));
         }
@@ -187,10 +217,10 @@ public final class SyscallPrograms {
             if (lowers == OverlayLowers.LAYER_STORE_PATHS) {
                 steps.add(new Step.LockedChildrenCheck());
             }
-            steps.add(new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, MOUNT_ID_SECTION_NS));
-            steps.add(new Step.PercpuAllocSection(PERCPU_ALLOC_NS));
+            steps.add(new Step.SpinlockSection(Step.GlobalSpinlock.MOUNT_ID, mountIdNs));
+            steps.add(new Step.PercpuAllocSection(percpuNs));
             steps.add(new Step.Work(layerHeldWork));
-            steps.add(new Step.MountLockSection(sectionNs, 0));   // clone_mnt(): s_mounts list
+            steps.add(new Step.MountLockSection(layerSectionNs, 0));   // clone_mnt(): s_mounts list
             steps.add(new Step.NamespaceReadUnlock());
         }
         steps.add(new Step.NamespaceWriteLock());                // lock_mount()
@@ -209,13 +239,14 @@ public final class SyscallPrograms {
      */
     public long mountinfoReadNs(int mounts, long lowerdirs) {
         SyscallCostsUs c = p.syscallsUs();
-        return us(c.mountinfoReadBase()) + Math.round(1000 * (c.mountinfoReadPerMount() * mounts
-                + c.mountinfoReadPerLowerdir() * lowerdirs));
+        double hostNs = us(c.mountinfoReadBase())
+                + 1000 * (c.mountinfoReadPerMount() * mounts + c.mountinfoReadPerLowerdir() * lowerdirs);
+        return Math.round(coreWorkScale * hostNs);
     }
 
     /** Size of that file, which decides how many read() calls a full read takes. */
     public long mountinfoBytes(int mounts, long lowerdirs) {
-        return Math.round(p.mountinfoLineBytes() * mounts) + LOWERDIR_BYTES * lowerdirs;
+        return Math.round(p.mountTable().mountinfoLineBytes() * mounts) + LOWERDIR_BYTES * lowerdirs;
     }
 
     /**
@@ -225,7 +256,7 @@ public final class SyscallPrograms {
      * file, so it keeps the largest size it ever needed.
      */
     public long seqFileBufferBytes(int mostLowerdirsInALine) {
-        long line = Math.round(p.mountinfoLineBytes()) + (long) LOWERDIR_BYTES * mostLowerdirsInALine;
+        long line = Math.round(p.mountTable().mountinfoLineBytes()) + (long) LOWERDIR_BYTES * mostLowerdirsInALine;
         long buffer = SEQ_FILE_PAGE_BYTES;
         while (buffer < line) {
             buffer <<= 1;
@@ -257,6 +288,24 @@ public final class SyscallPrograms {
                 new Step.Work(perMount * Math.max(1, mounts)),
                 new Step.MountLockSection(sectionNs, 0),
                 new Step.NamespaceWriteUnlock()));
+    }
+
+    /**
+     * umount2(".", MNT_DETACH) of the old root after pivot_root in a container's new mount
+     * namespace of {@code mounts} mounts (runc libcontainer/rootfs_linux.go pivotRoot()):
+     * do_umount() runs umount_tree() over the whole copied tree with namespace_lock() and
+     * lock_mount_hash() held (fs/namespace.c), so mount_lock's write section grows with the
+     * table: per mount an unhash and list moves, taken as one mount_lock section's work
+     * each [est]; then namespace_unlock() waits for a grace period.
+     */
+    public SyscallProgram detachOldRoot(int mounts) {
+        long n = Math.max(1, mounts);
+        return new SyscallProgram(SyscallKind.UMOUNT_ROOTFS, List.of(
+                new Step.PathWalk(walkNs),
+                new Step.NamespaceWriteLock(),
+                new Step.MountLockSection(sectionNs * n, 0),
+                new Step.NamespaceWriteUnlock(),
+                new Step.RcuSync()));
     }
 
     public SyscallProgram openTree() {

@@ -4,6 +4,8 @@ import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.core.results.MetricNames;
 import io.mountsim.core.results.ReplicationOutcome;
 import io.mountsim.models.mitigation.Mitigations;
+import io.mountsim.models.sched.SchedulerParams;
+import io.mountsim.models.sched.TopologyCpuLayout;
 import io.mountsim.models.topology.HardwareCosts;
 import io.mountsim.models.topology.MachineSpec;
 import io.mountsim.models.topology.Topology;
@@ -12,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code workload.kind: lockbench}: Netflix's global-lock-bench on a simulated machine.
- * See {@link LockBenchSimulation} for what is modelled.
+ * {@code workload.kind: lockbench}: Netflix's global-lock-bench on a simulated machine,
+ * run on the CPU scheduler ({@link ScheduledLockBench}). The fluid model without a
+ * scheduler ({@link LockBenchSimulation}: threads sharing a CPU run at 1/m speed) stays
+ * for the analytic checks against the ticket-lock Markov model.
  */
 public final class LockBench {
     /** Extra columns beside the contract's (scenario-format.md allows added columns). */
@@ -27,22 +31,31 @@ public final class LockBench {
     /** Lock spans kept for the timeline chart: enough to show a few hundred handoffs. */
     public static final int TIMELINE_SPANS = 2_000;
 
-    /** One replication of the scenario's lockbench point, without a timeline. */
-    public static ReplicationOutcome run(MachineSpec machine, Mitigations mitigations, WorkloadSpec.LockBench spec,
-                                         long seed, int replication) {
-        return run(machine, mitigations, spec, seed, replication, false);
-    }
-
     /**
-     * One replication of the scenario's lockbench point.
+     * One replication of the scenario's lockbench point, on the CPU scheduler the mount path
+     * runs on ({@link ScheduledLockBench}), with the machine's kernel profile's wakeup and
+     * context-switch costs.
      *
      * @param withTimeline record the first {@link #TIMELINE_SPANS} lock spans (lanes = allowed CPUs)
      */
     public static ReplicationOutcome run(MachineSpec machine, Mitigations mitigations, WorkloadSpec.LockBench spec,
-                                         long seed, int replication, boolean withTimeline) {
-        HardwareCosts hardware = HardwareCosts.of(Topology.of(machine, mitigations));
-        return toOutcome(new LockBenchSimulation(hardware, LockBenchConfig.of(spec), seed, replication,
-                withTimeline ? TIMELINE_SPANS : 0).run());
+                                         SchedulerCosts costs, long seed, int replication, boolean withTimeline) {
+        return toOutcome(simulateScheduled(Topology.of(machine, mitigations), LockBenchConfig.of(spec), costs, seed,
+                replication, withTimeline ? TIMELINE_SPANS : 0));
+    }
+
+    /** Wakeup and context-switch costs of the kernel the benchmark runs on, ns. */
+    public record SchedulerCosts(long idleWakeupNs, long contextSwitchNs) {
+    }
+
+    /** global-lock-bench on the CPU scheduler: lock-holder preemption included. */
+    public static LockBenchResult simulateScheduled(Topology topology, LockBenchConfig config, SchedulerCosts costs,
+                                                    long seed, int replication, int timelineSpans) {
+        TopologyCpuLayout layout = new TopologyCpuLayout(topology);
+        SchedulerParams params = new SchedulerParams(SchedulerParams.defaultSliceNs(layout.cpus()), costs.idleWakeupNs(),
+                costs.contextSwitchNs(), false, SchedulerParams.HZ_250_TICK_NS);
+        return new ScheduledLockBench(layout, params, topology.spec().pauseNs(), config, seed, replication,
+                timelineSpans).run();
     }
 
     /** The full result, for any hardware costs and configuration (tests, the Markov check). */

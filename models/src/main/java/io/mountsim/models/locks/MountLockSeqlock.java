@@ -1,5 +1,6 @@
 package io.mountsim.models.locks;
 
+import io.mountsim.models.sched.ContendedLine;
 import io.mountsim.models.sched.CpuScheduler;
 import io.mountsim.models.sched.SchedTask;
 import java.util.ArrayList;
@@ -11,18 +12,32 @@ import java.util.List;
  * they meet a writer inside, retry, or (ref-walk {@code lookup_mnt}'s
  * {@code read_seqbegin}) spin with PAUSE until it leaves. Readers polling the lock's
  * cache line pull it away from the writer, so each spinning reader adds coherence cost
- * to the writer's section (more per spinner on a mesh than on chiplets: see
- * {@link io.mountsim.models.sched.CpuLayout#contentionNs}).
+ * to the writer's section (per spinner on a mesh, per LLC domain on chiplets: see
+ * {@link #writerCoherenceNs()}).
+ *
+ * <p>What a walk does when the sequence moved, read in fs/namei.c and fs/namespace.c
+ * (6.x): path_init() samples the count with __read_seqcount_begin(), which spins while a
+ * writer is inside; leaving RCU mode, legitimize_mnt() fails on a moved count and the walk
+ * restarts in ref-walk mode. __legitimize_mnt() takes lock_mount_hash() itself (a write
+ * section that moves the count for every other walker) only when the count moved between
+ * its two read_seqretry() checks around mnt_add_count(), a window of a few instructions;
+ * mntput_no_expire() takes it only for a mount no longer in a namespace (the last
+ * reference to an unmounted mount or an unattached open_tree clone, once per such mount,
+ * which the unmount programs already hold). So walkers are modelled as readers that spin
+ * or redo the walk, not as writers.
  */
 public final class MountLockSeqlock extends QueuedSpinlock {
     private final CpuScheduler sched;
     private final List<SchedTask> spinningReaders = new ArrayList<>();
+    /** The seqlock_t's line (spinlock and sequence share it), polled by spinning readers; kernel data on node 0. */
+    private final ContendedLine line;
     private long readerRetries;
     private long sequence;
 
     public MountLockSeqlock(CpuScheduler sched, LockStats stats) {
         super(sched, stats);
         this.sched = sched;
+        this.line = sched.layout().contendedLine(0);
     }
 
     /**
@@ -35,6 +50,7 @@ public final class MountLockSeqlock extends QueuedSpinlock {
         }
         readerRetries++;
         spinningReaders.add(t);
+        line.addPoller(t.cpu());
         sched.startSpinning(t, false);
         return false;
     }
@@ -60,22 +76,16 @@ public final class MountLockSeqlock extends QueuedSpinlock {
         return spinningReaders.size();
     }
 
-    /** Number of LLC domains among the spinning readers and {@code writerCpu}. */
-    public int domainsInvolved(int writerCpu) {
-        long seen = 0;
-        int count = 0;
-        for (SchedTask r : spinningReaders) {
-            int d = sched.layout().llcOf(Math.max(0, r.cpu()));
-            if (d < 64 && (seen & (1L << d)) == 0) {
-                seen |= 1L << d;
-                count++;
-            }
-        }
-        int w = writerCpu >= 0 ? sched.layout().llcOf(writerCpu) : -1;
-        if (w >= 0 && (w >= 64 || (seen & (1L << w)) == 0)) {
-            count++;
-        }
-        return Math.max(1, count);
+    /**
+     * What a writer's section pays for the readers polling the line now: write_seqlock()
+     * takes the line exclusive and bumps the sequence, the spinning readers take it shared
+     * again while the section runs, and write_sequnlock()'s bump needs it exclusive once
+     * more: two requests, each queued behind the pollers at the line's home
+     * ({@link ContendedLine#queueNs()}; the transfer into the writer's cache is charged by
+     * the spinlock acquisition itself).
+     */
+    public long writerCoherenceNs() {
+        return Math.round(2 * line.queueNs());
     }
 
     @Override
@@ -85,6 +95,7 @@ public final class MountLockSeqlock extends QueuedSpinlock {
             // the sequence is even again: every spinning reader's read_seqretry() passes
             int from = t.cpu();
             for (SchedTask r : spinningReaders) {
+                line.removePoller(r.cpu());
                 long ns = transferNs(from, r.cpu());
                 r.wakeAfter(ns);
             }

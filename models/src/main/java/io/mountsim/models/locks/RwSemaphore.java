@@ -1,5 +1,6 @@
 package io.mountsim.models.locks;
 
+import io.mountsim.models.sched.ContendedLine;
 import io.mountsim.models.sched.CpuScheduler;
 import io.mountsim.models.sched.SchedTask;
 import java.util.ArrayDeque;
@@ -73,12 +74,37 @@ public final class RwSemaphore {
     /** Set once spinning on the current reader phase timed out (RWSEM_NONSPINNABLE). */
     private boolean readerPhaseNonSpinnable;
     private int lastOwnerCpu = -1;
+    /**
+     * The rw_semaphore's line (count, owner, osq tail and wait_lock share one struct, one
+     * line), polled continuously by the head of the optimistic spinners: only the OSQ
+     * head runs rwsem_spin_on_owner() on it, the others spin on their own per-CPU node
+     * (kernel/locking/osq_lock.c). Kernel data on node 0.
+     */
+    private final ContendedLine line;
+    private int pollingCpu = -1;
     private long sleeps;
     private long acquisitions;
 
     public RwSemaphore(CpuScheduler sched, LockStats stats) {
         this.sched = sched;
         this.stats = stats;
+        this.line = sched.layout().contendedLine(0);
+    }
+
+    /** Keeps the line's census equal to the OSQ head, whenever the spinners change. */
+    private void syncPoller() {
+        Spinner head = spinners.peekFirst();
+        int cpu = head == null ? -1 : head.task.cpu();
+        if (cpu == pollingCpu) {
+            return;
+        }
+        if (pollingCpu >= 0) {
+            line.removePoller(pollingCpu);
+        }
+        if (cpu >= 0) {
+            line.addPoller(cpu);
+        }
+        pollingCpu = cpu;
     }
 
     /**
@@ -203,13 +229,18 @@ public final class RwSemaphore {
             }
             return;
         }
-        Spinner s = spinners.pollFirst();
+        Spinner s = spinners.peekFirst();
         if (s != null) {
+            // the releaser's atomic on the count waits behind the polling head, then the
+            // line moves to the head, which sees the lock free and takes it
+            long queueNs = Math.round(line.queueNs());
+            spinners.pollFirst();
+            syncPoller();
             cancelTimeout(s);
             takeWrite(s.task, s.sinceNs, now);
             sched.stopSpinning(s.task);
             s.task.onNeedResched(null);
-            s.task.wakeAfter(sched.layout().lineTransferNs(lastOwnerCpu, s.task.cpu()));
+            s.task.wakeAfter(queueNs + sched.layout().lineTransferNs(lastOwnerCpu, s.task.cpu()));
             return;
         }
         if (head == null) {
@@ -280,6 +311,7 @@ public final class RwSemaphore {
     private void startSpin(SchedTask t, long now) {
         Spinner s = new Spinner(t, now);
         spinners.addLast(s);
+        syncPoller();
         sched.startSpinning(t, true);
         t.onNeedResched(task -> stopSpinAndSleep(s));
         if (writer == null) {
@@ -303,6 +335,7 @@ public final class RwSemaphore {
         if (!spinners.remove(s)) {
             return;
         }
+        syncPoller();
         cancelTimeout(s);
         sched.stopSpinning(s.task);
         s.task.onNeedResched(null);

@@ -26,8 +26,8 @@ public final class RootfsAssembly {
     public RootfsAssembly(RuntimeConfig config, SyscallPrograms programs, KernelProfile profile) {
         this.config = config;
         this.programs = programs;
-        this.perStartNs = Math.round(profile.perStartOverheadUs() * 1000);
-        this.perLayerNs = Math.round(profile.perLayerOverheadUs() * 1000);
+        this.perStartNs = Math.round(profile.runtime().perStartUs() * 1000);
+        this.perLayerNs = Math.round(profile.runtime().perLayerUs() * 1000);
     }
 
     /** The ops of one start of an image with {@code layers} layers (shared, immutable). */

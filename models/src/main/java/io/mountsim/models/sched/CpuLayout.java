@@ -1,5 +1,7 @@
 package io.mountsim.models.sched;
 
+import io.mountsim.models.topology.MemoryHierarchy;
+
 /**
  * What the scheduler and the locks need to know of the machine: the hardware threads
  * the workload may use (dense indices 0..cpus-1), SMT siblings, cache domains, and the
@@ -29,6 +31,29 @@ public interface CpuLayout {
 
     /** Factor by which a busy thread runs slower while its SMT sibling is busy (>= 1). */
     double smtSlowdown();
+
+    /**
+     * Factor by which a busy thread runs slower while its SMT sibling spins with PAUSE
+     * (>= 1; 1 where not measured or cited otherwise, as on the calibration host).
+     */
+    default double spinningSiblingSlowdown() {
+        return 1.0;
+    }
+
+    /** The machine's clock and cache latencies, for pointer-chasing walks. */
+    default MemoryHierarchy memory() {
+        return MemoryHierarchy.CALIBRATION_HOST;
+    }
+
+    /**
+     * A cache line many CPUs may poll (a lock word), with a live census of its pollers: what
+     * a write to it by its owner costs depends on who polls it now.
+     *
+     * @param homeSocket socket whose memory holds the line (kernel data: node 0)
+     */
+    default ContendedLine contendedLine(int homeSocket) {
+        return new ContendedLine.Uncensused(this);
+    }
 
     /**
      * Extra cost added to each handoff of one contended line per additional spinning CPU

@@ -116,7 +116,7 @@ public final class CpuScheduler {
     public boolean preemptionPoint(SchedTask t) {
         requireRunning(t);
         Cpu c = cpus[t.cpu];
-        if (c.runQueue.isEmpty() || sim.now() - t.sliceStartNs < params.sliceNs()) {
+        if (c.runQueue.isEmpty() || !sliceExpired(t)) {
             return false;
         }
         endActivity(t);
@@ -136,7 +136,22 @@ public final class CpuScheduler {
      */
     public boolean needResched(SchedTask t) {
         requireRunning(t);
-        return !cpus[t.cpu].runQueue.isEmpty() && sim.now() - t.sliceStartNs >= params.sliceNs();
+        return !cpus[t.cpu].runQueue.isEmpty() && sliceExpired(t);
+    }
+
+    /**
+     * Whether the scheduler tick has found {@code t}'s slice used: at once when the tick is
+     * not modelled (tickNs 0), else at the first tick at or after the slice's end.
+     */
+    private boolean sliceExpired(SchedTask t) {
+        long tick = params.tickNs();
+        long lastTick = tick > 0 ? sim.now() / tick * tick : sim.now();
+        return lastTick - t.sliceStartNs >= params.sliceNs();
+    }
+
+    private long nextTickAtOrAfter(long ns) {
+        long tick = params.tickNs();
+        return tick > 0 ? (ns + tick - 1) / tick * tick : ns;
     }
 
     /**
@@ -148,14 +163,14 @@ public final class CpuScheduler {
             return;
         }
         t.reschedTickArmed = true;
-        long at = Math.max(sim.now(), t.sliceStartNs + params.sliceNs());
+        long at = nextTickAtOrAfter(Math.max(sim.now(), t.sliceStartNs + params.sliceNs()));
         sim.scheduleAt(at, () -> {
             t.reschedTickArmed = false;
             boolean spinning = t.preemptibleSpin && t.activity == SchedTask.Activity.SPIN;
             boolean computing = t.computePreemptible && t.activity == SchedTask.Activity.COMPUTE
                     && t.computeEndNs > sim.now();
             if (t.state == SchedTask.State.RUNNING && (spinning || computing) && !cpus[t.cpu].runQueue.isEmpty()) {
-                if (sim.now() - t.sliceStartNs < params.sliceNs()) {
+                if (!sliceExpired(t)) {
                     armReschedTick(t); // armed in an earlier slice; t was switched out and in since
                 } else if (spinning) {
                     t.needResched();
@@ -168,9 +183,11 @@ public final class CpuScheduler {
 
     /**
      * Runs {@code workNs} of work on {@code t}'s CPU and resumes {@code t} when done. While
-     * its SMT sibling computes too (not PAUSE-spinning), both run slower by the SMT
-     * slowdown: work already under way is stretched or sped up when the sibling starts or
-     * stops, so two overlapping siblings slow each other symmetrically.
+     * its SMT sibling computes too, both run slower by the SMT slowdown; while the sibling
+     * spins with PAUSE, {@code t} runs slower by the (smaller) spinning-sibling slowdown.
+     * Work already under way is stretched or sped up whenever the sibling's activity
+     * changes, so two overlapping siblings slow each other symmetrically and a lock holder
+     * is slowed by whoever spins beside it.
      */
     public void compute(SchedTask t, long workNs) {
         compute(t, workNs, false);
@@ -185,17 +202,13 @@ public final class CpuScheduler {
     public void compute(SchedTask t, long workNs, boolean preemptible) {
         requireRunning(t);
         t.computePreemptible = preemptible;
-        boolean wasComputing = t.activity == SchedTask.Activity.COMPUTE;
         setActivity(t, SchedTask.Activity.COMPUTE);
         SchedTask sibling = siblingTask(t.cpu);
-        double factor = sibling != null && sibling.activity == SchedTask.Activity.COMPUTE ? layout.smtSlowdown() : 1.0;
+        double factor = sibling == null ? 1.0 : slowdownBeside(sibling.activity);
         long ns = factor == 1.0 ? workNs : Math.round(workNs * factor);
         t.computeFactor = factor;
         t.computeEndNs = sim.now() + ns;
         t.computeEventId = t.wakeAfter(ns);
-        if (!wasComputing && factor != 1.0) {
-            restretch(sibling, factor);
-        }
         if (preemptible && !cpus[t.cpu].runQueue.isEmpty()) {
             armReschedTick(t);
         }
@@ -229,6 +242,15 @@ public final class CpuScheduler {
     /** Told whenever a task loses its CPU in the middle of work (e.g. to stop spinners on it). */
     public void onPreemption(java.util.function.Consumer<SchedTask> listener) {
         this.preemptionListener = listener;
+    }
+
+    /** How much slower work runs beside a sibling doing {@code a}. */
+    private double slowdownBeside(SchedTask.Activity a) {
+        return switch (a) {
+            case COMPUTE -> layout.smtSlowdown();
+            case SPIN -> layout.spinningSiblingSlowdown();
+            default -> 1.0;
+        };
     }
 
     private SchedTask siblingTask(int cpu) {
@@ -302,23 +324,27 @@ public final class CpuScheduler {
         }
     }
 
+    /** t now does {@code a}: the sibling's work is re-timed for it. */
     private void setActivity(SchedTask t, SchedTask.Activity a) {
-        endActivity(t, a == SchedTask.Activity.COMPUTE);
+        endActivity(t, false);
         t.activity = a;
         t.activitySinceNs = sim.now();
+        if (t.cpu >= 0) {
+            restretch(siblingTask(t.cpu), slowdownBeside(a));
+        }
     }
 
+    /** Ends t's activity for good (it sleeps, yields or is preempted): a slowed sibling speeds up. */
     private void endActivity(SchedTask t) {
-        endActivity(t, false);
+        endActivity(t, true);
     }
 
-    /** Ends t's activity; unless it goes straight on computing, a slowed sibling speeds up. */
-    private void endActivity(SchedTask t, boolean keepsComputing) {
+    private void endActivity(SchedTask t, boolean siblingSpeedsUp) {
         if (t.activity == SchedTask.Activity.COMPUTE && t.cpu >= 0) {
             t.computeEventId = -1;
-            if (!keepsComputing) {
-                restretch(siblingTask(t.cpu), 1.0);
-            }
+        }
+        if (siblingSpeedsUp && t.cpu >= 0 && t.activity != SchedTask.Activity.NONE) {
+            restretch(siblingTask(t.cpu), 1.0);
         }
         long span = sim.now() - t.activitySinceNs;
         if (t.cpu >= 0 && span > 0) {

@@ -16,13 +16,28 @@ package io.mountsim.models.sched;
  *                         task holding a sleeping lock such as namespace_sem can lose its
  *                         CPU, and everyone behind it waits. With voluntary preemption
  *                         only user work and syscall returns are preemption points
+ * @param tickNs           the scheduler tick (1 s / CONFIG_HZ): a used slice is noticed at the
+ *                         next tick, not at once; 0 = not modelled (noticed at once)
  */
-public record SchedulerParams(long sliceNs, long idleWakeupNs, long contextSwitchNs, boolean kernelPreemption) {
+public record SchedulerParams(long sliceNs, long idleWakeupNs, long contextSwitchNs, boolean kernelPreemption,
+                              long tickNs) {
+
+    /** Without a modelled tick. */
+    public SchedulerParams(long sliceNs, long idleWakeupNs, long contextSwitchNs, boolean kernelPreemption) {
+        this(sliceNs, idleWakeupNs, contextSwitchNs, kernelPreemption, 0);
+    }
 
     /** Voluntary preemption: kernel work is never preempted. */
     public SchedulerParams(long sliceNs, long idleWakeupNs, long contextSwitchNs) {
         this(sliceNs, idleWakeupNs, contextSwitchNs, false);
     }
+
+    /**
+     * The calibration host's tick: CONFIG_HZ=250 (/proc/config.gz of kernel 6.18.44 on the
+     * development host), 4 ms. Also taken for the AWS presets [est: their kernels' HZ is not
+     * known here].
+     */
+    public static final long HZ_250_TICK_NS = 4_000_000;
 
     /** EEVDF's default slice for a machine of {@code cpus} CPUs. */
     public static long defaultSliceNs(int cpus) {

@@ -1,6 +1,9 @@
 package io.mountsim.models.sched;
 
+import io.mountsim.models.topology.CoherenceModel;
 import io.mountsim.models.topology.Interconnect;
+import io.mountsim.models.topology.MemoryHierarchy;
+import io.mountsim.models.topology.SpinnerCensus;
 import io.mountsim.models.topology.MachineSpec;
 import io.mountsim.models.topology.Topology;
 
@@ -59,6 +62,47 @@ public final class TopologyCpuLayout implements CpuLayout {
     @Override
     public double smtSlowdown() {
         return topology.spec().smtSlowdown();
+    }
+
+    @Override
+    public double spinningSiblingSlowdown() {
+        return topology.spec().spinningSiblingSlowdown();
+    }
+
+    @Override
+    public MemoryHierarchy memory() {
+        return topology.spec().memory();
+    }
+
+    /**
+     * A line priced by the machine's {@link CoherenceModel} (per spinner on a mesh, per LLC
+     * domain on chiplets, remote sockets weighted) over a live {@link SpinnerCensus}.
+     */
+    @Override
+    public ContendedLine contendedLine(int homeSocket) {
+        SpinnerCensus census = new SpinnerCensus(topology, Math.min(homeSocket, topology.spec().sockets() - 1));
+        CoherenceModel model = CoherenceModel.of(topology.spec());
+        return new ContendedLine() {
+            @Override
+            public void addPoller(int cpu) {
+                census.add(logical[cpu], 1.0);
+            }
+
+            @Override
+            public void removePoller(int cpu) {
+                census.remove(logical[cpu], 1.0);
+            }
+
+            @Override
+            public int pollers() {
+                return census.spinners();
+            }
+
+            @Override
+            public double queueNs() {
+                return census.spinners() == 0 ? 0 : model.queueNs(census);
+            }
+        };
     }
 
     /**

@@ -16,6 +16,12 @@ public sealed interface CoherenceModel {
     double handoffNs(Topology topology, int fromCpu, int toCpu, SpinnerCensus census);
 
     /**
+     * The queueing part alone: what any request for the line (a handoff, or its owner's
+     * own write after pollers took it shared) waits behind the spinners' requests, ns.
+     */
+    double queueNs(SpinnerCensus census);
+
+    /**
      * A lock re-taken on the CPU that released it, with nobody else spinning, never left
      * that CPU's cache: no transfer and no queue (an uncontended lock costs an L1 hit).
      */
@@ -26,11 +32,12 @@ public sealed interface CoherenceModel {
     /** The mesh or chiplet model of a machine, with its spec's per-spinner cost. */
     static CoherenceModel of(MachineSpec spec) {
         CoreToCoreNs c = spec.coreToCoreNs();
+        double w = EstimatedParameter.REMOTE_SOCKET_WEIGHT.scale();
         if (spec.interconnect() == Interconnect.CHIPLET) {
             double crossLlc = Topology.effectiveCrossLlcNs(spec);
-            return new ChipletDomains(spec.perSpinnerHandoffNs(), c.crossSocket() / crossLlc);
+            return new ChipletDomains(spec.perSpinnerHandoffNs(), c.llc() / 2, w * c.crossSocket() / crossLlc);
         }
-        return new MeshHomeAgent(spec.perSpinnerHandoffNs(), c.crossSocket() / c.llc());
+        return new MeshHomeAgent(spec.perSpinnerHandoffNs(), w * c.crossSocket() / c.llc());
     }
 
     /**
@@ -46,8 +53,12 @@ public sealed interface CoherenceModel {
             if (lineStaysLocal(fromCpu, toCpu, census)) {
                 return 0;
             }
-            double queued = census.localWeight() + census.remoteWeight() * remoteWeight;
-            return topology.transferNs(fromCpu, toCpu) + perSpinnerNs * queued;
+            return topology.transferNs(fromCpu, toCpu) + queueNs(census);
+        }
+
+        @Override
+        public double queueNs(SpinnerCensus census) {
+            return perSpinnerNs * (census.localWeight() + census.remoteWeight() * remoteWeight);
         }
     }
 
@@ -55,16 +66,29 @@ public sealed interface CoherenceModel {
      * AMD chiplets: each CCD's L3 serves its own cores' spinning, and the home sees one
      * request per CCD that has spinners, so the penalty grows with the number of LLC
      * domains involved, not with every spinner. A CCD on another socket weighs
-     * crossSocket/crossLlc times a local one [est: same assumption as the mesh].
+     * crossSocket/crossLlc times a local one [est: same assumption as the mesh]. While all
+     * pollers sit in one CCD the line never leaves it: that CCD's L3 is the only place
+     * requests queue, one at a time, so each poller adds half a same-CCD transfer
+     * ({@code perSpinnerInLlcNs}, the mesh's derivation with c = the llc latency). The
+     * calibration host (one CCD) showed the need: with its lock bouncing between two vCPUs
+     * of one L3, global-lock-bench takes 24.5 ns per critical section
+     * (calibration/epyc-2core/lockbench.txt), less than one cross-CCD queueing term alone.
      */
-    record ChipletDomains(double perDomainNs, double remoteWeight) implements CoherenceModel {
+    record ChipletDomains(double perDomainNs, double perSpinnerInLlcNs, double remoteWeight) implements CoherenceModel {
         @Override
         public double handoffNs(Topology topology, int fromCpu, int toCpu, SpinnerCensus census) {
             if (lineStaysLocal(fromCpu, toCpu, census)) {
                 return 0;
             }
-            double queued = census.localLlcDomains() + census.remoteLlcDomains() * remoteWeight;
-            return topology.transferNs(fromCpu, toCpu) + perDomainNs * queued;
+            return topology.transferNs(fromCpu, toCpu) + queueNs(census);
+        }
+
+        @Override
+        public double queueNs(SpinnerCensus census) {
+            if (census.localLlcDomains() + census.remoteLlcDomains() == 1) {
+                return perSpinnerInLlcNs * census.totalWeight();
+            }
+            return perDomainNs * (census.localLlcDomains() + census.remoteLlcDomains() * remoteWeight);
         }
     }
 
@@ -76,6 +100,11 @@ public sealed interface CoherenceModel {
     record LinearInWaiters(double cNs) implements CoherenceModel {
         @Override
         public double handoffNs(Topology topology, int fromCpu, int toCpu, SpinnerCensus census) {
+            return queueNs(census);
+        }
+
+        @Override
+        public double queueNs(SpinnerCensus census) {
             return cNs * census.totalWeight() / 2;
         }
     }

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
  * @param busySiblingSlowdown     a thread runs this much slower while its SMT sibling does real work
  *                                ({@link MachineSpec#smtSlowdown()})
  * @param spinningSiblingSlowdown ... and this much slower while its sibling only spins with PAUSE
+ *                                ({@link MachineSpec#spinningSiblingSlowdown()})
  * @param pauseNs                 one PAUSE instruction
  */
 public record HardwareCosts(Topology topology,
@@ -18,14 +19,6 @@ public record HardwareCosts(Topology topology,
                             double busySiblingSlowdown,
                             double spinningSiblingSlowdown,
                             double pauseNs) {
-
-    /**
-     * A PAUSE-spinning sibling takes little from its twin: PAUSE de-pipelines the spinning
-     * thread and "frees up resources for the other logical processor" (Intel optimization
-     * manual, "Using PAUSE in spin-wait loops"). The 5% left for the spinner's own
-     * load/compare and the shared front end is an estimate [est], not a measurement.
-     */
-    public static final double SPINNING_SIBLING_SLOWDOWN = 1.05;
 
     public HardwareCosts {
         if (busySiblingSlowdown < 1 || spinningSiblingSlowdown < 1 || pauseNs < 0) {
@@ -36,7 +29,7 @@ public record HardwareCosts(Topology topology,
     /** The machine's own costs, as its spec gives them. */
     public static HardwareCosts of(Topology topology) {
         MachineSpec spec = topology.spec();
-        return new HardwareCosts(topology, CoherenceModel.of(spec), spec.smtSlowdown(), SPINNING_SIBLING_SLOWDOWN,
+        return new HardwareCosts(topology, CoherenceModel.of(spec), spec.smtSlowdown(), spec.spinningSiblingSlowdown(),
                 spec.pauseNs());
     }
 

@@ -40,7 +40,24 @@ import java.util.Optional;
  *   Cascade Lake and Sapphire Rapids [est]) at 3.1 GHz (r5: AWS "up to 3.1 GHz all-core turbo") = 45 ns and at
  *   3.2 GHz (m7i: AWS "up to 3.2 GHz") = 44 ns; Zen 4 about 64 cycles [est: Zen 2 raised PAUSE from a few cycles to
  *   about 65 per AMD's Zen 2 software optimization guide; not re-measured on Genoa] at 3.7 GHz (m7a: AWS
- *   "up to 3.7 GHz") = 17 ns.</td></tr>
+ *   "up to 3.7 GHz") = 17 ns. (The calibration host, Zen 4 in a KVM guest, measures 24.6 ns per PAUSE at a
+ *   measured 3.65 GHz, i.e. 90 cycles: probes/smt-sibling.c and child-walk-levels.c. The preset keeps the cited
+ *   figure; {@code pauseNs} only matters to the lock microbenchmark.)</td></tr>
+ * <tr><td>spinningSiblingSlowdown 1.05 [est]</td><td>NOT measured: the calibration host's vCPUs are not SMT
+ *   siblings (probes/smt-sibling.c: a compute loop runs at 0.997x with the other vCPU computing), so it cannot show
+ *   this. PAUSE "de-pipelines" the spinning thread and frees execution resources for its sibling (Intel 64 and
+ *   IA-32 Architectures Optimization Reference Manual, "Using PAUSE in spin-wait loops"), but the statically
+ *   partitioned queues (reorder buffer, load and store buffers) are only recombined when the sibling halts, not
+ *   while it spins (same manual, Hyper-Threading chapter, "partitioned resources"): a spinning sibling still halves
+ *   the holder's out-of-order window. 5% is an estimate of that cost on a pointer-chasing walk.</td></tr>
+ * <tr><td>memory: all-core clock and L3 load-to-use latency ({@link MemoryHierarchy})</td><td>r5.metal: 3.1 GHz
+ *   (AWS: "sustained all core Turbo frequency of up to 3.1 GHz"), L3 26 ns (AnandTech, "Sizing Up Servers: Intel's
+ *   Skylake-SP Xeon versus AMD's EPYC 7000", 2017, LMBench random loads 16-32 MB: 25-27 ns; their cache table
+ *   gives 77 cycles = 24.8 ns at 3.1 GHz). m7i: 3.2 GHz (AWS: "up to 3.2 GHz" all-core turbo, Xeon 8488C), L3
+ *   33 ns (Chips and Cheese, "Sapphire Rapids: Golden Cove Hits Servers", 2023, latency chart of a Xeon 8480: about
+ *   33 ns [read off the chart]). m7a: 3.7 GHz (AWS: "up to 3.7 GHz"), L3 50 cycles = 13.5 ns (Chips and Cheese,
+ *   "Genoa-X: Server V-Cache Round 2": Zen 3/4 L3 50 cycles without V-cache). With the walk's measured split
+ *   this makes the per-child cost 1.28x the host's on r5.metal, 1.32x on m7i and 0.99x on m7a.</td></tr>
  * </table>
  */
 public final class MachinePresets {
@@ -60,25 +77,39 @@ public final class MachinePresets {
     static final double SMT_SLOWDOWN = 2 / 1.3;
     static final double INTEL_PAUSE_CYCLES = 140;
     static final double ZEN4_PAUSE_CYCLES = 64;
+    /** A PAUSE-spinning sibling halves the partitioned out-of-order resources [est]: see the javadoc table. */
+    static final double SPINNING_SIBLING_SLOWDOWN = 1.05;
+
+    static final MemoryHierarchy SKYLAKE_SP_MEMORY = new MemoryHierarchy(3.1, 26,
+            "AWS r5.metal all-core turbo 3.1 GHz; AnandTech Skylake-SP LMBench L3 25-27 ns");
+    static final MemoryHierarchy SAPPHIRE_RAPIDS_MEMORY = new MemoryHierarchy(3.2, 33,
+            "AWS m7i all-core turbo 3.2 GHz; Chips and Cheese Sapphire Rapids L3 about 33 ns");
+    static final MemoryHierarchy GENOA_MEMORY = new MemoryHierarchy(3.7, 50 / 3.7,
+            "AWS m7a 3.7 GHz; Chips and Cheese Zen 4 L3 50 cycles");
 
     private static final Map<String, MachineSpec> PRESETS = new LinkedHashMap<>();
 
     static {
         add(new MachineSpec("r5.metal", 2, 24, 2, 1, 1, Interconnect.MESH, CASCADE_LAKE,
                 CASCADE_LAKE.llc() / 2, SMT_SLOWDOWN, INTEL_PAUSE_CYCLES / 3.1,
-                "Xeon Platinum 8259CL/8175M (Cascade Lake/Skylake-SP mesh), 2 x 24 cores x 2; " + SOURCES));
+                "Xeon Platinum 8259CL/8175M (Cascade Lake/Skylake-SP mesh), 2 x 24 cores x 2; " + SOURCES,
+                SPINNING_SIBLING_SLOWDOWN, SKYLAKE_SP_MEMORY));
         add(new MachineSpec("m7i.metal-24xl", 1, 48, 2, 1, 1, Interconnect.MESH, SAPPHIRE_RAPIDS,
                 SAPPHIRE_RAPIDS.llc() / 2, SMT_SLOWDOWN, INTEL_PAUSE_CYCLES / 3.2,
-                "Xeon Platinum 8488C (Sapphire Rapids mesh, 105 MB L3), 1 x 48 cores x 2; " + SOURCES));
+                "Xeon Platinum 8488C (Sapphire Rapids mesh, 105 MB L3), 1 x 48 cores x 2; " + SOURCES,
+                SPINNING_SIBLING_SLOWDOWN, SAPPHIRE_RAPIDS_MEMORY));
         add(new MachineSpec("m7i.metal-48xl", 2, 48, 2, 1, 1, Interconnect.MESH, SAPPHIRE_RAPIDS,
                 SAPPHIRE_RAPIDS.llc() / 2, SMT_SLOWDOWN, INTEL_PAUSE_CYCLES / 3.2,
-                "Xeon Platinum 8488C (Sapphire Rapids mesh), 2 x 48 cores x 2; " + SOURCES));
+                "Xeon Platinum 8488C (Sapphire Rapids mesh), 2 x 48 cores x 2; " + SOURCES,
+                SPINNING_SIBLING_SLOWDOWN, SAPPHIRE_RAPIDS_MEMORY));
         add(new MachineSpec("m7a.24xlarge", 1, 96, 1, 12, 1, Interconnect.CHIPLET, GENOA,
                 GENOA.crossLlc() / 2, SMT_SLOWDOWN, ZEN4_PAUSE_CYCLES / 3.7,
-                "EPYC 9R14 (Genoa, 12 CCDs x 8 cores, 32 MB L3 each), 1 x 96 cores, SMT off; " + SOURCES));
+                "EPYC 9R14 (Genoa, 12 CCDs x 8 cores, 32 MB L3 each), 1 x 96 cores, SMT off; " + SOURCES,
+                SPINNING_SIBLING_SLOWDOWN, GENOA_MEMORY));
         add(new MachineSpec("m7a.metal-48xl", 2, 96, 1, 12, 1, Interconnect.CHIPLET, GENOA,
                 GENOA.crossLlc() / 2, SMT_SLOWDOWN, ZEN4_PAUSE_CYCLES / 3.7,
-                "EPYC 9R14 (Genoa), 2 x 96 cores, SMT off; " + SOURCES));
+                "EPYC 9R14 (Genoa), 2 x 96 cores, SMT off; " + SOURCES,
+                SPINNING_SIBLING_SLOWDOWN, GENOA_MEMORY));
     }
 
     private static volatile Optional<MachineSpec> host;
@@ -102,7 +133,23 @@ public final class MachinePresets {
         if (HOST.equals(name)) {
             return host();
         }
-        return Optional.ofNullable(PRESETS.get(name));
+        return Optional.ofNullable(PRESETS.get(name)).map(MachinePresets::withEstimatesScaled);
+    }
+
+    /** A preset with its [est] figures scaled by a sensitivity run ({@link EstimatedParameter}); as is otherwise. */
+    private static MachineSpec withEstimatesScaled(MachineSpec spec) {
+        if (!EstimatedParameter.anyScaled()) {
+            return spec;
+        }
+        double spinning = 1 + (spec.spinningSiblingSlowdown() - 1) * EstimatedParameter.SPINNING_SIBLING_SLOWDOWN.scale();
+        MemoryHierarchy memory = spec.memory() == SAPPHIRE_RAPIDS_MEMORY
+                ? new MemoryHierarchy(spec.memory().allCoreGhz(),
+                spec.memory().l3Ns() * EstimatedParameter.SAPPHIRE_RAPIDS_L3.scale(), spec.memory().source())
+                : spec.memory();
+        return new MachineSpec(spec.name(), spec.sockets(), spec.coresPerSocket(), spec.threadsPerCore(),
+                spec.llcDomainsPerSocket(), spec.numaNodesPerSocket(), spec.interconnect(), spec.coreToCoreNs(),
+                spec.perSpinnerHandoffNs() * EstimatedParameter.PER_SPINNER_HANDOFF.scale(), spec.smtSlowdown(),
+                spec.pauseNs(), spec.source(), spinning, memory);
     }
 
     private static Optional<MachineSpec> host() {

@@ -12,6 +12,8 @@ import io.mountsim.core.stats.Tally;
 import io.mountsim.models.kernel.Kernel;
 import io.mountsim.models.kernel.KernelProfile;
 import io.mountsim.models.kernel.SyscallKind;
+import io.mountsim.models.node.NodeRuntime;
+import io.mountsim.models.node.NodeSpec;
 import io.mountsim.models.runtime.RootfsAssembly;
 import io.mountsim.models.runtime.RuntimeConfig;
 import io.mountsim.models.sched.CpuLayout;
@@ -32,6 +34,12 @@ public final class MountSimulation {
     public static final String MOUNTINFO_READS = "mountinfoReads";
 
     /**
+     * Per start, the time from its rootfs being ready to PID 1's last reply (its scope unit
+     * started), ms: what the starts waited for PID 1.
+     */
+    public static final String PID1_WAIT_MS_MEAN = "pid1WaitMsMean";
+
+    /**
      * Lock timeline spans kept per lock (replication 0 only): enough for a whole storm, so
      * the report can zoom on its busiest stretch and summarise the rest; the runner cuts it
      * down right after the replication. A bound still, so a huge run cannot exhaust memory.
@@ -41,29 +49,49 @@ public final class MountSimulation {
     private MountSimulation() {
     }
 
+    /** A replication on an idle node. */
     public static ReplicationOutcome run(CpuLayout layout, KernelProfile profile, RuntimeConfig runtime,
                                          WatcherConfig watchers, WorkloadSpec workload,
+                                         long seed, int replication, boolean withTimeline) {
+        return run(layout, profile, runtime, watchers, NodeSpec.idle(), workload, seed, replication, withTimeline);
+    }
+
+    /**
+     * @param node what already runs on the node: its mount-table lines, CPU load and path
+     *             walks; PID 1 and the other watchers of {@code watchers} run beside the starts
+     */
+    public static ReplicationOutcome run(CpuLayout layout, KernelProfile profile, RuntimeConfig runtime,
+                                         WatcherConfig watchers, NodeSpec node, WorkloadSpec workload,
                                          long seed, int replication, boolean withTimeline) {
         long wallStart = System.nanoTime();
         Simulation sim = new Simulation();
         RandomStreams streams = new RandomStreams(seed);
         SchedulerParams sp = new SchedulerParams(SchedulerParams.defaultSliceNs(layout.cpus()),
-                Math.round(profile.idleWakeupUs() * 1000), Math.round(profile.contextSwitchUs() * 1000),
-                profile.kernelPreemption());
+                Math.round(profile.scheduler().idleWakeupUs() * 1000), Math.round(profile.scheduler().contextSwitchUs() * 1000),
+                profile.scheduler().preemptible());
         CpuScheduler sched = new CpuScheduler(sim, layout, sp);
         double lookups = workload instanceof WorkloadSpec.ContainerStarts c ? c.pathLookupsPerCpuPerSecond()
                 : workload instanceof WorkloadSpec.Trace t ? t.pathLookupsPerCpuPerSecond() : 0;
-        Kernel kernel = new Kernel(sched, profile, lookups, streams.stream("pathLookups", replication),
-                withTimeline ? TIMELINE_SPANS_PER_LOCK : 0, runtime.layerStoreChildren());
+        Kernel kernel = new Kernel(sched, profile, lookups, node.pathLookupsPerSecond(),
+                streams.stream("pathLookups", replication), withTimeline ? TIMELINE_SPANS_PER_LOCK : 0,
+                runtime.layerStoreChildren());
+        boolean nodeModelled = !node.isIdle() || watchers.systemd().isPresent() || !watchers.others().isEmpty();
+        NodeRuntime nodeRuntime = nodeModelled
+                ? NodeRuntime.start(kernel, node, watchers.systemd(), watchers.others(), watchers.readBufferBytes(),
+                        streams.stream("nodeLoad", replication))
+                : null;
         List<StartRecord> records;
         long mountinfoReads = 0;
+        Tally pid1WaitMs = null;
         if (workload instanceof WorkloadSpec.ContainerStarts starts) {
             RootfsAssembly assembly = new RootfsAssembly(runtime, kernel.programs(), profile);
-            MountStorm storm = new MountStorm(kernel, assembly, starts, watchers, streams, replication);
+            MountStorm storm = new MountStorm(kernel, assembly, starts, watchers, streams, replication,
+                    nodeRuntime != null ? nodeRuntime.pid1() : java.util.Optional.empty(), node.runcNamespaceCopy());
             storm.begin();
             sim.run();
             records = storm.records();
             mountinfoReads = storm.watcherReads();
+            pid1WaitMs = storm.pid1WaitMs();
         } else if (workload instanceof WorkloadSpec.Trace trace) {
             TraceReplay replay = new TraceReplay(kernel, trace, streams.stream("hostNoise", replication));
             replay.begin();
@@ -74,11 +102,19 @@ public final class MountSimulation {
         }
         ReplicationOutcome o = outcome(sim, sched, kernel, records, workload.healthCheckTimeoutSeconds(), withTimeline,
                 (System.nanoTime() - wallStart) / 1e9);
-        if (watchers.mountinfoReaders() == 0) {
+        if (watchers.mountinfoReaders() == 0 && nodeRuntime == null) {
             return o;
         }
         Map<String, Double> metrics = new LinkedHashMap<>(o.metrics());
-        metrics.put(MOUNTINFO_READS, (double) mountinfoReads);
+        if (watchers.mountinfoReaders() > 0) {
+            metrics.put(MOUNTINFO_READS, (double) mountinfoReads);
+        }
+        if (nodeRuntime != null) {
+            metrics.putAll(nodeRuntime.metrics());
+            if (pid1WaitMs != null && nodeRuntime.pid1().isPresent()) {
+                metrics.put(PID1_WAIT_MS_MEAN, pid1WaitMs.count() > 0 ? pid1WaitMs.mean() : 0);
+            }
+        }
         return new ReplicationOutcome(metrics, o.startLatenciesMs(), o.cpu(), o.timeline(), o.events(), o.fingerprint());
     }
 

@@ -3,7 +3,12 @@ package io.mountsim.models.workload;
 import io.mountsim.core.engine.Simulation;
 import io.mountsim.core.random.RandomStream;
 import io.mountsim.core.random.RandomStreams;
+import io.mountsim.core.stats.Tally;
 import io.mountsim.models.kernel.Kernel;
+import io.mountsim.models.node.Pid1Config;
+import io.mountsim.models.node.RuncNamespaceCopy;
+import io.mountsim.models.node.SystemdPid1;
+import java.util.Optional;
 import io.mountsim.models.kernel.KThread;
 import io.mountsim.models.kernel.Op;
 import io.mountsim.models.kernel.OpSource;
@@ -30,6 +35,15 @@ final class MountStorm {
     private final long[] arrivalNs;
     private final long[] slotNs;
     private final long[] doneNs;
+    /** When each start's rootfs was ready (before it asks PID 1 for its scope unit). */
+    private final long[] rootfsNs;
+    /** When each start's rootfs assembly began (after PID 1 answered what comes before it). */
+    private final long[] assemblyNs;
+    private final SystemdPid1 pid1;
+    private final int pid1Requests;
+    private final int pid1RequestsBefore;
+    private final boolean runcNamespaceCopy;
+    private final int readBufferBytes;
     private final int[] layers;
     private final double[] workScale;
     private final List<MountinfoWatcher> watchers = new ArrayList<>();
@@ -37,7 +51,14 @@ final class MountStorm {
     private int completed;
 
     MountStorm(Kernel kernel, RootfsAssembly assembly, WorkloadSpec.ContainerStarts spec,
-               WatcherConfig watcherConfig, RandomStreams streams, int replication) {
+               WatcherConfig watcherConfig, RandomStreams streams, int replication, Optional<SystemdPid1> pid1,
+               boolean runcNamespaceCopy) {
+        this.runcNamespaceCopy = runcNamespaceCopy;
+        this.readBufferBytes = watcherConfig.readBufferBytes();
+        this.pid1 = pid1.orElse(null);
+        this.pid1Requests = pid1.isPresent() ? watcherConfig.systemd().map(Pid1Config::dbusRequestsPerStart).orElse(0) : 0;
+        this.pid1RequestsBefore = pid1.isPresent()
+                ? watcherConfig.systemd().map(Pid1Config::dbusRequestsBeforeRootfs).orElse(0) : 0;
         this.sim = kernel.scheduler().simulation();
         this.kernel = kernel;
         this.assembly = assembly;
@@ -47,6 +68,8 @@ final class MountStorm {
         this.arrivalNs = new long[n];
         this.slotNs = new long[n];
         this.doneNs = new long[n];
+        this.rootfsNs = new long[n];
+        this.assemblyNs = new long[n];
         this.layers = new int[n];
         this.workScale = new double[n];
         RandomStream arrivals = streams.stream("arrivals", replication);
@@ -59,7 +82,7 @@ final class MountStorm {
             }
             arrivalNs[i] = t;
             layers[i] = drawLayers(spec.layers(), layerDraws);
-            workScale[i] = HostNoise.draw(noise, kernel.profile().workCv());
+            workScale[i] = HostNoise.draw(noise, kernel.profile().host().workCv());
         }
         for (int w = 0; w < watcherConfig.mountinfoReaders(); w++) {
             MountinfoWatcher source = new MountinfoWatcher(kernel, watcherConfig);
@@ -95,10 +118,44 @@ final class MountStorm {
     private void admit(int start) {
         running++;
         slotNs[start] = sim.now();
+        askPid1(start, pid1RequestsBefore, () -> assemble(start));
+    }
+
+    /** The rootfs assembly, once PID 1 has answered what comes before it (pod slice, sandbox scope). */
+    private void assemble(int start) {
+        assemblyNs[start] = sim.now();
         List<Op> ops = assembly.opsFor(layers[start]);
-        KThread thread = new KThread(kernel, start, OpSource.of(ops), t -> complete(start));
+        OpSource source = OpSource.of(ops);
+        if (runcNamespaceCopy) {
+            OpSource assemble = source;
+            OpSource runc = new RuncNamespaceCopy(kernel, readBufferBytes);
+            source = t -> {
+                Op op = assemble.next(t);
+                return op != null ? op : runc.next(t);
+            };
+        }
+        KThread thread = new KThread(kernel, start, source, t -> rootfsReady(start));
         thread.setWorkScale(workScale[start]);
         thread.start();
+    }
+
+    /**
+     * The rootfs is ready; with PID 1 modelled, runc now asks it for the container's scope
+     * unit (StartTransientUnit, one request after the other) and the start is done when the
+     * last is answered.
+     */
+    private void rootfsReady(int start) {
+        rootfsNs[start] = sim.now();
+        askPid1(start, pid1Requests, () -> complete(start));
+    }
+
+    /** {@code requests} D-Bus requests to PID 1, one after the other, then {@code then}. */
+    private void askPid1(int start, int requests, Runnable then) {
+        if (requests <= 0 || pid1 == null) {
+            then.run();
+            return;
+        }
+        pid1.submit(() -> askPid1(start, requests - 1, then));
     }
 
     private void complete(int start) {
@@ -120,6 +177,18 @@ final class MountStorm {
             out.add(new StartRecord(arrivalNs[i], slotNs[i], doneNs[i]));
         }
         return out;
+    }
+
+    /**
+     * Per start, the time it waited for PID 1, ms: from its slot to its rootfs assembly
+     * beginning, plus from its rootfs being ready to done.
+     */
+    Tally pid1WaitMs() {
+        Tally t = new Tally();
+        for (int i = 0; i < doneNs.length; i++) {
+            t.add((assemblyNs[i] - slotNs[i] + doneNs[i] - rootfsNs[i]) / 1e6);
+        }
+        return t;
     }
 
     long watcherReads() {

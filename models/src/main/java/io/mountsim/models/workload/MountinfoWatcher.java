@@ -2,8 +2,10 @@ package io.mountsim.models.workload;
 
 import io.mountsim.models.kernel.Kernel;
 import io.mountsim.models.kernel.KThread;
+import io.mountsim.models.kernel.MountinfoFullRead;
 import io.mountsim.models.kernel.Op;
 import io.mountsim.models.kernel.OpSource;
+import io.mountsim.models.node.RateLimitWindow;
 
 /**
  * A process that watches the mount table the way systemd does (and the calibration
@@ -19,20 +21,17 @@ final class MountinfoWatcher implements OpSource {
 
     private final Kernel kernel;
     private final WatcherConfig config;
-    private final long intervalNs;
     private Phase phase = Phase.AWAIT;
-    private long chunksLeft;
-    private long chunkNs;
-    private boolean eofRead;
-    /** Start of the current rate-limit interval; -1 before the first read. */
-    private long windowStartNs = -1;
-    private int readsInWindow;
+    private MountinfoFullRead read;
+    /** The rate limit's window (null without a limit). */
+    private final RateLimitWindow window;
     private long reads;
 
     MountinfoWatcher(Kernel kernel, WatcherConfig config) {
         this.kernel = kernel;
         this.config = config;
-        this.intervalNs = config.rateLimit().map(r -> Math.round(r.perSeconds() * 1e9)).orElse(0L);
+        long intervalNs = config.rateLimit().map(r -> Math.round(r.perSeconds() * 1e9)).orElse(0L);
+        this.window = intervalNs > 0 ? new RateLimitWindow(config.rateLimit().get().burst(), intervalNs) : null;
     }
 
     @Override
@@ -48,41 +47,23 @@ final class MountinfoWatcher implements OpSource {
             t.markMountTableRead();
             reads++;
             phase = Phase.READ;
-            // the whole file as it is now, in read() calls of one buffer each
-            int mounts = kernel.mounts();
-            long lowerdirs = kernel.listedLowerdirs();
-            long bytes = kernel.programs().mountinfoBytes(mounts, lowerdirs);
-            long perRead = Math.min(config.readBufferBytes(), kernel.programs().seqFileBufferBytes(kernel.mostLowerdirsInALine()));
-            chunksLeft = Math.max(1, (bytes + perRead - 1) / perRead);
-            chunkNs = kernel.programs().mountinfoReadNs(mounts, lowerdirs) / chunksLeft;
-            eofRead = false;
+            read = new MountinfoFullRead(kernel, config.readBufferBytes());
         }
-        if (chunksLeft > 0) {
-            chunksLeft--;
-            return kernel.programs().mountinfoRead(chunkNs);
-        }
-        if (!eofRead) {
-            eofRead = true;
-            return kernel.programs().mountinfoRead(0);
+        Op call = read.next();
+        if (call != null) {
+            return call;
         }
         phase = Phase.AWAIT;
         return next(t);
     }
 
+    /** Over the limit: sleep until the window is over, then try again. */
     private Op rateLimitWait() {
-        if (intervalNs <= 0) {
+        if (window == null) {
             return null;
         }
         long now = kernel.scheduler().now();
-        if (windowStartNs < 0 || now - windowStartNs >= intervalNs) {
-            windowStartNs = now;
-            readsInWindow = 0;
-        }
-        if (readsInWindow >= config.rateLimit().get().burst()) {
-            return new Op.Sleep(windowStartNs + intervalNs - now);
-        }
-        readsInWindow++;
-        return null;
+        return window.below(now) ? null : new Op.Sleep(window.windowEndNs() - now);
     }
 
     long reads() {

@@ -43,7 +43,7 @@ final class TraceReplay {
             long offset = thread.calls().isEmpty() ? 0 : thread.calls().get(0).startOffsetNs();
             beginNs[i] = offset;
             final int index = i;
-            double scale = HostNoise.draw(noise, kernel.profile().workCv());
+            double scale = HostNoise.draw(noise, kernel.profile().host().workCv());
             sim.scheduleAt(offset, () -> {
                 KThread t = new KThread(kernel, thread.tid(), callsOf(thread), done -> complete(index));
                 t.setWorkScale(scale);

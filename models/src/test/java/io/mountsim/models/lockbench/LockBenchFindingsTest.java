@@ -21,8 +21,9 @@ class LockBenchFindingsTest {
 
     static double nsPerCriticalSection(String machine, boolean smt, String cpuset, int threads) {
         Topology t = Topology.of(MachinePresets.find(machine).orElseThrow(), new Mitigations(smt, CpuSets.parse(cpuset)));
-        LockBenchResult r = LockBench.simulate(HardwareCosts.of(t),
-                new LockBenchConfig(threads, CRITICAL_SECTION_NS, ITERATIONS, 0, GrantOrder.TEST_AND_SET), 42, 0);
+        LockBenchResult r = LockBench.simulateScheduled(t,
+                new LockBenchConfig(threads, CRITICAL_SECTION_NS, ITERATIONS, 0, GrantOrder.TEST_AND_SET),
+                LockBenchPropertiesTest.costs(t.spec()), 42, 0, 0);
         assertEquals(1, r.maxHolders());
         System.out.printf("lockbench %-15s smt %-3s cpuset %-8s T=%3d: %6.0f ns per critical section (%d cross-socket handoffs)%n",
                 machine, smt ? "on" : "off", cpuset, threads, r.nsPerCriticalSection(), r.crossSocketHandoffs());

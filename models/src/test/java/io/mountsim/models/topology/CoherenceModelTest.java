@@ -37,14 +37,21 @@ class CoherenceModelTest {
 
     @Test
     void chipletPenaltyGrowsWithDomainsNotSpinners() {
-        double oneCcdOneSpinner = handoff(M7A, 0, 1, 1);
-        double oneCcdSevenSpinners = handoff(M7A, 0, 1, 1, 2, 3, 4, 5, 6, 7);
         double twoCcds = handoff(M7A, 0, 1, 1, 8);
+        double twoCcdsMoreSpinners = handoff(M7A, 0, 1, 1, 2, 3, 8, 9);
         double threeCcds = handoff(M7A, 0, 1, 1, 8, 16);
-        assertEquals(23 + 50, oneCcdOneSpinner, 1e-9);
-        assertEquals(oneCcdOneSpinner, oneCcdSevenSpinners, 1e-9);
-        assertEquals(50, twoCcds - oneCcdOneSpinner, 1e-9);
+        assertEquals(23 + 2 * 50, twoCcds, 1e-9);
+        assertEquals(twoCcds, twoCcdsMoreSpinners, 1e-9);
         assertEquals(50, threeCcds - twoCcds, 1e-9);
+    }
+
+    @Test
+    void withinOneCcdTheLineNeverLeavesItsL3AndEachSpinnerQueuesThere() {
+        double oneSpinner = handoff(M7A, 0, 1, 1);
+        double sevenSpinners = handoff(M7A, 0, 1, 1, 2, 3, 4, 5, 6, 7);
+        assertEquals(23 + 23 / 2.0, oneSpinner, 1e-9, "same-CCD transfer plus half a same-CCD transfer");
+        assertEquals(23 + 7 * 23 / 2.0, sevenSpinners, 1e-9);
+        assertTrue(sevenSpinners < handoff(M7A, 0, 1, 1, 8), "seven spinners in one CCD cost less than two spinners on two CCDs");
     }
 
     @Test

@@ -82,6 +82,7 @@ public record Headline(List<String> sentences, List<Recommendation> recommendati
         PointResult first = r.points().get(0);
         if (r.points().size() == 1) {
             out.add(outcome(r, cost, first) + on + "; " + misses(r, first) + ".");
+            node(first).ifPresent(out::add);
             return new Headline(out);
         }
         if (isCapSweep(r) && cost.isPresent()) {
@@ -207,6 +208,7 @@ public record Headline(List<String> sentences, List<Recommendation> recommendati
     private static void whatIf(ExperimentResult r, Optional<UserCost> cost, String on, List<String> out) {
         PointResult first = r.points().get(0);
         out.add(PointLabels.of(first) + ": " + outcome(r, cost, first) + on + "; " + misses(r, first) + ".");
+        node(first).ifPresent(out::add);
         Comparator<PointResult> order = cost.map(UserCost::order)
                 .orElse(Comparator.comparingDouble(p -> Double.isNaN(p99(p)) ? Double.POSITIVE_INFINITY : p99(p)));
         Optional<PointResult> best = r.points().stream().skip(1).min(order);
@@ -299,6 +301,41 @@ public record Headline(List<String> sentences, List<Recommendation> recommendati
             }
         });
         return sb.toString();
+    }
+
+    /**
+     * On a modelled node (a busy one, or with PID 1): where the CPU time went and what the
+     * starts waited for PID 1, e.g. "CPU time: 31% work, 4% spinning, 65% idle; starts
+     * waited 110 ms for PID 1 on average (PID 1 busy 99% of the time, 3 re-parses of
+     * 2,433 lines)." Empty for scenarios without a node.
+     */
+    private static Optional<String> node(PointResult p) {
+        if (p.metric("mountTableLinesInitial") == null) {
+            return Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder("CPU time: ")
+                .append(Numbers.percent(p.cpu().usefulWork())).append(" work");
+        MetricSummary load = p.metric("nodeLoadCpuFraction");
+        if (load != null) {
+            sb.append(" (the running containers' own load ").append(Numbers.percent(load.mean())).append(")");
+        }
+        sb.append(", ")
+                .append(Numbers.percent(p.cpu().spinning())).append(" spinning, ")
+                .append(Numbers.percent(p.cpu().idle())).append(" idle");
+        MetricSummary wait = p.metric("pid1WaitMsMean");
+        MetricSummary busy = p.metric("pid1BusyFraction");
+        MetricSummary reparses = p.metric("pid1Reparses");
+        MetricSummary lines = p.metric("pid1ReparseLinesMean");
+        if (wait != null && busy != null && reparses != null && lines != null) {
+            sb.append("; starts waited ").append(Numbers.durationMs(wait.mean())).append(" for PID 1 on average (PID 1 busy ")
+                    .append(Numbers.percent(busy.mean())).append(" of the time, ").append(Numbers.human(reparses.mean()))
+                    .append(" re-parses of ").append(Numbers.human(lines.mean())).append(" lines)");
+            MetricSummary late = p.metric("dbusTimeouts");
+            if (late != null && late.mean() > 0) {
+                sb.append("; ").append(Numbers.human(late.mean())).append(" replies per run came after runc's timeout");
+            }
+        }
+        return Optional.of(sb.append('.').toString());
     }
 
     /** "p99 start 41 s". */

@@ -26,7 +26,7 @@ record ScenarioSummary(List<Map.Entry<String, String>> items) {
     /** Printed in place of a swept key's base value, which no point actually used. */
     static final String SWEPT = "(swept, see below)";
 
-    private static final List<String> SECTIONS = List.of("machine", "kernel", "runtime", "watchers", "workload", "mitigations");
+    private static final List<String> SECTIONS = List.of("machine", "kernel", "runtime", "watchers", "node", "workload", "mitigations");
 
     static ScenarioSummary of(ExperimentResult r) {
         ScenarioFacts root = new ScenarioFacts(r.resolvedScenario());

@@ -43,6 +43,17 @@ public final class MetricLabels {
             Map.entry("lockbenchHandoffs", new Label("lock handoffs", "handoffs")),
             Map.entry("lockbenchCrossSocketHandoffs", new Label("cross-socket lock handoffs", "handoffs")),
             Map.entry("lockbenchMeanHandoffNs", new Label("mean lock handoff", "ns")),
+            // the node around the starts, named in models' NodeRuntime and MountSimulation
+            Map.entry("nodeLoadCpuFraction", new Label("the running containers' own CPU work", "fraction of capacity")),
+            Map.entry("mountTableLinesInitial", new Label("mount-table lines when the storm began", "lines")),
+            Map.entry("pid1Reparses", new Label("full re-parses of the mount table by PID 1", "re-parses")),
+            Map.entry("pid1ReparseLinesMean", new Label("mean lines per PID 1 re-parse", "lines")),
+            Map.entry("pid1BusyFraction", new Label("PID 1 busy (re-parsing or serving D-Bus)", "fraction of time")),
+            Map.entry("pid1ReplyMsMean", new Label("mean D-Bus request to PID 1's reply", "ms")),
+            Map.entry("pid1ReplyMsMax", new Label("slowest PID 1 reply", "ms")),
+            Map.entry("pid1WaitMsMean", new Label("mean time a start waited for PID 1", "ms")),
+            Map.entry("dbusTimeouts", new Label("PID 1 replies after runc's timeout", "requests")),
+            Map.entry("tableWatcherReads", new Label("full mount-table reads by kubelet, containerd and others", "reads")),
             // models' MountSimulation, when watchers are configured
             Map.entry("mountinfoReads", new Label("full mountinfo re-reads by the watchers", "reads")));
 

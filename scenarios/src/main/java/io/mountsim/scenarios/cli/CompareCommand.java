@@ -1,6 +1,7 @@
 package io.mountsim.scenarios.cli;
 
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.scenarios.run.ExperimentRunner;
 import io.mountsim.scenarios.run.OutputDirectory;
 import io.mountsim.scenarios.scenario.Scenario;
 import java.nio.file.Path;
@@ -32,6 +33,9 @@ final class CompareCommand implements Callable<Integer>, MountsimCommand.Context
     @Mixin
     ExecutionOptions execution = new ExecutionOptions();
 
+    @Mixin
+    OutputOptions outputOptions = new OutputOptions();
+
     @Override
     public void context(CliContext context) {
         this.context = context;
@@ -40,9 +44,11 @@ final class CompareCommand implements Callable<Integer>, MountsimCommand.Context
     @Override
     public Integer call() throws Exception {
         List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(), context.err());
+        Path dir = output != null ? output
+                : Path.of("out", Scenario.slug(ExperimentRunner.comparisonName(scenarios)));
+        OutputOptions.checkBeforeRunning(List.of(outputOptions.request(dir, files)));
         ExperimentResult result = execution.execute(context, runner -> runner.compare(scenarios));
-        Path dir = output != null ? output : Path.of("out", Scenario.slug(result.name()));
-        OutputDirectory.write(dir, d -> context.sink().write(result, d));
+        OutputDirectory.write(outputOptions.request(dir, files), d -> context.sink().write(result, d));
         ExecutionOptions.printSummary(context, result.name(), result, dir);
         return MountsimCommand.EXIT_OK;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,6 +28,9 @@ final class MergeCommand implements Callable<Integer>, MountsimCommand.ContextAw
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Merged output directory.")
     Path output;
 
+    @Mixin
+    OutputOptions outputOptions = new OutputOptions();
+
     @Override
     public void context(CliContext context) {
         this.context = context;
@@ -40,8 +44,9 @@ final class MergeCommand implements Callable<Integer>, MountsimCommand.ContextAw
                 problems.add(Location.of(d.toString()), "", "not a directory (expected the output of mountsim run --shard)");
             }
         }
+        OutputDirectory.check(outputOptions.request(output, dirs)).ifPresent(problems::add);
         problems.throwIfAny();
-        OutputDirectory.write(output, d -> context.sink().merge(dirs, d));
+        OutputDirectory.write(outputOptions.request(output, dirs), d -> context.sink().merge(dirs, d));
         context.out().println("merged " + dirs.size() + " shard(s) into " + output);
         return MountsimCommand.EXIT_OK;
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
         version = "mountsim 0.1.0",
         description = "Simulates Linux kernel mount locking under concurrent container starts.",
         subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, MachinesCommand.class,
-                MergeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
+                MergeCommand.class, BenchCommand.class, ProbeCommand.class, CalibrateCommand.class,
+                CommandLine.HelpCommand.class,
                 // picocli's bash/zsh completion script: source <(mountsim generate-completion)
                 picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Examples:",
@@ -28,6 +29,8 @@ import picocli.CommandLine.ScopeType;
                 "  mountsim compare before.yaml after.yaml -o out/what-if",
                 "  mountsim validate scenarios/netflix/*.yaml",
                 "  mountsim machines",
+                "  sudo mountsim probe --quick",
+                "  mountsim calibrate probe-results.txt -o host.yaml",
                 "  source <(mountsim generate-completion)   # tab completion in bash and zsh",
                 "",
                 "Exit codes: 0 success, 2 invalid input (nothing written), 1 anything else."})
@@ -44,7 +47,7 @@ public final class MountsimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, compare, validate, machines, merge, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, compare, validate, machines, merge, bench, probe)");
     }
 
     public static void main(String[] args) {

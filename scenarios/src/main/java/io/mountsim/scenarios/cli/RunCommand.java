@@ -18,8 +18,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Simulate scenario files and write summary.json, results.csv, charts/ and report.html.",
         footer = {"", "Output goes to out/<scenario name as a slug>/ unless -o says otherwise; with several files -o DIR holds "
-                + "one subdirectory per scenario; with --shard the default is out/<slug>-shard-I-of-N/. Files are written to a "
-                + "temporary directory and moved into place when complete. A short table goes to stdout, progress to stderr.",
+                + "one subdirectory per scenario; with --shard the default is out/<slug>-shard-I-of-N/. The output directory must be "
+                + "new, empty, or an earlier output of mountsim (which is replaced); anything else is refused before running. "
+                + "Files are written to a temporary directory and moved into place when complete. A short table goes to stdout, "
+                + "progress to stderr.",
                 "", "Examples:",
                 "  mountsim run scenarios/examples/quickstart.yaml",
                 "  mountsim run scenarios/examples/concurrency-sweep.yaml --replications 3 -o out/sweep",
@@ -40,6 +42,9 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
 
     @Mixin
     ExecutionOptions execution = new ExecutionOptions();
+
+    @Mixin
+    OutputOptions outputOptions = new OutputOptions();
 
     @Override
     public void context(CliContext context) {
@@ -65,11 +70,12 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
             }
             destinations.add(dir);
         }
+        OutputOptions.checkBeforeRunning(destinations.stream().map(d -> outputOptions.request(d, files)).toList());
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             Path dir = destinations.get(i);
             ExperimentResult result = execution.execute(context, runner -> runner.run(s, shardToRun));
-            OutputDirectory.write(dir, d -> context.sink().write(result, d));
+            OutputDirectory.write(outputOptions.request(dir, files), d -> context.sink().write(result, d));
             ExecutionOptions.printSummary(context, s.title() + (selected.isWhole() ? "" : " (shard " + selected + ", "
                     + result.points().size() + " of " + s.points().size() + " points)"), result, dir);
         }

@@ -87,9 +87,7 @@ public final class ExperimentRunner {
         }
         List<PointResult> results = runPoints(points, baseline.run().seed(), baseline.run().replications(),
                 baseline.run().confidence(), measured);
-        // every compared file gets the same --set overrides: they title the comparison once
-        String name = Scenario.titled(String.join(" vs ", scenarios.stream().map(Scenario::name).toList()),
-                baseline.overrides());
+        String name = comparisonName(scenarios);
         LinkedHashMap<String, Object> all = new LinkedHashMap<>();
         all.put("name", name);
         all.put("compare", resolved);
@@ -97,6 +95,15 @@ public final class ExperimentRunner {
                 + ", common random numbers (seed " + baseline.run().seed() + ")", baseline.run().seed(),
                 baseline.run().replications(), baseline.run().confidence(), List.of("scenario"), results, all,
                 baseline.healthCheckTimeoutSeconds(), true, baseline.overrides());
+    }
+
+    /**
+     * The name of a comparison of {@code scenarios}: "a vs b", with the --set overrides every
+     * compared file got ("a vs b [workload.containers=200]").
+     */
+    public static String comparisonName(List<Scenario> scenarios) {
+        return Scenario.titled(String.join(" vs ", scenarios.stream().map(Scenario::name).toList()),
+                scenarios.isEmpty() ? List.of() : scenarios.get(0).overrides());
     }
 
     private List<PointResult> runPoints(List<ScenarioPoint> points, long seed, int replications, double confidence,

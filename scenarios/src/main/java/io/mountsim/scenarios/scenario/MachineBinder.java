@@ -4,6 +4,7 @@ import io.mountsim.models.topology.CoreToCoreNs;
 import io.mountsim.models.topology.Interconnect;
 import io.mountsim.models.topology.MachinePresets;
 import io.mountsim.models.topology.MachineSpec;
+import io.mountsim.models.topology.MemoryHierarchy;
 import io.mountsim.models.topology.Topology;
 import io.mountsim.scenarios.scenario.Values.Range;
 import io.mountsim.scenarios.yaml.YamlValue;
@@ -104,19 +105,41 @@ final class MachineBinder {
         double perSpinner = values.numberOr(s.get("perSpinnerHandoffNs"), s.path("perSpinnerHandoffNs"), Range.nonNegative(), d.perSpinnerHandoffNs());
         double smtSlowdown = values.numberOr(s.get("smtSlowdown"), s.path("smtSlowdown"), Range.atLeast(1), d.smtSlowdown());
         double pauseNs = values.numberOr(s.get("pauseNs"), s.path("pauseNs"), Range.positive(), d.pauseNs());
+        double spinningSlowdown = values.numberOr(s.get("spinningSiblingSlowdown"), s.path("spinningSiblingSlowdown"),
+                Range.atLeast(1), d.spinningSiblingSlowdown());
+        MemoryHierarchy memory = memory(s, d.memory());
         String source = s.has("source") ? values.text(s.get("source"), s.path("source")).orElse("inline")
                 : base != null ? base.source() : "inline";
+        // unless given, a preset's spinning-sibling slowdown and memory hierarchy stay with it;
+        // an inline machine gets the calibration host's, where both were measured
         MachineSpec spec = new MachineSpec(presetName == null ? "inline" : presetName, sockets, cores, threads, llc, numa,
-                interconnect, c2c, perSpinner, smtSlowdown, pauseNs, source);
+                interconnect, c2c, perSpinner, smtSlowdown, pauseNs, source)
+                .withHardware(spinningSlowdown, memory);
         if (base != null && !spec.equals(base)) {
             spec = new MachineSpec(presetName + " (modified)", sockets, cores, threads, llc, numa, interconnect, c2c,
-                    perSpinner, smtSlowdown, pauseNs, source);
+                    perSpinner, smtSlowdown, pauseNs, source).withHardware(spinningSlowdown, memory);
         }
         // the topology's own consistency rules (e.g. a NUMA node holds whole LLC domains)
         for (String problem : Topology.problems(spec)) {
             values.error(v, "machine", problem);
         }
         return Optional.of(new Bound(spec, resolved(spec, presetName)));
+    }
+
+    private MemoryHierarchy memory(Section machine, MemoryHierarchy d) {
+        if (!machine.has("memory")) {
+            return d;
+        }
+        Optional<YamlValue.Mapping> m = values.mapping(machine.get("memory"), machine.path("memory"),
+                "a mapping {allCoreGhz, l3Ns}");
+        if (m.isEmpty()) {
+            return d;
+        }
+        Section s = Section.of(m.get(), machine.path("memory"), values.problems());
+        MemoryHierarchy given = new MemoryHierarchy(
+                values.numberOr(s.get("allCoreGhz"), s.path("allCoreGhz"), Range.positive(), d.allCoreGhz()),
+                values.numberOr(s.get("l3Ns"), s.path("l3Ns"), Range.positive(), d.l3Ns()), "scenario");
+        return given.allCoreGhz() == d.allCoreGhz() && given.l3Ns() == d.l3Ns() ? d : given;
     }
 
     private CoreToCoreNs coreToCore(Section machine, CoreToCoreNs d) {
@@ -177,6 +200,11 @@ final class MachineBinder {
         r.put("perSpinnerHandoffNs", m.perSpinnerHandoffNs());
         r.put("smtSlowdown", m.smtSlowdown());
         r.put("pauseNs", m.pauseNs());
+        r.put("spinningSiblingSlowdown", m.spinningSiblingSlowdown());
+        LinkedHashMap<String, Object> memory = new LinkedHashMap<>();
+        memory.put("allCoreGhz", m.memory().allCoreGhz());
+        memory.put("l3Ns", m.memory().l3Ns());
+        r.put("memory", memory);
         r.put("source", m.source());
         return r;
     }

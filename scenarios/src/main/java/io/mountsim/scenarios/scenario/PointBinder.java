@@ -1,6 +1,7 @@
 package io.mountsim.scenarios.scenario;
 
 import io.mountsim.models.SimulationSpec;
+import io.mountsim.models.calibration.HostProfile;
 import io.mountsim.models.calibration.KernelProfiles;
 import io.mountsim.models.kernel.KernelProfile;
 import io.mountsim.models.kernel.LayerStoreChildren;
@@ -9,6 +10,9 @@ import io.mountsim.models.mitigation.CpuSet;
 import io.mountsim.models.mitigation.CpuSets;
 import io.mountsim.models.topology.Topology;
 import io.mountsim.models.mitigation.Mitigations;
+import io.mountsim.models.node.NodeSpec;
+import io.mountsim.models.node.Pid1Config;
+import io.mountsim.models.node.TableWatcherConfig;
 import io.mountsim.models.runtime.IdmapMode;
 import io.mountsim.models.runtime.RuntimeConfig;
 import io.mountsim.models.topology.MachineSpec;
@@ -62,11 +66,15 @@ final class PointBinder {
     private final Values values;
     private final Problems problems;
     private final TraceFiles traces;
+    private final ProfileFiles profiles;
+    private final NodeBinder nodeBinder;
 
     PointBinder(Problems problems, TraceFiles traces) {
         this.problems = problems;
         this.values = new Values(problems);
         this.traces = traces;
+        this.profiles = new ProfileFiles(traces.baseDir());
+        this.nodeBinder = new NodeBinder(values, problems);
     }
 
     record Bound(SimulationSpec spec, Map<String, Object> resolved) {
@@ -78,7 +86,13 @@ final class PointBinder {
 
         MachineSpec machine = null;
         YamlValue machineValue = root.get("machine");
-        if (machineValue == null) {
+        Section kernelSection = section(root, "kernel");
+        Optional<HostProfile> profile = profile(kernelSection);
+        if (machineValue == null && profile.isPresent()) {
+            // the profile's own machine: the host its costs were measured on
+            machine = profile.get().machine();
+            resolved.put("machine", map("profile", profile.get().name()));
+        } else if (machineValue == null) {
             problems.add(root.location(), "machine", "missing; expected a preset name (see `mountsim machines`) or an inline mapping");
         } else {
             Optional<MachineBinder.Bound> m = new MachineBinder(values).bind(machineValue);
@@ -88,16 +102,22 @@ final class PointBinder {
             }
         }
         // with a broken machine, still check kernel: against the default machine's profile
-        KernelProfile kernel = kernel(section(root, "kernel"), machine != null ? machine : MachineBinder.defaults(), resolved);
+        KernelProfile kernel = kernel(kernelSection, machine != null ? machine : MachineBinder.defaults(),
+                profile, resolved);
         RuntimeConfig runtime = runtime(section(root, "runtime"), resolved);
         WatcherConfig watchers = watchers(section(root, "watchers"), resolved);
+        NodeSpec node = nodeBinder.node(root, resolved);
         WorkloadSpec workload = workload(root, resolved);
+        if (workload instanceof WorkloadSpec.LockBench && !node.isIdle()) {
+            problems.add(root.get("node").location(), "node",
+                    "applies to container-starts and trace workloads; remove it for kind: lockbench");
+        }
         Mitigations mitigations = mitigations(section(root, "mitigations"), machine, resolved);
 
         if (problems.size() > before || machine == null || kernel == null || workload == null) {
             return Optional.empty();
         }
-        return Optional.of(new Bound(new SimulationSpec(machine, kernel, runtime, watchers, workload, mitigations), resolved));
+        return Optional.of(new Bound(new SimulationSpec(machine, kernel, runtime, watchers, workload, mitigations, node), resolved));
     }
 
     /** The section at a top-level key; absent = empty; not a mapping = a problem and empty. */
@@ -118,8 +138,18 @@ final class PointBinder {
                 .orElseGet(() -> Section.empty(parent.path(key), parent.mapping()));
     }
 
-    private KernelProfile kernel(Section kernel, MachineSpec machine, Map<String, Object> resolved) {
-        KernelProfile base = KernelProfiles.defaultFor(machine);
+    /** The profile file named by kernel.profile, if any (relative to the scenario file). */
+    private Optional<HostProfile> profile(Section kernel) {
+        if (!kernel.has("profile")) {
+            return Optional.empty();
+        }
+        return values.text(kernel.get("profile"), kernel.path("profile"))
+                .flatMap(path -> profiles.load(path, kernel.get("profile"), kernel.path("profile"), problems));
+    }
+
+    private KernelProfile kernel(Section kernel, MachineSpec machine, Optional<HostProfile> profile,
+                                 Map<String, Object> resolved) {
+        KernelProfile base = profile.map(HostProfile::kernel).orElseGet(() -> KernelProfiles.defaultFor(machine));
         SyscallCostsUs d = base.syscallsUs();
         Section s = subsection(kernel, "syscallsUs", "a mapping of call costs in microseconds");
         Section overlay = subsection(s, "overlayMount", "a mapping {base, perLayer}");
@@ -146,7 +176,7 @@ final class PointBinder {
                 "perLowerdir", costs.mountinfoReadPerLowerdir()));
         sys.put("childMountCheck", costs.childMountCheck());
         int baselineMounts = values.intOr(kernel.get("baselineMounts"), kernel.path("baselineMounts"), 0, 10_000_000,
-                "an integer >= 0", base.baselineMounts());
+                "an integer >= 0", base.mountTable().baselineMounts());
         KernelProfile.LockShares ds = base.shares();
         Section sh = subsection(kernel, "lockHeldShares", "a mapping of shares in [0, 1]");
         KernelProfile.LockShares shares = new KernelProfile.LockShares(
@@ -155,16 +185,24 @@ final class PointBinder {
                 values.numberOr(sh.get("umount"), sh.path("umount"), Range.unit(), ds.umount()),
                 values.numberOr(sh.get("overlayPerLayer"), sh.path("overlayPerLayer"), Range.unit(), ds.overlayPerLayer()),
                 values.numberOr(sh.get("overlayBase"), sh.path("overlayBase"), Range.unit(), ds.overlayBase()));
-        String preemption = base.kernelPreemption() ? "full" : "voluntary";
+        String preemption = base.scheduler().preemptible() ? "full" : "voluntary";
         if (kernel.has("preemption")) {
             preemption = values.choice(kernel.get("preemption"), kernel.path("preemption"), List.of("voluntary", "full"))
                     .orElse(preemption);
         }
-        resolved.put("kernel", map("baselineMounts", baselineMounts, "preemption", preemption, "syscallsUs", sys,
+        LinkedHashMap<String, Object> kernelResolved = new LinkedHashMap<>();
+        profile.ifPresent(p -> kernelResolved.put("profile", kernel.get("profile") instanceof YamlValue.Scalar sc ? sc.text()
+                : p.name()));
+        kernelResolved.putAll(map("baselineMounts", baselineMounts, "preemption", preemption, "syscallsUs", sys,
                 "lockHeldShares", map("openTree", shares.openTree(), "moveMount", shares.moveMount(),
                         "umount", shares.umount(), "overlayPerLayer", shares.overlayPerLayer(),
                         "overlayBase", shares.overlayBase())));
-        return base.withSyscallsUs(costs).withBaselineMounts(baselineMounts).withShares(shares)
+        resolved.put("kernel", kernelResolved);
+        // a given unmount latency, measured on this machine, is honoured: its grace period
+        // and wakeup scale with it (the profile's own value, as a resolved scenario writes it back, changes nothing)
+        KernelProfile withUmount = s.has("umount") && costs.umount() != d.umount()
+                ? base.withUmountUs(costs.umount(), machine.hardwareThreads()) : base;
+        return withUmount.withSyscallsUs(costs).withBaselineMounts(baselineMounts).withShares(shares)
                 .withKernelPreemption("full".equals(preemption));
     }
 
@@ -212,8 +250,10 @@ final class PointBinder {
             limit = Optional.of(new WatcherConfig.RateLimit(burst, per));
             r.put("rateLimit", map("burst", burst, "perSeconds", per));
         }
+        Optional<Pid1Config> systemd = nodeBinder.systemd(s, r);
+        List<TableWatcherConfig> others = nodeBinder.others(s, r);
         resolved.put("watchers", r);
-        return new WatcherConfig(readers, limit, bufferBytes);
+        return new WatcherConfig(readers, limit, bufferBytes, systemd, others);
     }
 
     private WorkloadSpec workload(YamlValue.Mapping root, Map<String, Object> resolved) {

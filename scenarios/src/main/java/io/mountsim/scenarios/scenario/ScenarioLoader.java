@@ -337,6 +337,12 @@ public final class ScenarioLoader {
         if (spec.watchers().mountinfoReaders() > 0) {
             sb.append(", ").append(spec.watchers().mountinfoReaders()).append(" mountinfo reader(s)");
         }
+        if (spec.node().runningContainers() > 0) {
+            sb.append(", ").append(spec.node().runningContainers()).append(" containers already running");
+        }
+        if (spec.watchers().systemd().isPresent()) {
+            sb.append(", systemd as PID 1");
+        }
         if (!sweptKeys.isEmpty()) {
             sb.append("; sweeping ").append(String.join(" x ", sweptKeys));
         }

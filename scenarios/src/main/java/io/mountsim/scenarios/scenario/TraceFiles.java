@@ -33,6 +33,11 @@ final class TraceFiles {
         this.baseDir = baseDir;
     }
 
+    /** The scenario file's directory, against which relative paths resolve. */
+    Path baseDir() {
+        return baseDir;
+    }
+
     Optional<ParsedTrace> load(String written, YamlValue at, String keyPath, OptionalInt fallbackLayers, Problems problems) {
         Path file;
         try {

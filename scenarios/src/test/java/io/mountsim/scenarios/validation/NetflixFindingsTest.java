@@ -30,25 +30,24 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this: p95 at 100 starts r5.metal 1,080 ± 76, m7i.metal-24xl 1,092 ± 107, m7a.24xlarge 1,070 ± 114 ms, no ordering at 100/200/400 and CIs overlap; 0 failed starts on every machine (p95 at 400 starts 12.6 s vs the 30 s check); see VALIDATION.md")
+    @Disabled("mountsim misses this: p95 at 400 starts r5.metal 15,910 ± 57, m7i.metal-24xl 16,356 ± 233, m7a.24xlarge 12,493 ± 87 ms: m7a fastest, but r5.metal not slower than m7i; 0 failed starts on every machine; see VALIDATION.md")
     void finding3HundredPlusStartsOrderTheMachines() {
         assertHolds(NetflixFinding.HUNDRED_PLUS_ORDERING);
     }
 
     @Test
-    @Disabled("mountsim misses this: m7i.metal-48xl p99 3,455 ± 28 vs m7i.metal-24xl 3,579 ± 99 ms, 56.9 vs 55.3 starts/s: the machine-independent child-mount walk in open_tree dominates; see VALIDATION.md")
+    @Disabled("mountsim misses this: m7i.metal-48xl p99 4,395 ± 146 vs m7i.metal-24xl 4,476 ± 111 ms, 45.3 vs 44.3 starts/s: the child-mount walk, priced per CPU but not per socket, dominates; see VALIDATION.md")
     void finding4TwoSocketsAreWorseThanOne() {
         assertHolds(NetflixFinding.TWO_SOCKETS_WORSE);
     }
 
     @Test
-    @Disabled("mountsim misses this: SMT off 3,420 ms vs on 3,444 ms mean start latency, 0.7% better (CI about ± 3.2%) instead of 10-40%; see VALIDATION.md")
+    @Disabled("mountsim misses this: SMT off 4,398 ms vs on 4,359 ms mean start latency, 0.9% worse (CI about ± 3.2%) instead of 10-40% better: the node is 98% idle, so holders rarely have a busy sibling; see VALIDATION.md")
     void finding5SmtOffImprovesM7iLaunchLatency() {
         assertHolds(NetflixFinding.SMT_OFF_M7I);
     }
 
     @Test
-    @Disabled("mountsim misses this: m7a 3,415 ms vs m7i HT off 3,420 ms mean start latency at 48 cores, 0.2% better (CI about ± 3.9%) instead of 10-35%; see VALIDATION.md")
     void finding6M7aBeatsM7iWithoutHtAtTheSameCoreCount() {
         assertHolds(NetflixFinding.M7I_NOHT_VS_M7A);
     }

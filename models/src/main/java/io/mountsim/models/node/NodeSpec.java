@@ -1,0 +1,86 @@
+package io.mountsim.models.node;
+
+import java.util.Optional;
+
+/**
+ * The node the starts land on, as it is before the storm: the containers already running
+ * there with their mount-table lines, their CPU load, and their path walks. {@link #idle()}
+ * is the bare machine every scenario without a {@code node:} section simulates.
+ *
+ * @param runningContainers                 containers already running
+ * @param layersPerContainer                lowerdirs listed by each running container's rootfs overlay line
+ * @param otherMountsPerContainer           further host mount-table lines per running container
+ * @param cpuLoad                           their CPU demand, run as scheduler tasks (empty = none)
+ * @param pathLookupsPerContainerPerSecond  their path walks, each a mount_lock reader
+ * @param runcNamespaceCopy                 whether each start's runc create also works in a new
+ *                                          mount namespace copied from the node's whole table
+ *                                          (see {@link io.mountsim.models.kernel.SyscallPrograms#detachOldRoot})
+ */
+public record NodeSpec(int runningContainers,
+                       int layersPerContainer,
+                       int otherMountsPerContainer,
+                       Optional<CpuLoad> cpuLoad,
+                       double pathLookupsPerContainerPerSecond,
+                       boolean runcNamespaceCopy) {
+
+    /**
+     * [est] Host mount-table lines per running Kubernetes pod besides its rootfs overlay:
+     * the sandbox's /dev/shm tmpfs (containerd CRI: .../sandboxes/ID/shm), the projected
+     * service-account token tmpfs (kubelet: /var/lib/kubelet/pods/UID/volumes/kubernetes.io~projected/...)
+     * and the network namespace's nsfs bind (/run/netns/cni-...). The pause container's own
+     * rootfs overlay is a fourth line of one lowerdir, left out.
+     */
+    public static final int EST_OTHER_MOUNTS_PER_CONTAINER = 3;
+    /** [est] Mean burst of a running workload's CPU work: 2 ms, a request's worth of work for a service. */
+    public static final double EST_BURST_MS = 2;
+
+    public NodeSpec {
+        if (runningContainers < 0 || layersPerContainer < 0 || otherMountsPerContainer < 0
+                || !(pathLookupsPerContainerPerSecond >= 0)) {
+            throw new IllegalArgumentException("node sizes and rates must be >= 0");
+        }
+    }
+
+    /** Without runc's namespace copy. */
+    public NodeSpec(int runningContainers, int layersPerContainer, int otherMountsPerContainer,
+                    Optional<CpuLoad> cpuLoad, double pathLookupsPerContainerPerSecond) {
+        this(runningContainers, layersPerContainer, otherMountsPerContainer, cpuLoad, pathLookupsPerContainerPerSecond, false);
+    }
+
+    /** No running containers, no load: today's idle node. */
+    public static NodeSpec idle() {
+        return new NodeSpec(0, 0, 0, Optional.empty(), 0, false);
+    }
+
+    public boolean isIdle() {
+        return runningContainers == 0 && cpuLoad.isEmpty() && pathLookupsPerContainerPerSecond == 0 && !runcNamespaceCopy;
+    }
+
+    /** Path walks per second of all running containers together. */
+    public double pathLookupsPerSecond() {
+        return runningContainers * pathLookupsPerContainerPerSecond;
+    }
+
+    /**
+     * CPU demand of the running workloads: on every CPU the workload may use, one
+     * normal-priority task alternates a burst of work (exponential, mean {@code burstMs})
+     * with a sleep (exponential, mean burstMs x (1 - u) / u), so that alone on its CPU it
+     * keeps the CPU busy a fraction u of the time. Bursts are user work: preemptible, and
+     * slowed by a busy SMT sibling like any other work.
+     *
+     * @param utilization u, in (0, 1)
+     * @param burstMs     mean length of one burst of work
+     */
+    public record CpuLoad(double utilization, double burstMs) {
+        public CpuLoad {
+            if (!(utilization > 0 && utilization < 1) || !(burstMs > 0)) {
+                throw new IllegalArgumentException("utilization must be in (0, 1) and burstMs > 0");
+            }
+        }
+
+        /** Mean sleep between two bursts, ns. */
+        public double meanThinkNs() {
+            return burstMs * 1e6 * (1 - utilization) / utilization;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.mountsim.models.topology;
+
+/**
+ * What a dependent pointer chase costs on a machine: its all-core clock and its L3
+ * load-to-use latency, and from them how much slower or faster than on the calibration
+ * host the kernel's child-mount walk runs (has_locked_children(): is_subdir() for every
+ * child mount of the source mount, under namespace_sem).
+ *
+ * <h2>The walk, measured on the calibration host</h2>
+ * {@code probes/child-walk-levels.c} (data: calibration/epyc-2core/child-walk-levels.txt)
+ * times open_tree against 0 to 64,000 child mounts and the core clock:
+ * <ul>
+ * <li>core clock 3.653 GHz (a chain of dependent adds);</li>
+ * <li>children whose lines fit the 1 MiB L2 (0-4,000 children, about 230 bytes each, the
+ *     L2 knee): {@link #HOST_CORE_NS_PER_CHILD} = 21.9 ns per child (least-squares slope over
+ *     0, 500, 1,000, 2,000, 4,000 children);</li>
+ * <li>children in L3 (least-squares slope over 4,000, 8,000, 16,000): 25.5 ns per child, so
+ *     the part exposed to L3 latency is {@link #HOST_L3_EXPOSED_NS_PER_CHILD} = 3.6 ns per
+ *     child: out-of-order execution hides most of the loads (about 0.3 of an L3-minus-L2
+ *     latency, 36 cycles = 9.9 ns, is exposed per child);</li>
+ * <li>past 16,000 children the slope jumps (82 ns, then 232 ns per child): this 2-vCPU
+ *     guest's share of the host's L3 runs out. The study's machines stay below that: 400
+ *     starts x 50 layers is 20,000 children, 4.6 MB at 230 bytes, in every preset's L3
+ *     (33-105 MB per socket, 32 MB per Genoa CCD).</li>
+ * </ul>
+ *
+ * <h2>Which level the working set lives in, and why</h2>
+ * At 100-400 concurrent starts the layer store has 2,500-20,000 children, 0.6-4.6 MB:
+ * more than one core's L2 (1 MB Skylake-SP and Zen 4, 2 MB Sapphire Rapids) and less than
+ * an L3. The lines are read far more often than written (a walk per open_tree, a few
+ * list-pointer writes per mount or unmount), so each walker finds them clean in its L3:
+ * on Intel the socket's non-inclusive L3 receives the L2s' victims, on Zen 4 each CCD's
+ * L3 is the victim cache of its cores' L2s. So a child costs the clock-scaled core work
+ * plus the exposed part at the machine's L3 latency. [est: the exposed share (0.3 L3
+ * miss per child) is the host's; a core with a larger or smaller out-of-order window
+ * hides more or less of it, and IPC is taken equal across cores.]
+ *
+ * @param allCoreGhz core clock under all-core load
+ * @param l3Ns       L3 load-to-use latency (the LLC of the walking core's domain)
+ * @param source     where the two numbers come from
+ */
+public record MemoryHierarchy(double allCoreGhz, double l3Ns, String source) {
+
+    /** Child walk per child with its lines in L2, on the host (child-walk-levels.txt, 0-4,000). */
+    public static final double HOST_CORE_NS_PER_CHILD = 21.9;
+    /** What L3 residency adds per child on the host (child-walk-levels.txt, 4,000-16,000 minus 0-4,000). */
+    public static final double HOST_L3_EXPOSED_NS_PER_CHILD = 3.6;
+
+    /**
+     * The calibration host (KVM guest, AMD EPYC Zen 4): 3.653 GHz measured by
+     * probes/child-walk-levels.c; L3 about 50 cycles on Zen 3/Zen 4 (Chips and Cheese,
+     * "Genoa-X: Server V-Cache Round 2", 2023: Milan-X's L3 is 50 cycles, V-cache adds 4)
+     * = 13.7 ns at that clock.
+     */
+    public static final MemoryHierarchy CALIBRATION_HOST = new MemoryHierarchy(3.653, 50 / 3.653,
+            "calibration host: clock measured (probes/child-walk-levels.c), L3 50 cycles (Chips and Cheese)");
+
+    public MemoryHierarchy {
+        if (!(allCoreGhz > 0) || !(l3Ns > 0)) {
+            throw new IllegalArgumentException("clock and L3 latency must be positive");
+        }
+    }
+
+    /**
+     * Factor on the calibration host's cost of core-bound kernel work (no cache misses to
+     * speak of): its clock over this machine's, IPC taken equal [est].
+     */
+    public double coreWorkScale() {
+        return CALIBRATION_HOST.allCoreGhz / allCoreGhz;
+    }
+
+    /**
+     * Factor on the calibration host's measured per-child cost ({@code childMountCheck}):
+     * 1.0 on the host itself.
+     */
+    public double childWalkScale() {
+        double total = HOST_CORE_NS_PER_CHILD + HOST_L3_EXPOSED_NS_PER_CHILD;
+        // a sensitivity run moves the split, not the host's measured total
+        double exposed = Math.min(total, HOST_L3_EXPOSED_NS_PER_CHILD * EstimatedParameter.CHILD_WALK_L3_EXPOSED.scale());
+        double here = (total - exposed) * CALIBRATION_HOST.allCoreGhz / allCoreGhz + exposed * l3Ns / CALIBRATION_HOST.l3Ns;
+        return here / total;
+    }
+}

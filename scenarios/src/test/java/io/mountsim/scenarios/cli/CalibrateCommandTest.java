@@ -1,0 +1,158 @@
+package io.mountsim.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.models.SimulationModel;
+import io.mountsim.models.SimulationSpec;
+import io.mountsim.models.calibration.HostProfile;
+import io.mountsim.models.kernel.SyscallKind;
+import io.mountsim.scenarios.TestFiles;
+import io.mountsim.scenarios.run.ReplicationModel;
+import io.mountsim.scenarios.scenario.Overrides;
+import io.mountsim.scenarios.scenario.ProfileYaml;
+import io.mountsim.scenarios.scenario.Scenario;
+import io.mountsim.scenarios.scenario.ScenarioLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `mountsim calibrate`: what it writes, what it refuses, and that a scenario can use the result. */
+class CalibrateCommandTest {
+    static final Path MEASUREMENTS = Path.of("../models/src/main/resources/calibration/epyc-2core/measurements.txt");
+    static final Path KIT_RUN = Path.of("../models/src/main/resources/calibration/epyc-2core/kit/probe-results.txt");
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        CliContext context = new CliContext(ReplicationModel.simulation(), new ReportsSink(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), 1);
+        return MountsimCommand.execute(context, args);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void plainMountbenchOutputWithAnInlineMachineBecomesAProfileAndListsItsDefaults() throws IOException {
+        Path profile = dir.resolve("host.yaml");
+        assertEquals(0, run("calibrate", MEASUREMENTS.toString(), "--machine", "{sockets: 1, coresPerSocket: 16}",
+                "-o", profile.toString()), stderr());
+        assertTrue(stderr().contains("warning: default used: scheduler.idleWakeupUs"), stderr());
+        assertTrue(stderr().contains("warning: default used: rcu.kworkerUs"), stderr());
+        HostProfile p = ProfileYaml.read(profile);
+        assertEquals(16, p.machine().hardwareThreads());
+        assertEquals(46.11, p.kernel().syscallsUs().umount(), 1e-9, "threads=1 layers=50 mode=layer umount_detach");
+        assertTrue(Files.readString(profile).startsWith(ProfileYaml.HEADER + "\n"));
+        // a file mountsim wrote may be replaced
+        assertEquals(0, run("calibrate", MEASUREMENTS.toString(), "--machine", "r5.metal", "-o", profile.toString()), stderr());
+        assertEquals("r5.metal", ProfileYaml.read(profile).machine().name());
+    }
+
+    @Test
+    void aKitResultsFileNeedsNoMachineAndTakesTheUnmountsWaitFromItsOwnProbe() {
+        Path profile = dir.resolve("dev.yaml");
+        assertEquals(0, run("calibrate", KIT_RUN.toString(), "-o", profile.toString()), stderr());
+        HostProfile p = ProfileYaml.read(profile);
+        assertEquals(2, p.machine().hardwareThreads(), "online-cpus 0-1");
+        assertEquals(1, p.machine().threadsPerCore(), "sysfs: siblings=0 and siblings=1");
+        // umount-gp other_cpus=idle wait_mean_us=24.54: the grace period and the wakeup after it
+        assertEquals(24.54, p.kernel().host().umountWaitUs(), 1e-6);
+        assertEquals(24.54, p.kernel().rcu().gracePeriodUs() + p.kernel().scheduler().idleWakeupUs(), 1e-6);
+        assertEquals(2.369, p.kernel().scheduler().contextSwitchUs(), 1e-9, "context-switch mean_us");
+        assertFalse(stderr().contains("scheduler.contextSwitchUs"), "measured, so not a default: " + stderr());
+    }
+
+    @Test
+    void refusesToOverwriteAFileMountsimDidNotWrite() throws IOException {
+        Path mine = TestFiles.write(dir, "notes.yaml", "my notes\n");
+        assertEquals(2, run("calibrate", MEASUREMENTS.toString(), "--machine", "r5.metal", "-o", mine.toString()));
+        assertTrue(stderr().contains("was not written by mountsim"), stderr());
+        assertEquals("my notes\n", Files.readString(mine));
+    }
+
+    @Test
+    void truncatedForeignAndIncompleteFilesExitTwoNamingWhatIsMissing() throws IOException {
+        String kit = Files.readString(KIT_RUN);
+        Path truncated = TestFiles.write(dir, "cut.txt", kit.substring(0, kit.indexOf("== probe wakeup-idle")));
+        Path foreign = TestFiles.write(dir, "foreign.txt", "model name : AMD EPYC\nflags : fpu\n");
+        Path noParent = TestFiles.write(dir, "no-parent.txt", String.join("\n", Files.readAllLines(MEASUREMENTS).stream()
+                .filter(l -> !l.contains("mode=parent")).toList()).replaceAll("(?m)^threads=1 layers=(\\d+) mode=parent.*\\n.*\\n", ""));
+        Path output = dir.resolve("x.yaml");
+        assertEquals(2, run("calibrate", truncated.toString(), "-o", output.toString()));
+        assertTrue(stderr().contains("truncated") && stderr().contains("== end"), stderr());
+        assertEquals(2, run("calibrate", foreign.toString(), "-o", output.toString()));
+        assertTrue(stderr().contains("not a probe results file"), stderr());
+        assertEquals(2, run("calibrate", MEASUREMENTS.toString(), "-o", output.toString()));
+        assertTrue(stderr().contains("--machine"), "plain output has no topology: " + stderr());
+        // the parent rows' per-syscall lines are left behind without their result lines
+        assertEquals(2, run("calibrate", noParent.toString(), "--machine", "r5.metal", "-o", output.toString()));
+        assertFalse(stderr().contains("Exception"), stderr());
+        assertFalse(Files.exists(output), "nothing written");
+    }
+
+    /**
+     * Issue 11's defect: an inline machine with the host's own one-thread costs (umount
+     * 14 us) simulated umount2 at 53 us, because the grace period and wakeup stayed the
+     * calibration host's. The given latency is now what a one-thread start sees.
+     */
+    @Test
+    void aGivenUmountLatencyIsHonouredInAOneThreadSimulation() {
+        Path f = TestFiles.write(dir, "own-costs.yaml", String.join("\n",
+                "# issue 11's new user",
+                "name: own costs",
+                "machine: {sockets: 1, coresPerSocket: 16}",
+                "kernel:",
+                "  syscallsUs: {openTree: 4.28, mountSetattr: 0.84, moveMount: 1.31, overlayMount: {base: 36, perLayer: 2.6},"
+                        + " umount: 14}",
+                "runtime: {idmap: per-layer, passes: 1}",
+                "workload: {containers: 20, layers: 50, maxConcurrentStarts: 1}",
+                "run: {replications: 1}", ""));
+        Scenario s = ScenarioLoader.load(f, Overrides.none());
+        SimulationSpec spec = s.points().get(0).spec();
+        var m = SimulationModel.runReplication(spec, 1, 0, false).metrics();
+        double umount = m.get(MetricNames.SYSCALL_US_MEAN_PREFIX + SyscallKind.UMOUNT_DETACH.column());
+        assertEquals(14, umount, 0.05 * 14, "simulated one-thread umount2(MNT_DETACH)");
+    }
+
+    @Test
+    void aScenarioUsesAProfileByPathRelativeToItselfWithItsMachineAndInlineOverrides() throws IOException {
+        Path profile = dir.resolve("profiles/dev.yaml");
+        Files.createDirectories(profile.getParent());
+        assertEquals(0, run("calibrate", KIT_RUN.toString(), "-o", profile.toString()), stderr());
+        Path scenario = TestFiles.write(dir, "s/use.yaml", String.join("\n",
+                "# uses a profile",
+                "name: uses a profile",
+                "kernel:",
+                "  profile: ../profiles/dev.yaml",
+                "  preemption: full",
+                "workload: {containers: 4, layers: 5}",
+                "run: {replications: 1}", ""));
+        Scenario s = ScenarioLoader.load(scenario, Overrides.none());
+        SimulationSpec spec = s.points().get(0).spec();
+        HostProfile p = ProfileYaml.read(profile);
+        assertEquals(p.machine(), spec.machine(), "no machine: the profile's");
+        assertEquals(p.kernel().withKernelPreemption(true), spec.kernel(), "the profile, one number overridden");
+        Path missing = TestFiles.write(dir, "s/missing.yaml", Files.readString(scenario).replace("dev.yaml", "nope.yaml"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.mountsim.scenarios.diag.InvalidInputException.class,
+                () -> ScenarioLoader.load(missing, Overrides.none()));
+        assertTrue(e.problems().toString().contains("kernel.profile: profile file not found"), e.problems().toString());
+        List<String> unused = List.of();
+        assertTrue(unused.isEmpty());
+    }
+}
