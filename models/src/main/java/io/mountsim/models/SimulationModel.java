@@ -19,8 +19,8 @@ public final class SimulationModel {
      */
     public static ReplicationOutcome runReplication(SimulationSpec spec, long seed, int replication, boolean withTimeline) {
         if (spec.workload() instanceof WorkloadSpec.LockBench bench) {
-            LockBench.SchedulerCosts costs = new LockBench.SchedulerCosts(Math.round(spec.kernel().idleWakeupUs() * 1000),
-                    Math.round(spec.kernel().contextSwitchUs() * 1000));
+            LockBench.SchedulerCosts costs = new LockBench.SchedulerCosts(Math.round(spec.kernel().scheduler().idleWakeupUs() * 1000),
+                    Math.round(spec.kernel().scheduler().contextSwitchUs() * 1000));
             return LockBench.run(spec.machine(), spec.mitigations(), bench, costs, seed, replication, withTimeline);
         }
         TopologyCpuLayout layout = new TopologyCpuLayout(Topology.of(spec.machine(), spec.mitigations()));

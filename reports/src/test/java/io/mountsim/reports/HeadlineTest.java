@@ -101,7 +101,7 @@ class HeadlineTest {
         ExperimentResult r = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
                 cmp.confidence(), cmp.sweptKeys(), cmp.points(), resolved, cmp.healthCheckTimeoutSeconds(), true);
         List<UnreproducedQuestions.Question> asked = Headline.of(r).caveats();
-        assertEquals(List.of("3,4,6"), asked.stream().map(UnreproducedQuestions.Question::findings).toList());
+        assertEquals(List.of("3,4"), asked.stream().map(UnreproducedQuestions.Question::findings).toList());
     }
 
     private static PointResult withMakespan(PointResult p, double seconds, double halfWidth) {

@@ -84,8 +84,8 @@ class LockBenchAgainstHostTest {
         List<Row> all = measured();
         double criticalSectionNs = all.get(0).nsPerCs();
         var profile = KernelProfiles.EPYC_2CORE;
-        var costs = new LockBench.SchedulerCosts(Math.round(profile.idleWakeupUs() * 1000),
-                Math.round(profile.contextSwitchUs() * 1000));
+        var costs = new LockBench.SchedulerCosts(Math.round(profile.scheduler().idleWakeupUs() * 1000),
+                Math.round(profile.scheduler().contextSwitchUs() * 1000));
         Topology topology = Topology.of(host(), Mitigations.none());
         List<Executable> checks = new ArrayList<>();
         for (Row row : rows) {

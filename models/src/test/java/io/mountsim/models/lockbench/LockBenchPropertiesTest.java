@@ -71,8 +71,8 @@ class LockBenchPropertiesTest {
     /** The machine's kernel profile's wakeup and switch costs, as a scenario gets them. */
     static LockBench.SchedulerCosts costs(io.mountsim.models.topology.MachineSpec machine) {
         var profile = io.mountsim.models.calibration.KernelProfiles.defaultFor(machine);
-        return new LockBench.SchedulerCosts(Math.round(profile.idleWakeupUs() * 1000),
-                Math.round(profile.contextSwitchUs() * 1000));
+        return new LockBench.SchedulerCosts(Math.round(profile.scheduler().idleWakeupUs() * 1000),
+                Math.round(profile.scheduler().contextSwitchUs() * 1000));
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class UnreproducedQuestions {
 
     /**
      * @param key      a scenario key path; matches itself and every key below it
-     * @param findings the VALIDATION.md finding numbers ("5", "3,4,6")
+     * @param findings the VALIDATION.md finding numbers ("5", "3,4")
      * @param question the question in words
      * @param mountsim what mountsim gives instead, and why
      */

@@ -1,6 +1,7 @@
 package io.mountsim.scenarios.cli;
 
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.scenarios.diag.Problems;
 import io.mountsim.scenarios.run.ExperimentRunner;
 import io.mountsim.scenarios.run.OutputDirectory;
 import io.mountsim.scenarios.scenario.Scenario;
@@ -43,13 +44,27 @@ final class CompareCommand implements Callable<Integer>, MountsimCommand.Context
 
     @Override
     public Integer call() throws Exception {
-        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(), context.err());
-        Path dir = output != null ? output
-                : Path.of("out", Scenario.slug(ExperimentRunner.comparisonName(scenarios)));
-        OutputOptions.checkBeforeRunning(List.of(outputOptions.request(dir, files)));
+        Problems problems = new Problems();
+        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(), problems);
+        scenarios.forEach(s -> s.warnings().forEach(w -> context.err().println(s.file() + ": warning: " + w)));
+        if (scenarios.size() == files.size()) {
+            problems.addAll(ExperimentRunner.compareProblems(scenarios));
+        }
+        Path dir = output;
+        if (dir == null && scenarios.size() == files.size()) {
+            dir = Path.of("out", Scenario.slug(ExperimentRunner.comparisonName(scenarios)));
+        }
+        if (dir != null) {
+            OutputDirectory.check(outputOptions.request(dir, files)).ifPresent(problems::add);
+        }
+        problems.throwIfAny();
+        execution.checkBudgets(context, List.of(new ExecutionOptions.Budgeted(files.get(0),
+                scenarios.stream().map(s -> s.points().get(0)).toList(), scenarios.get(0).run().replications())), problems);
+        problems.throwIfAny();
+        Path destination = dir;
         ExperimentResult result = execution.execute(context, runner -> runner.compare(scenarios));
-        OutputDirectory.write(outputOptions.request(dir, files), d -> context.sink().write(result, d));
-        ExecutionOptions.printSummary(context, result.name(), result, dir);
+        OutputDirectory.write(outputOptions.request(destination, files), d -> context.sink().write(result, d));
+        ExecutionOptions.printSummary(context, result.name(), result, destination);
         return MountsimCommand.EXIT_OK;
     }
 }

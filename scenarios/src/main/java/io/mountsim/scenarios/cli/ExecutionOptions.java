@@ -4,7 +4,11 @@ import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.reports.data.ReportData;
 import io.mountsim.reports.data.UnreproducedQuestions;
 import io.mountsim.reports.html.Headline;
+import io.mountsim.scenarios.diag.Location;
+import io.mountsim.scenarios.diag.Problems;
 import io.mountsim.scenarios.run.ExperimentRunner;
+import io.mountsim.scenarios.run.RunBudget;
+import io.mountsim.scenarios.scenario.ScenarioPoint;
 import io.mountsim.scenarios.run.ProgressLine;
 import io.mountsim.scenarios.run.ProgressListener;
 import io.mountsim.scenarios.run.ResultTable;
@@ -39,6 +43,34 @@ final class ExecutionOptions {
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: every core). Results do not depend on it.")
     Integer threads;
+
+    @Option(names = "--yes-i-know", description = "Run even when the estimated peak heap exceeds this JVM's (-Xmx).")
+    boolean overBudget;
+
+    /**
+     * Prints each scenario's estimated work and peak heap (unless --quiet), and adds a
+     * problem for each whose estimate exceeds the heap, unless --yes-i-know.
+     */
+    void checkBudgets(CliContext context, List<Budgeted> runs, Problems problems) {
+        long heap = Runtime.getRuntime().maxMemory();
+        int workers = Options.threads(threads, context);
+        for (Budgeted r : runs) {
+            RunBudget b = RunBudget.of(r.points(), r.replications(), workers);
+            if (!quiet) {
+                context.err().println(r.file() + ": " + b.describe(heap));
+            }
+            if (!b.fits(heap) && !overBudget) {
+                problems.add(Location.of(r.file().toString()), "", String.format(java.util.Locale.ROOT,
+                        "needs about %s of heap at its peak (%.1e simulated events) but this JVM has %s: run java %s -jar "
+                        + "mountsim.jar ..., or use fewer starts, points, replications or --threads, or add --yes-i-know",
+                        RunBudget.bytes(b.peakBytes()), b.events(), RunBudget.bytes(heap), b.xmxHint()));
+            }
+        }
+    }
+
+    /** One scenario's points to run, for {@link #checkBudgets}. */
+    record Budgeted(Path file, List<ScenarioPoint> points, int replications) {
+    }
 
     Overrides overrides() {
         return new Overrides(sets, seed == null ? OptionalLong.empty() : OptionalLong.of(seed),

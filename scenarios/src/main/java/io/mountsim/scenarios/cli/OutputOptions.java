@@ -1,16 +1,13 @@
 package io.mountsim.scenarios.cli;
 
-import io.mountsim.scenarios.diag.InvalidInputException;
 import io.mountsim.scenarios.run.OutputDirectory;
-import io.mountsim.scenarios.diag.Problem;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --force}, shared by every command that writes an output directory, and the check
- * those commands make before simulating (see {@link OutputDirectory} for the rules).
+ * {@code --force}, shared by every command that writes an output directory (see
+ * {@link OutputDirectory} for what may be written and what is refused).
  */
 final class OutputOptions {
     @Option(names = "--force", description = "Also replace the output of an earlier mountsim version (summary.json without "
@@ -19,13 +16,5 @@ final class OutputOptions {
 
     OutputDirectory.Request request(Path destination, Collection<Path> inputs) {
         return OutputDirectory.Request.of(destination, force, inputs);
-    }
-
-    /** Refuses, before anything runs, the destinations that may not be written. */
-    static void checkBeforeRunning(Collection<OutputDirectory.Request> requests) {
-        List<Problem> problems = OutputDirectory.checkAll(requests);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
     }
 }

@@ -18,6 +18,14 @@ import java.util.Map;
  */
 final class ReportsSink implements ResultSink {
 
+    static {
+        // PNG charts are encoded through ImageIO, which by default caches in files under
+        // java.io.tmpdir (a write outside the output directory) and registers a shutdown hook
+        // per stream, which fails while the JVM exits on SIGINT/SIGTERM. Charts are small:
+        // cache in memory.
+        javax.imageio.ImageIO.setUseCache(false);
+    }
+
     @Override
     public void write(ExperimentResult result, Path dir) throws IOException {
         ReportWriter.writeAll(result, dir);

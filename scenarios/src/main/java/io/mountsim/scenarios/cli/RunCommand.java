@@ -1,14 +1,15 @@
 package io.mountsim.scenarios.cli;
 
 import io.mountsim.core.results.ExperimentResult;
-import io.mountsim.scenarios.diag.InvalidInputException;
 import io.mountsim.scenarios.diag.Location;
+import io.mountsim.scenarios.diag.Problems;
 import io.mountsim.scenarios.run.OutputDirectory;
 import io.mountsim.scenarios.run.Shard;
 import io.mountsim.scenarios.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,24 +54,38 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
 
     @Override
     public Integer call() throws Exception {
+        // One pass over everything the user gave (options, every file, every output
+        // directory), so that all the problems come out in one run.
+        Problems problems = new Problems();
         Shard selected = Shard.all();
         if (shard != null) {
-            selected = Shard.parse(shard).orElseThrow(() -> InvalidInputException.of(Location.of("--shard " + shard), "",
+            Optional<Shard> parsed = Shard.parse(shard);
+            parsed.ifPresentOrElse(p -> { }, () -> problems.add(Location.of("--shard " + shard), "",
                     "expected I/N with 0 <= I < N, e.g. --shard 0/4"));
+            selected = parsed.orElse(Shard.all());
         }
-        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(), context.err());
+        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(), problems);
+        scenarios.forEach(s -> s.warnings().forEach(w -> context.err().println(s.file() + ": warning: " + w)));
         Shard shardToRun = selected;
         List<Path> destinations = new ArrayList<>();
         for (Scenario s : scenarios) {
-            Path dir = destination(s, selected, scenarios.size());
+            Path dir = destination(s, selected, files.size());
             int clash = destinations.indexOf(dir);
             if (clash >= 0) {
-                throw InvalidInputException.of(Location.of(s.file().toString()), "name", "writes to " + dir + " like "
+                problems.add(Location.of(s.file().toString()), "name", "writes to " + dir + " like "
                         + scenarios.get(clash).file() + "; give the scenarios distinct names");
             }
             destinations.add(dir);
         }
-        OutputOptions.checkBeforeRunning(destinations.stream().map(d -> outputOptions.request(d, files)).toList());
+        if (output != null && files.size() == 1 && scenarios.isEmpty()) {
+            destinations.add(output);
+        }
+        problems.addAll(OutputDirectory.checkAll(destinations.stream().distinct().map(d -> outputOptions.request(d, files)).toList()));
+        problems.throwIfAny();
+        Shard only = selected;
+        execution.checkBudgets(context, scenarios.stream().map(s -> new ExecutionOptions.Budgeted(s.file(),
+                s.points().stream().filter(p -> only.includes(p.index())).toList(), s.run().replications())).toList(), problems);
+        problems.throwIfAny();
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             Path dir = destinations.get(i);

@@ -14,17 +14,18 @@ final class Scenarios {
     private Scenarios() {
     }
 
-    /** Loads every file; prints each scenario's warnings to {@code err} as "FILE: warning: ...". */
-    static List<Scenario> loadAll(List<Path> files, Overrides overrides, java.io.PrintStream err) {
-        List<Scenario> all = loadAll(files, overrides);
-        for (Scenario s : all) {
-            s.warnings().forEach(w -> err.println(s.file() + ": warning: " + w));
-        }
-        return all;
-    }
-
     static List<Scenario> loadAll(List<Path> files, Overrides overrides) {
         Problems problems = new Problems();
+        List<Scenario> out = loadAll(files, overrides, problems);
+        problems.throwIfAny();
+        return out;
+    }
+
+    /**
+     * The files that load; the problems of the others go to {@code problems}, so that a
+     * command can add its own checks (the output directory) and report everything at once.
+     */
+    static List<Scenario> loadAll(List<Path> files, Overrides overrides, Problems problems) {
         List<Scenario> out = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -33,7 +34,6 @@ final class Scenarios {
                 problems.addAll(e.problems());
             }
         }
-        problems.throwIfAny();
         return out;
     }
 }

@@ -7,6 +7,11 @@ package io.mountsim.scenarios.diag;
  */
 public record Problem(Location location, String keyPath, String message) {
 
+    /** One line each: a message with line breaks (SnakeYAML's have some) is joined with spaces. */
+    public Problem {
+        message = message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
     @Override
     public String toString() {
         return keyPath.isEmpty()

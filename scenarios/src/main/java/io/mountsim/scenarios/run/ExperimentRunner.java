@@ -11,6 +11,7 @@ import io.mountsim.scenarios.scenario.Scenario;
 import io.mountsim.scenarios.scenario.ScenarioPoint;
 import io.mountsim.scenarios.diag.InvalidInputException;
 import io.mountsim.scenarios.diag.Location;
+import io.mountsim.scenarios.diag.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,14 @@ public final class ExperimentRunner {
     private final ProgressListener progress;
 
     private final LongSupplier clockNs;
+
+    /**
+     * Start latencies kept per replication for the distribution chart. A storm with more
+     * starts keeps this many evenly spaced order statistics (the chart draws 1,001), so the
+     * memory a run keeps no longer grows with starts x replications x points; smaller
+     * storms keep every value, as before.
+     */
+    public static final int LATENCIES_KEPT_PER_REPLICATION = 100_001;
 
     public ExperimentRunner(ReplicationModel model, int threads, ProgressListener progress) {
         this(model, threads, progress, System::nanoTime);
@@ -59,21 +68,15 @@ public final class ExperimentRunner {
      * draw common random numbers and differences come from the scenarios, not the noise.
      */
     public ExperimentResult compare(List<Scenario> scenarios) {
+        List<Problem> problems = compareProblems(scenarios);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         Scenario baseline = scenarios.get(0);
         List<ScenarioPoint> points = new ArrayList<>();
         List<Map<String, Object>> resolved = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
-            if (s.hasSweep()) {
-                throw InvalidInputException.of(Location.of(s.file().toString()), "sweep",
-                        "compare runs whole scenarios; remove the sweep (or run it with `mountsim run`)");
-            }
-            for (int j = 0; j < i; j++) {
-                if (scenarios.get(j).name().equals(s.name())) {
-                    throw InvalidInputException.of(Location.of(s.file().toString()), "name",
-                            "'" + s.name() + "' is also the name of " + scenarios.get(j).file() + "; compared scenarios need distinct names");
-                }
-            }
             ScenarioPoint only = s.points().get(0);
             points.add(new ScenarioPoint(i, Map.of("scenario", s.name()), only.spec(), only.resolved()));
             resolved.add(s.resolved());
@@ -95,6 +98,25 @@ public final class ExperimentRunner {
                 + ", common random numbers (seed " + baseline.run().seed() + ")", baseline.run().seed(),
                 baseline.run().replications(), baseline.run().confidence(), List.of("scenario"), results, all,
                 baseline.healthCheckTimeoutSeconds(), true, baseline.overrides());
+    }
+
+    /** Why {@code scenarios} cannot be compared (a sweep, a name used twice); empty when they can. */
+    public static List<Problem> compareProblems(List<Scenario> scenarios) {
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario s = scenarios.get(i);
+            if (s.hasSweep()) {
+                problems.add(new Problem(Location.of(s.file().toString()), "sweep",
+                        "compare runs whole scenarios; remove the sweep (or run it with `mountsim run`)"));
+            }
+            for (int j = 0; j < i; j++) {
+                if (scenarios.get(j).name().equals(s.name())) {
+                    problems.add(new Problem(Location.of(s.file().toString()), "name",
+                            "'" + s.name() + "' is also the name of " + scenarios.get(j).file() + "; compared scenarios need distinct names"));
+                }
+            }
+        }
+        return problems;
     }
 
     /**
@@ -124,7 +146,7 @@ public final class ExperimentRunner {
             long taskNs = clockNs.getAsLong() - startNs;
             int pd = left.decrementAndGet(p) == 0 ? pointsDone.incrementAndGet() : pointsDone.get();
             progress.replicationDone(p, taskNs, done.incrementAndGet(), total, pd, points.size());
-            return withEvents(chartable(o));
+            return withEvents(withBoundedLatencies(chartable(o)));
         }, threads);
         // back in point-major order: replication r of point p at p * replications + r
         ReplicationOutcome[] byPoint = new ReplicationOutcome[total];
@@ -181,6 +203,27 @@ public final class ExperimentRunner {
         }
         return new ReplicationOutcome(o.metrics(), o.startLatenciesMs(), o.cpu(), TimelineWindow.limit(o.timeline()),
                 o.events(), o.fingerprint());
+    }
+
+    private static ReplicationOutcome withBoundedLatencies(ReplicationOutcome o) {
+        double[] all = o.startLatenciesMs();
+        if (all.length <= LATENCIES_KEPT_PER_REPLICATION) {
+            return o;
+        }
+        return new ReplicationOutcome(o.metrics(), orderStatistics(all, LATENCIES_KEPT_PER_REPLICATION), o.cpu(), o.timeline(),
+                o.events(), o.fingerprint());
+    }
+
+    /** {@code k} evenly spaced order statistics of {@code values}, the minimum and maximum included. */
+    static double[] orderStatistics(double[] values, int k) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        double[] out = new double[k];
+        long last = sorted.length - 1L;
+        for (int i = 0; i < k; i++) {
+            out[i] = sorted[(int) (i * last / (k - 1))];
+        }
+        return out;
     }
 
     /** The contract's {@code events} column, from the engine's count when the model did not name it. */

@@ -318,6 +318,7 @@ public final class OutputDirectory {
         private final List<String> movedAside = new ArrayList<>();
         private final List<String> movedUp = new ArrayList<>();
         private boolean committed;
+        private volatile boolean signalled;
 
         Transaction(Plan plan) {
             this.plan = plan;
@@ -325,23 +326,56 @@ public final class OutputDirectory {
 
         void run(Filler filler) throws IOException {
             Thread hook = new Thread(this::cleanUpAfterSignal, "mountsim-output-cleanup");
+            boolean exiting = false;
             synchronized (lock) {
-                // Throws IllegalStateException when shutdown has begun: then nothing is created.
-                Runtime.getRuntime().addShutdownHook(hook);
                 try {
-                    staging = createStaging();
-                    filler.fill(staging);
-                    OutputMarker.write(staging);
-                    commit();
-                    committed = true;
-                } finally {
-                    cleanUp();
+                    Runtime.getRuntime().addShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    exiting = true; // a signal came before the write began: leave everything as it is
                 }
+                if (!exiting) {
+                    try {
+                        staging = createStaging();
+                        filler.fill(staging);
+                        OutputMarker.write(staging);
+                        commit();
+                        committed = true;
+                    } catch (IOException | RuntimeException e) {
+                        // A signal during the write can make the writer fail (a library that
+                        // registers its own shutdown hook, such as ImageIO's cache): that is
+                        // the signal's doing, not an error to report.
+                        if (!signalled) {
+                            throw e;
+                        }
+                        exiting = true;
+                    } finally {
+                        cleanUp();
+                    }
+                }
+            }
+            if (exiting) {
+                awaitHalt(); // outside the lock, which the shutdown hook takes
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running; it finds nothing left to do
+            }
+        }
+
+        /**
+         * The JVM is exiting (SIGINT or SIGTERM): write nothing and print nothing (an error
+         * here would read as an internal error); the halt after the shutdown hooks ends
+         * this thread.
+         */
+        private static void awaitHalt() {
+            while (true) {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the JVM exits", e);
+                }
             }
         }
 
@@ -411,6 +445,7 @@ public final class OutputDirectory {
         }
 
         private void cleanUpAfterSignal() {
+            signalled = true;
             synchronized (lock) {
                 cleanUp();
             }

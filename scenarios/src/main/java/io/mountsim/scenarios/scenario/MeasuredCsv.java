@@ -37,9 +37,16 @@ final class MeasuredCsv {
             .setTrim(true)
             .get();
 
+    /** One row per sweep point (at most 100,000 points) fits many times over; more is not a measured: file. */
+    static final long MAX_BYTES = 16L << 20;
+
     private MeasuredCsv() {
     }
 
+    /**
+     * Reads and checks the file. {@code points} is null when some sweep point is invalid:
+     * then the header and the numbers are checked, but rows are not matched to points.
+     */
     static Map<Integer, Map<String, Double>> load(Path file, String shownAs, Location at, List<String> sweptKeys,
                                                   List<ScenarioPoint> points, Problems problems) {
         if (!Files.isRegularFile(file)) {
@@ -48,6 +55,12 @@ final class MeasuredCsv {
         }
         List<Map.Entry<Integer, List<String>>> records = new ArrayList<>();
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                problems.add(at, "measured", file + " is " + size + " bytes; a measured: CSV (one row per sweep point) may have at most "
+                        + MAX_BYTES + " bytes");
+                return Map.of();
+            }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             // a last line without its line end would report the line before it
             CSVParser parser = FORMAT.parse(new StringReader(text.endsWith("\n") ? text : text + "\n"));
@@ -55,6 +68,9 @@ final class MeasuredCsv {
                 // the parser has read through the record's line end: its line count is the record's last line
                 records.add(Map.entry(Math.toIntExact(parser.getCurrentLineNumber()), record.toList()));
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.add(at, "measured", file + " is not UTF-8 text; expected a CSV file");
+            return Map.of();
         } catch (IOException | java.io.UncheckedIOException e) {
             problems.add(at, "measured", "cannot read " + file + " as CSV: " + e.getMessage());
             return Map.of();
@@ -77,6 +93,10 @@ final class MeasuredCsv {
                 problems.add(here, "", "expected " + header.size() + " cells like the header, got " + cells.size());
                 continue;
             }
+            if (points == null) {
+                checkNumbers(cells, header, sweptKeys, here, problems);
+                continue;
+            }
             int point = matchPoint(cells, sweptKeys, points);
             if (point < 0) {
                 problems.add(here, "", "no sweep point has " + describe(cells, sweptKeys));
@@ -87,27 +107,33 @@ final class MeasuredCsv {
                 continue;
             }
             lineOfPoint.put(point, lineNumber);
-            LinkedHashMap<String, Double> values = new LinkedHashMap<>();
-            for (int c = sweptKeys.size(); c < cells.size(); c++) {
-                if (cells.get(c).isEmpty()) {
-                    continue;
-                }
-                try {
-                    double v = Double.parseDouble(cells.get(c));
-                    if (!Double.isFinite(v)) {
-                        throw new NumberFormatException();
-                    }
-                    values.put(header.get(c), v);
-                } catch (NumberFormatException e) {
-                    problems.add(here, header.get(c), "expected a number, got '" + cells.get(c) + "'");
-                }
-            }
-            out.put(point, values);
+            out.put(point, checkNumbers(cells, header, sweptKeys, here, problems));
         }
         if (header == null) {
             problems.add(new Location(shownAs, 1, 1), "", "expected a header line: the swept keys, then metric names");
         }
         return out;
+    }
+
+    /** The metric cells of one row as numbers (empty cells are "not measured"). */
+    private static Map<String, Double> checkNumbers(List<String> cells, List<String> header, List<String> sweptKeys,
+                                                    Location here, Problems problems) {
+        LinkedHashMap<String, Double> values = new LinkedHashMap<>();
+        for (int c = sweptKeys.size(); c < cells.size(); c++) {
+            if (cells.get(c).isEmpty()) {
+                continue;
+            }
+            try {
+                double v = Double.parseDouble(cells.get(c));
+                if (!Double.isFinite(v)) {
+                    throw new NumberFormatException();
+                }
+                values.put(header.get(c), v);
+            } catch (NumberFormatException e) {
+                problems.add(here, header.get(c), "expected a number, got '" + cells.get(c) + "'");
+            }
+        }
+        return values;
     }
 
     private static boolean checkHeader(List<String> header, List<String> sweptKeys, Location at, Problems problems) {

@@ -31,6 +31,12 @@ import java.util.Optional;
 public final class ScenarioLoader {
     /** A sweep larger than this is almost certainly a mistake (and would not finish). */
     static final int MAX_POINTS = 100_000;
+    /**
+     * The largest scenario file read: the shipped ones are under 4 KB; data belongs in a
+     * trace or measured: file. Beyond this a file is a mistake, and SnakeYAML's composer
+     * took 44 s on 10 MB (issue 14), so it is refused before parsing.
+     */
+    public static final long MAX_FILE_BYTES = 1L << 20;
 
     private ScenarioLoader() {
     }
@@ -44,6 +50,10 @@ public final class ScenarioLoader {
             if (Files.isDirectory(file)) {
                 throw InvalidInputException.of(Location.of(file.toString()), "", "is a directory; expected a scenario YAML file");
             }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw InvalidInputException.of(Location.of(file.toString()), "", tooBig(size));
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw InvalidInputException.of(Location.of(file.toString()), "", "cannot read the file (" + e.getMessage() + "); is it UTF-8 text?");
@@ -56,6 +66,9 @@ public final class ScenarioLoader {
     /** Parses scenario text as if read from {@code file} (relative paths resolve beside it). */
     public static Scenario parse(String text, Path file, Overrides overrides) {
         String source = file.toString();
+        if (text.length() > MAX_FILE_BYTES) {
+            throw InvalidInputException.of(Location.of(source), "", tooBig(text.length()));
+        }
         YamlValue tree = YamlReader.read(text, source);
         Problems problems = new Problems();
         if (!(tree instanceof YamlValue.Mapping root)) {
@@ -108,11 +121,19 @@ public final class ScenarioLoader {
         List<String> warnings = axes.isEmpty() ? List.of()
                 : duplicatePoints(points, top.get("sweep") != null ? top.get("sweep").location() : Location.of(source), problems);
         Map<Integer, Map<String, Double>> measured = Map.of();
-        if (top.has("measured") && problems.isEmpty()) {
+        if (top.has("measured")) {
+            // Checked even when the rest has problems, so one run reports them all; rows are
+            // matched to points only when every point is valid (else each would be "no point").
+            boolean everyPoint = points.size() == count;
             Optional<String> m = values.text(top.get("measured"), "measured");
             if (m.isPresent()) {
-                Path csv = baseDir.resolve(m.get()).normalize();
-                measured = MeasuredCsv.load(csv, csv.toString(), top.get("measured").location(), sweptKeys, points, problems);
+                try {
+                    Path csv = baseDir.resolve(m.get()).normalize();
+                    measured = MeasuredCsv.load(csv, csv.toString(), top.get("measured").location(), sweptKeys,
+                            everyPoint ? points : null, problems);
+                } catch (java.nio.file.InvalidPathException e) {
+                    problems.add(top.get("measured").location(), "measured", "not a valid path: " + m.get());
+                }
             }
         }
         problems.throwIfAny();
@@ -135,6 +156,11 @@ public final class ScenarioLoader {
         return new Scenario(file, name, description.orElseGet(() -> describe(points.get(0).spec(), sweptKeys)),
                 run, sweptKeys, points, normalized, measured,
                 overrides.sets().stream().map(ScenarioLoader::normalizedSet).toList(), warnings);
+    }
+
+    private static String tooBig(long size) {
+        return "is " + size + " bytes; a scenario file may have at most " + MAX_FILE_BYTES + " bytes (1 MiB): "
+                + "put measurements in a measured: CSV and syscalls in a trace: file";
     }
 
     /**
@@ -229,6 +255,11 @@ public final class ScenarioLoader {
                 continue;
             }
             String key = set.substring(0, eq).trim();
+            if (key.length() > 200) {
+                problems.add(Location.of("--set " + set.substring(0, 40) + "..."), "", "a key of " + key.length()
+                        + " characters; keys are dotted names such as workload.containers");
+                continue;
+            }
             boolean sweepKey = key.startsWith("sweep.") && key.length() > "sweep.".length();
             if (!sweepKey && ScenarioSchema.find(key).isEmpty()) {
                 problems.add(Location.of(source), key, ScenarioSchema.unknownPathMessage(key));

@@ -5,6 +5,11 @@ import io.mountsim.models.workload.WorkloadSpec.TraceCall;
 import io.mountsim.models.workload.WorkloadSpec.TraceThread;
 import io.mountsim.scenarios.diag.Location;
 import io.mountsim.scenarios.diag.Problems;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -38,6 +43,23 @@ public final class StraceParser {
     private static final String UNFINISHED = "<unfinished ...>";
     /** Beyond this many malformed lines, the rest are summarised in one count. */
     private static final int MAX_REPORTED = 20;
+    /**
+     * The longest line read: {@code strace -s 65536} prints at most 64 KiB per string
+     * argument (and mount(2) has five); a longer line is not strace output.
+     */
+    static final int MAX_LINE_BYTES = 1 << 20;
+    /**
+     * The most mount-path calls a trace may have: about 4 per layer per start, so 10,000
+     * starts of 50 layers; replaying more is not a trace of one node's start storm.
+     */
+    static final int MAX_CALLS = 2_000_000;
+    /**
+     * The largest step between consecutive timestamps: a runtime's mount path takes
+     * seconds to minutes (the shipped traces span under a second), so a day between two
+     * lines means a corrupted or mixed timestamp (issue 14: one 12-digit timestamp gave
+     * startsPerSecond 1.92e-09).
+     */
+    static final long MAX_STEP_NS = 86_400L * 1_000_000_000L;
 
     private StraceParser() {
     }
@@ -52,18 +74,35 @@ public final class StraceParser {
      * @return the trace, or null when problems were found
      */
     public static ParsedTrace parse(String text, String source, OptionalInt fallbackLayers, Problems problems) {
-        return new Run(source, fallbackLayers, problems).parse(text);
+        try {
+            return parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), source, fallbackLayers, problems);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen on an array
+        }
+    }
+
+    /**
+     * Parses a log as a stream: memory grows with the mount-path calls kept (at most
+     * {@value #MAX_CALLS}), not with the log's size, so a 2 GB log of a whole node's
+     * syscalls validates in a small heap. Other calls are classified and dropped as soon
+     * as they complete.
+     */
+    public static ParsedTrace parse(InputStream log, String source, OptionalInt fallbackLayers, Problems problems)
+            throws IOException {
+        return new Run(source, fallbackLayers, problems).parse(new BoundedLines(log, MAX_LINE_BYTES));
     }
 
     /** A call seen starting, finished when its result line arrives (or the log ends). */
     private static final class Pending {
+        final int tid;
         final String name;
         final StringBuilder args;
         final long startNs;
         final int line;
         int lines = 1;
 
-        Pending(String name, String args, long startNs, int line) {
+        Pending(int tid, String name, String args, long startNs, int line) {
+            this.tid = tid;
             this.name = name;
             this.args = new StringBuilder(args);
             this.startNs = startNs;
@@ -79,10 +118,19 @@ public final class StraceParser {
         private final String source;
         private final OptionalInt fallbackLayers;
         private final Problems problems;
-        private final Map<Integer, List<Pending>> callsByTid = new TreeMap<>();
+        private final Map<Integer, List<Mapped>> mappedByTid = new TreeMap<>();
+        private final Map<Integer, Map<String, Integer>> newApiLayersByTid = new HashMap<>();
         private final Map<Integer, Deque<Pending>> unfinishedByTid = new HashMap<>();
         private int skipped;
         private int malformed;
+        private int mappedCalls;
+        private long previousNs = -1;
+        private int previousLine;
+        private long first = Long.MAX_VALUE;
+        private long earliestNs;
+        private long latestNs;
+        private boolean wallClock;
+        private long dayOffsetNs;
 
         Run(String source, OptionalInt fallbackLayers, Problems problems) {
             this.source = source;
@@ -90,10 +138,26 @@ public final class StraceParser {
             this.problems = problems;
         }
 
-        ParsedTrace parse(String text) {
-            String[] lines = text.split("\r?\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                parseLine(lines[i], i + 1);
+        ParsedTrace parse(BoundedLines lines) throws IOException {
+            int lineNo = 0;
+            for (BoundedLines.Line l = lines.next(); l != null; l = lines.next()) {
+                lineNo++;
+                if (l.tooLong()) {
+                    malformed(lineNo, "a line longer than " + MAX_LINE_BYTES + " bytes; strace output has at most "
+                            + "64 KiB per string argument (-s 65536)");
+                    continue;
+                }
+                parseLine(l.text(), lineNo);
+                if (mappedCalls > MAX_CALLS) {
+                    problems.add(new Location(source, lineNo, 1), "", "more than " + MAX_CALLS + " mount-path calls; "
+                            + "cut the log to the start storm to replay");
+                    return null;
+                }
+            }
+            for (Deque<Pending> open : unfinishedByTid.values()) {
+                for (Pending p : open) {
+                    complete(p); // never resumed (the process was killed, or strace detached)
+                }
             }
             if (malformed > MAX_REPORTED) {
                 problems.add(Location.of(source), "", (malformed - MAX_REPORTED) + " more malformed lines not shown");
@@ -123,7 +187,12 @@ public final class StraceParser {
             long ts = timestampNs(m.group(3));
             String rest = m.group(4);
             if (tid < 0 || ts < 0) {
-                malformed(lineNo, "the thread id or timestamp is out of range");
+                malformed(lineNo, tid < 0 ? "the thread id " + (m.group(1) != null ? m.group(1) : m.group(2)) + " is out of range"
+                        : "the timestamp " + m.group(3) + " is out of range (expected epoch seconds such as 1795790817.269646)");
+                return;
+            }
+            ts = checkedTime(m.group(3), ts, lineNo);
+            if (ts < 0) {
                 return;
             }
             if (rest.startsWith("--- ") || rest.startsWith("+++ ")) {
@@ -147,9 +216,8 @@ public final class StraceParser {
             String name = start.group(1);
             String after = start.group(2);
             if (after.endsWith(UNFINISHED)) {
-                Pending p = new Pending(name, after.substring(0, after.length() - UNFINISHED.length()), ts, lineNo);
+                Pending p = new Pending(tid, name, after.substring(0, after.length() - UNFINISHED.length()), ts, lineNo);
                 unfinishedByTid.computeIfAbsent(tid, k -> new ArrayDeque<>()).push(p);
-                callsByTid.computeIfAbsent(tid, k -> new ArrayList<>()).add(p);
                 return;
             }
             int close = after.lastIndexOf(") = ");
@@ -160,7 +228,62 @@ public final class StraceParser {
                 malformed(lineNo, "the call has no ') = <result>' and is not '<unfinished ...>'");
                 return;
             }
-            callsByTid.computeIfAbsent(tid, k -> new ArrayList<>()).add(new Pending(name, after.substring(0, close), ts, lineNo));
+            complete(new Pending(tid, name, after.substring(0, close), ts, lineNo));
+        }
+
+        /**
+         * Classifies a finished call at once and keeps it only if it is on the mount path.
+         * A thread's calls finish in the order they started (a thread makes one syscall at a
+         * time), so the per-thread state of the new mount API sees them in order.
+         */
+        private void complete(Pending p) {
+            Mapped c = classify(p, newApiLayersByTid.computeIfAbsent(p.tid, k -> new HashMap<>()));
+            if (c == null) {
+                skipped += p.lines;
+                return;
+            }
+            mappedByTid.computeIfAbsent(p.tid, k -> new ArrayList<>()).add(c);
+            mappedCalls++;
+            first = Math.min(first, c.startNs());
+        }
+
+        /**
+         * The timestamp, or -1 after reporting it: a step of more than a day from the
+         * previous line (forwards, or backwards beyond the log's span so far plus a
+         * second), which no strace of a start storm has. A -tt wall clock passing midnight
+         * continues on the next day.
+         */
+        private long checkedTime(String written, long ts, int lineNo) {
+            if (written.contains(":")) {
+                wallClock = true;
+                if (previousNs >= 0 && ts + dayOffsetNs < previousNs - MAX_STEP_NS / 2) {
+                    dayOffsetNs += MAX_STEP_NS;
+                }
+                ts += dayOffsetNs;
+            } else if (wallClock) {
+                malformed(lineNo, "an epoch timestamp (-ttt) in a log of wall-clock ones (-tt); record with one format");
+                return -1;
+            }
+            if (previousNs >= 0) {
+                long span = latestNs - earliestNs;
+                if (ts - previousNs > MAX_STEP_NS) {
+                    malformed(lineNo, String.format(java.util.Locale.ROOT, "timestamp %s is %.3g s after line %d's; "
+                            + "a corrupted timestamp (a start storm's log spans seconds to minutes)", written,
+                            (ts - previousNs) / 1e9, previousLine));
+                    return -1;
+                }
+                if (previousNs - ts > Math.min(MAX_STEP_NS, span + 1_000_000_000L)) {
+                    malformed(lineNo, String.format(java.util.Locale.ROOT, "timestamp %s is %.3g s before line %d's, more "
+                            + "than the log's span so far; a corrupted timestamp or two logs joined", written,
+                            (previousNs - ts) / 1e9, previousLine));
+                    return -1;
+                }
+            }
+            earliestNs = previousNs < 0 ? ts : Math.min(earliestNs, ts);
+            latestNs = previousNs < 0 ? ts : Math.max(latestNs, ts);
+            previousNs = ts;
+            previousLine = lineNo;
+            return ts;
         }
 
         private void resume(int tid, String name, String rest, int lineNo) {
@@ -186,6 +309,7 @@ public final class StraceParser {
             match.lines++;
             int close = rest.lastIndexOf(") = ");
             match.args.append(close >= 0 ? rest.substring(0, close) : rest);
+            complete(match);
         }
 
         private void malformed(int lineNo, String expected) {
@@ -196,24 +320,8 @@ public final class StraceParser {
         }
 
         private ParsedTrace finish() {
-            long first = Long.MAX_VALUE;
-            Map<Integer, List<Mapped>> mappedByTid = new TreeMap<>();
-            for (Map.Entry<Integer, List<Pending>> e : callsByTid.entrySet()) {
-                List<Mapped> mapped = new ArrayList<>();
-                Map<String, Integer> newApiLayers = new HashMap<>();
-                for (Pending p : e.getValue()) {
-                    Mapped c = classify(p, newApiLayers);
-                    if (c == null) {
-                        skipped += p.lines;
-                        continue;
-                    }
-                    mapped.add(c);
-                    first = Math.min(first, c.startNs());
-                }
-                if (!mapped.isEmpty()) {
-                    mappedByTid.put(e.getKey(), mapped);
-                }
-            }
+            // never-resumed calls were completed last; put every thread's calls back in line order
+            mappedByTid.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(Mapped::line)));
             List<TraceThread> threads = new ArrayList<>();
             int truncatedUnresolved = 0;
             int firstUnresolvedLine = 0;
@@ -364,6 +472,9 @@ public final class StraceParser {
                         return -1;
                     }
                     seconds = Long.parseLong(whole);
+                    if (seconds > Long.MAX_VALUE / 1_000_000_000L) {
+                        return -1; // past the year 2262 in nanoseconds: not a clock reading
+                    }
                 }
                 return seconds * 1_000_000_000L + fracNs;
             } catch (NumberFormatException e) {

@@ -30,6 +30,13 @@ import org.yaml.snakeyaml.DumperOptions;
 public final class YamlReader {
     /** Deeper than any scenario needs; guards against alias cycles ({@code &a [*a]}). */
     private static final int MAX_DEPTH = 64;
+    /**
+     * The longest value (a description, a name, a path): far beyond any real one, small
+     * enough that the value costs nothing to carry into summary.json and the report.
+     */
+    public static final int MAX_VALUE_CHARS = 64 * 1024;
+    /** The longest key: the longest schema key is under 40; did-you-mean costs length squared. */
+    static final int MAX_KEY_CHARS = 200;
 
     private YamlReader() {
     }
@@ -43,7 +50,7 @@ public final class YamlReader {
             options.setAllowDuplicateKeys(true); // reported by us with both lines, below
             options.setMaxAliasesForCollections(50);
             options.setAllowRecursiveKeys(false);
-            options.setCodePointLimit(16 * 1024 * 1024);
+            options.setCodePointLimit(2 * 1024 * 1024); // above the 1 MiB file limit the loader enforces
             Yaml yaml = new Yaml(options);
             Iterable<Node> documents = yaml.composeAll(new StringReader(text));
             java.util.Iterator<Node> it = documents.iterator();
@@ -111,6 +118,11 @@ public final class YamlReader {
         if (node instanceof ScalarNode s) {
             boolean isNull = Tag.NULL.equals(s.getTag());
             boolean quoted = s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN;
+            if (s.getValue().length() > MAX_VALUE_CHARS) {
+                problems.add(at, path, "a value of " + s.getValue().length() + " characters; values may have at most "
+                        + MAX_VALUE_CHARS + " (64 KiB)");
+                return new YamlValue.Scalar("", true, false, at);
+            }
             return new YamlValue.Scalar(isNull ? "" : s.getValue(), isNull, quoted, at);
         }
         onPath.put(node, Boolean.TRUE);
@@ -138,6 +150,11 @@ public final class YamlReader {
                     continue;
                 }
                 String key = ks.getValue();
+                if (key.length() > MAX_KEY_CHARS) {
+                    problems.add(keyAt, path, "a key of " + key.length() + " characters; keys are names of at most "
+                            + MAX_KEY_CHARS + " characters");
+                    continue;
+                }
                 String childPath = path.isEmpty() ? key : path + "." + key;
                 YamlValue value = convert(t.getValueNode(), source, childPath, problems, onPath, depth + 1);
                 YamlValue.Entry previous = entries.get(key);
