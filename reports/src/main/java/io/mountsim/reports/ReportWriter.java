@@ -4,6 +4,7 @@ import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.charts.ChartFile;
 import io.mountsim.reports.charts.ChartSet;
+import io.mountsim.reports.csv.ReplicationsCsv;
 import io.mountsim.reports.csv.ResultsCsv;
 import io.mountsim.reports.data.ReportData;
 import io.mountsim.reports.html.HtmlReport;
@@ -25,8 +26,9 @@ import java.util.TreeMap;
  * The reports module's entry point: writes every output file of a run, and merges the
  * outputs of sharded runs back into the files an unsharded run writes.
  *
- * <p>Files: {@code summary.json}, {@code results.csv}, {@code points/<index>.json} (latency
- * sample and lock timeline per point, so merge can redraw the charts), {@code charts/*.png}
+ * <p>Files: {@code summary.json}, {@code results.csv}, {@code replications.csv} (every
+ * replication's values, long format), {@code points/<index>.json} (latency sample,
+ * per-replication values and lock timeline per point, so merge can redraw everything), {@code charts/*.png}
  * and {@code charts/*.svg}, {@code report.html}. Everything is drawn from the result
  * reduced by {@link ReportData#reduce}, which is also exactly what summary.json plus
  * points/*.json store; so merging shards gives byte-identical summary.json, results.csv,
@@ -57,6 +59,7 @@ public final class ReportWriter {
         Files.createDirectories(outDir);
         write(outDir.resolve(SUMMARY_JSON), SummaryJson.write(r));
         write(outDir.resolve(RESULTS_CSV), ResultsCsv.write(r));
+        write(outDir.resolve(ReplicationsCsv.FILE), ReplicationsCsv.write(r));
         Path pointsDir = outDir.resolve(POINTS_DIR);
         Files.createDirectories(pointsDir);
         for (PointResult p : r.points()) {
@@ -140,6 +143,26 @@ public final class ReportWriter {
         return merged;
     }
 
+    /**
+     * Reads every shard directory and checks that they come from one run (the same checks as
+     * {@link #merge}), before anything counts their points: a shard of another scenario is
+     * "different runs", not "a shard is missing".
+     *
+     * @return the shards as read, in the given order
+     * @throws ReportInputException naming the two shards and what differs
+     */
+    public static List<ExperimentResult> readShards(List<Path> shardDirs) {
+        List<ExperimentResult> shards = new ArrayList<>();
+        for (Path dir : shardDirs) {
+            ExperimentResult shard = read(dir);
+            if (!shards.isEmpty()) {
+                requireSameRun(shardDirs.get(0), shards.get(0), dir, shard);
+            }
+            shards.add(shard);
+        }
+        return shards;
+    }
+
     private static void requireSameRun(Path aDir, ExperimentResult a, Path bDir, ExperimentResult b) {
         check(aDir, bDir, "name", a.name(), b.name());
         check(aDir, bDir, "description", a.description(), b.description());
@@ -149,6 +172,7 @@ public final class ReportWriter {
         check(aDir, bDir, "sweptKeys", a.sweptKeys(), b.sweptKeys());
         check(aDir, bDir, "healthCheckTimeoutSeconds", a.healthCheckTimeoutSeconds(), b.healthCheckTimeoutSeconds());
         check(aDir, bDir, "comparison", a.comparison(), b.comparison());
+        check(aDir, bDir, "--set overrides", a.overrides(), b.overrides());
         check(aDir, bDir, "scenario", a.resolvedScenario(), b.resolvedScenario());
     }
 
@@ -165,8 +189,7 @@ public final class ReportWriter {
     }
 
     private static ExperimentResult withPoints(ExperimentResult r, List<PointResult> points) {
-        return new ExperimentResult(r.name(), r.description(), r.seed(), r.replications(), r.confidence(),
-                r.sweptKeys(), points, r.resolvedScenario(), r.healthCheckTimeoutSeconds(), r.comparison());
+        return r.withPoints(points);
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -42,7 +42,7 @@ class BrowserReportTest {
         String dom = dumpDom(browser, out.resolve(ReportWriter.REPORT_HTML));
         assertTrue(dom.contains("data-report-checked=\"true\""), "the page's load handler did not run:\n" + head(dom));
         List<String> images = images(dom);
-        assertEquals(charts.size(), images.size(), "one image per chart");
+        assertEquals(charts.stream().filter(ChartFile::drawn).count(), images.size(), "one image per drawn chart");
         for (String img : images) {
             assertTrue(img.contains("data-loaded=\"ok\""), "chart did not load: " + img);
         }
@@ -62,6 +62,47 @@ class BrowserReportTest {
         assertEquals(1, failed, "exactly the deleted chart fails");
         assertTrue(dom.contains("Chart file missing or unreadable: " + charts.get(0).svgPath()));
         assertTrue(dom.matches("(?s).*id=\"report-errors\" data-count=\"[1-9].*"), "the load error is recorded");
+    }
+
+    /**
+     * The issue's cap sweep, as a browser shows it: the headline and its table give the
+     * recommended cap, and the p95 contention chart draws one curve per idmap mode through
+     * all four caps, with "unlimited" as the last label of the x axis.
+     */
+    @Test
+    void theCapSweepsReportShowsTheRecommendedCapAndOneCurvePerSeriesWithUnlimitedOnTheAxis() throws Exception {
+        Path browser = chromium();
+        Path out = tmp.resolve("caps");
+        List<ChartFile> charts = ReportWriter.writeAll(Fixtures.capSweepTwoSeries(), out);
+        String dom = dumpDom(browser, out.resolve(ReportWriter.REPORT_HTML));
+        assertTrue(dom.contains("Recommended concurrency cap for runtime.idmap=per-layer: 64 (makespan 2.2 s"), head(dom));
+        assertTrue(dom.contains("<td class=\"cap\">64</td>"), "the table's recommended cap for per-layer");
+        assertTrue(dom.contains("<td class=\"cap\">unlimited</td>"), "common-parent is best without a cap");
+
+        ChartFile p95 = charts.stream().filter(c -> c.baseName().equals("contention-startLatencyMsP95")).findFirst()
+                .orElseThrow(() -> new AssertionError("no p95 contention chart: " + charts));
+        String svg = dumpDom(browser, out.resolve(p95.svgPath()));
+        List<String> ticks = new ArrayList<>();
+        Matcher text = Pattern.compile("<text[^>]*>([^<]*)</text>").matcher(svg);
+        while (text.find()) {
+            ticks.add(text.group(1));
+        }
+        int one = ticks.indexOf("1");
+        assertTrue(one >= 0 && ticks.subList(one, one + 4).equals(List.of("1", "8", "64", "unlimited")),
+                "x axis labels in order, unlimited last: " + ticks);
+        // a curve: a 2-px line of one series colour through more than two points (legend keys have two)
+        Matcher line = Pattern.compile("<g style=[\"']stroke-width:2\\.0;stroke:(rgb\\([^)]*\\))[^>]*>\\s*<path d=[\"']([^\"']*)[\"']")
+                .matcher(svg);
+        List<String> curveColours = new ArrayList<>();
+        while (line.find()) {
+            long points = line.group(2).chars().filter(ch -> ch == 'L').count() + 1;
+            if (points > 2) {
+                assertEquals(4, points, "every cap on the curve, unlimited included");
+                curveColours.add(line.group(1));
+            }
+        }
+        assertEquals(2, curveColours.size(), "one curve per idmap mode: " + curveColours);
+        assertEquals(2, curveColours.stream().distinct().count(), "in two colours");
     }
 
     private static List<String> images(String dom) {

@@ -81,6 +81,84 @@ final class Fixtures {
                 scenario("r5.metal", "per-layer"), HEALTH_CHECK_SECONDS, false);
     }
 
+    /** {@code r} with swept key {@code from} called {@code to} (in the points' parameters too). */
+    static ExperimentResult renamed(ExperimentResult r, String from, String to) {
+        List<PointResult> points = new ArrayList<>();
+        for (PointResult p : r.points()) {
+            Map<String, String> params = new LinkedHashMap<>();
+            p.parameters().forEach((k, v) -> params.put(k.equals(from) ? to : k, v));
+            points.add(new PointResult(p.index(), params, p.metrics(), p.startLatenciesMs(), p.cpu(), p.timeline(),
+                    p.measured()));
+        }
+        List<String> keys = r.sweptKeys().stream().map(k -> k.equals(from) ? to : k).toList();
+        return new ExperimentResult(r.name(), r.description(), r.seed(), r.replications(), r.confidence(), keys,
+                points, r.resolvedScenario(), r.healthCheckTimeoutSeconds(), r.comparison());
+    }
+
+    /**
+     * A cap sweep shaped like the issue's concurrency-sweep run: 200 starts in a burst; a low
+     * cap queues them (cap 1: makespan 69.6 s) though each start is fast (p99 370 ms), cap 32
+     * and 64 are close, no cap is slower. {@code capHalfWidth} is the makespan half-width of
+     * caps 32 and 64. Values are given per cap: {makespan s, p99 ms}.
+     */
+    static ExperimentResult capSweep(double capHalfWidth) {
+        String[] caps = {"1", "8", "32", "64", "unlimited"};
+        double[][] values = {{69.6, 370}, {9.1, 690}, {2.3, 650}, {2.2, 711}, {3.5, 1106}};
+        List<PointResult> points = new ArrayList<>();
+        for (int i = 0; i < caps.length; i++) {
+            PointResult base = point(i, Map.of("workload.maxConcurrentStarts", caps[i]), values[i][1] / 3, 200,
+                    Map.of(), 4);
+            Map<String, MetricSummary> metrics = new LinkedHashMap<>(base.metrics());
+            double hwMakespan = i == 2 || i == 3 ? capHalfWidth : values[i][0] * 0.02;
+            metrics.put(MetricNames.MAKESPAN_SECONDS, new MetricSummary(values[i][0], hwMakespan, values[i][0] * 0.9,
+                    values[i][0] * 1.1, 3));
+            metrics.put(MetricNames.START_LATENCY_MS_P99, new MetricSummary(values[i][1], values[i][1] * 0.1,
+                    values[i][1] * 0.9, values[i][1] * 1.1, 3));
+            metrics.put(MetricNames.FAILED_STARTS, new MetricSummary(0, 0, 0, 0, 3));
+            points.add(new PointResult(i, base.parameters(), metrics, base.startLatenciesMs(), base.cpu(),
+                    base.timeline(), base.measured()));
+        }
+        Map<String, Object> scenario = scenario("r5.metal", "per-layer");
+        scenario.remove("sweep");
+        return new ExperimentResult("r5.metal concurrency cap sweep", "", 42, 3, 0.95,
+                List.of("workload.maxConcurrentStarts"), points, scenario, HEALTH_CHECK_SECONDS, false);
+    }
+
+    /**
+     * The issue's cap sweep: runtime.idmap [per-layer, common-parent] x
+     * workload.maxConcurrentStarts [1, 8, 64, unlimited], 200 starts in a burst; per-layer's
+     * makespan is shortest at cap 64, common-parent's without a cap.
+     */
+    static ExperimentResult capSweepTwoSeries() {
+        String[] caps = {"1", "8", "64", "unlimited"};
+        double[][] makespanS = {{69.6, 9.1, 2.2, 3.5}, {2.9, 0.9, 0.3, 0.25}};
+        double[][] p99Ms = {{370, 690, 711, 1106}, {13, 72, 97, 52}};
+        List<PointResult> points = new ArrayList<>();
+        int index = 0;
+        for (int s = 0; s < 2; s++) {
+            for (int c = 0; c < caps.length; c++) {
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put("runtime.idmap", s == 0 ? "per-layer" : "common-parent");
+                params.put("workload.maxConcurrentStarts", caps[c]);
+                PointResult base = point(index, params, p99Ms[s][c] / 3, 200, Map.of(), 4);
+                Map<String, MetricSummary> metrics = new LinkedHashMap<>(base.metrics());
+                metrics.put(MetricNames.MAKESPAN_SECONDS, new MetricSummary(makespanS[s][c], makespanS[s][c] * 0.03,
+                        makespanS[s][c] * 0.95, makespanS[s][c] * 1.05, 3));
+                metrics.put(MetricNames.START_LATENCY_MS_P95, new MetricSummary(p99Ms[s][c] * 0.9, p99Ms[s][c] * 0.05,
+                        p99Ms[s][c] * 0.8, p99Ms[s][c], 3));
+                metrics.put(MetricNames.START_LATENCY_MS_P99, new MetricSummary(p99Ms[s][c], p99Ms[s][c] * 0.05,
+                        p99Ms[s][c] * 0.9, p99Ms[s][c] * 1.1, 3));
+                metrics.put(MetricNames.FAILED_STARTS, new MetricSummary(0, 0, 0, 0, 3));
+                points.add(new PointResult(index++, params, metrics, base.startLatenciesMs(), base.cpu(), base.timeline(),
+                        base.measured()));
+            }
+        }
+        Map<String, Object> scenario = scenario("r5.metal", "per-layer");
+        scenario.remove("sweep");
+        return new ExperimentResult("r5.metal concurrency cap sweep, per-layer vs common-parent", "", 42, 3, 0.95,
+                List.of("runtime.idmap", "workload.maxConcurrentStarts"), points, scenario, HEALTH_CHECK_SECONDS, false);
+    }
+
     /** A what-if of three scenarios, the first (baseline) far slower: p99 41 s vs 0.8 s. */
     static ExperimentResult comparison() {
         List<PointResult> points = List.of(

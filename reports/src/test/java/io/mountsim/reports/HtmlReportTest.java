@@ -41,12 +41,13 @@ class HtmlReportTest {
 
     @Test
     void aNumericSweepSplitByIdmapComparesTheModesAtTheHighestConcurrency() {
-        ExperimentResult r = Fixtures.sweep();
+        // the fixture with its axis renamed: a containers sweep is not a cap sweep
+        ExperimentResult r = Fixtures.renamed(Fixtures.sweep(), "workload.maxConcurrentStarts", "workload.containers");
         // points 6 and 7: concurrency 64, per-layer then common-parent
         double perLayer = r.points().get(6).metric(MetricNames.START_LATENCY_MS_P99).mean();
         double commonParent = r.points().get(7).metric(MetricNames.START_LATENCY_MS_P99).mean();
         String html = HtmlReport.write(r, List.of());
-        String expected = "At workload.maxConcurrentStarts=64, runtime.idmap=common-parent: p99 start "
+        String expected = "At workload.containers=64, runtime.idmap=common-parent: p99 start "
                 + Numbers.durationMs(commonParent) + " ("
                 + Numbers.change(commonParent, perLayer) + " vs runtime.idmap=per-layer)";
         assertTrue(html.contains(expected), html.substring(html.indexOf("headline"), html.indexOf("</section>")));
@@ -59,7 +60,7 @@ class HtmlReportTest {
                 List.of("machine"), s.points().stream().limit(1).toList(), s.resolvedScenario(),
                 s.healthCheckTimeoutSeconds(), false);
         String html = HtmlReport.write(r, List.of());
-        String headline = html.substring(html.indexOf("id=\"headline\""), html.indexOf("</section>"));
+        String headline = html.substring(html.indexOf("id=\"headline\""), html.indexOf("class=\"caveat\""));
         assertFalse(headline.contains("r5.metal"), headline);
     }
 

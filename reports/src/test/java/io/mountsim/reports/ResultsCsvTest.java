@@ -53,23 +53,36 @@ class ResultsCsvTest {
                     continue;
                 }
                 assertClose(e.getValue().mean(), cell.mean(), e.getKey());
-                assertClose(e.getValue().ci95(), cell.ci95(), e.getKey() + "_ci95");
+                assertClose(e.getValue().ci95(), cell.halfWidth(), e.getKey() + "_ci95");
             }
         }
     }
 
     @Test
-    void contractColumnsAreAlwaysPresentEvenWhenAWorkloadLacksThem() {
+    void aLockBenchmarkKeepsOnlyItsOwnColumns() {
         PointResult lockbench = new PointResult(0, Map.of(), Map.of(MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION,
-                new MetricSummary(41.5, 0.5, 40, 43, 3)), new double[0], io.mountsim.core.results.CpuBreakdown.NONE,
+                new MetricSummary(41.5, 0.5, 40, 43, 3), MetricNames.CPU_UTILIZATION, new MetricSummary(0.9, 0, 0.9, 0.9, 3)),
+                new double[0], io.mountsim.core.results.CpuBreakdown.NONE,
                 io.mountsim.core.results.Timeline.empty(), Map.of());
         ExperimentResult r = new ExperimentResult("lb", "", 1, 3, 0.95, List.of(), List.of(lockbench), Map.of(),
                 Double.NaN, false);
         ResultsCsvReader.Table t = ResultsCsvReader.parse(ResultsCsv.write(r), "results.csv");
-        assertTrue(t.metrics().containsAll(MetricNames.CONTRACT_ORDER));
-        assertEquals(MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION, t.metrics().get(t.metrics().size() - 1));
-        assertTrue(Double.isNaN(t.rows().get(0).metrics().get(MetricNames.STARTS_PER_SECOND).mean()), "empty cell");
+        assertEquals(List.of(MetricNames.CPU_UTILIZATION, MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION), t.metrics(),
+                "no empty start-latency columns");
         assertEquals(41.5, t.rows().get(0).metrics().get(MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION).mean());
+    }
+
+    @Test
+    void containerStartsAlwaysHaveEveryContractColumnButNoLockbenchOnes() {
+        PointResult starts = new PointResult(0, Map.of(), Map.of(MetricNames.STARTS_PER_SECOND,
+                new MetricSummary(41.5, 0.5, 40, 43, 3)), new double[0], io.mountsim.core.results.CpuBreakdown.NONE,
+                io.mountsim.core.results.Timeline.empty(), Map.of());
+        ExperimentResult r = new ExperimentResult("cs", "", 1, 3, 0.95, List.of(), List.of(starts), Map.of(),
+                Double.NaN, false);
+        ResultsCsvReader.Table t = ResultsCsvReader.parse(ResultsCsv.write(r), "results.csv");
+        assertTrue(t.metrics().containsAll(MetricNames.CONTRACT_ORDER));
+        assertFalse(t.metrics().contains(MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION));
+        assertTrue(Double.isNaN(t.rows().get(0).metrics().get(MetricNames.MAKESPAN_SECONDS).mean()), "empty cell");
     }
 
     @Test

@@ -7,8 +7,7 @@ import io.mountsim.core.results.PointResult;
 import io.mountsim.core.results.Timeline;
 import io.mountsim.reports.csv.ResultsCsv;
 import io.mountsim.reports.csv.ResultsCsvReader;
-import io.mountsim.reports.json.JsonReader;
-import io.mountsim.reports.json.JsonWriter;
+import io.mountsim.reports.json.Json;
 import io.mountsim.reports.text.Numbers;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -24,12 +23,12 @@ class RoundTripProperties {
 
     @Property(tries = 300)
     void anyStringSurvivesJson(@ForAll String s) throws Exception {
-        assertEquals(Map.of("k", s), JsonReader.parse(JsonWriter.write(Map.of("k", s))));
+        assertEquals(Map.of("k", s), Json.parse(Json.write(Map.of("k", s))));
     }
 
     @Property(tries = 300)
     void anyDoubleSurvivesJsonExactly(@ForAll double v) throws Exception {
-        Object back = JsonReader.parse(Numbers.json(v));
+        Object back = Json.parse(Numbers.json(v));
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             assertEquals(null, back);
         } else {

@@ -2,7 +2,7 @@ package io.mountsim.reports;
 
 import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.PointResult;
-import io.mountsim.reports.json.JsonReader;
+import io.mountsim.reports.json.Json;
 import io.mountsim.reports.json.SummaryJson;
 import io.mountsim.reports.json.SummaryJsonReader;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class SummaryJsonTest {
     @SuppressWarnings("unchecked")
     void everyMetricOfEveryPointHasMeanCiMinMax() throws Exception {
         ExperimentResult r = Fixtures.sweep();
-        Map<String, Object> doc = (Map<String, Object>) JsonReader.parse(SummaryJson.write(r));
+        Map<String, Object> doc = (Map<String, Object>) Json.parse(SummaryJson.write(r));
         assertEquals(42L, doc.get("seed"));
         assertEquals(3L, doc.get("replications"));
         assertEquals(0.95, doc.get("confidence"));
@@ -78,7 +78,7 @@ class SummaryJsonTest {
         ExperimentResult noTimeout = new ExperimentResult(r.name(), r.description(), r.seed(), r.replications(),
                 r.confidence(), r.sweptKeys(), r.points(), r.resolvedScenario(), Double.NaN, r.comparison());
         String json = SummaryJson.write(noTimeout);
-        Map<String, Object> doc = (Map<String, Object>) JsonReader.parse(json);
+        Map<String, Object> doc = (Map<String, Object>) Json.parse(json);
         assertTrue(doc.containsKey("healthCheckTimeoutSeconds"));
         assertNull(doc.get("healthCheckTimeoutSeconds"));
         assertTrue(Double.isNaN(SummaryJsonReader.parse(json, "s.json").healthCheckTimeoutSeconds()));

@@ -42,6 +42,12 @@ public final class LockStats {
         span(lane, taskId, sinceNs, nowNs, TimelineSpan.Kind.HOLD);
     }
 
+    /** A shared (read) hold of an rwsem: drawn apart from exclusive holds on the timeline. */
+    void heldShared(long sinceNs, long nowNs, int lane, long taskId) {
+        holdNs.add(nowNs - sinceNs);
+        span(lane, taskId, sinceNs, nowNs, TimelineSpan.Kind.READ_HOLD);
+    }
+
     void heldState(long nowNs, boolean isHeld) {
         held.update(nowNs, isHeld ? 1 : 0);
     }

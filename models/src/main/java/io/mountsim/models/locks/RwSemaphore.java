@@ -193,7 +193,7 @@ public final class RwSemaphore {
             throw new IllegalStateException(t + " releases a read hold of " + stats.name() + " it does not have");
         }
         long now = sched.now();
-        stats.held(since, now, t.cpu(), t.id());
+        stats.heldShared(since, now, t.cpu(), t.id());
         readers--;
         if (readers == 0) {
             lastOwnerCpu = t.cpu();

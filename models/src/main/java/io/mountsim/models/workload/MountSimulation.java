@@ -39,8 +39,12 @@ public final class MountSimulation {
      */
     public static final String PID1_WAIT_MS_MEAN = "pid1WaitMsMean";
 
-    /** Lock timeline spans kept per lock for the chart (replication 0 only). */
-    private static final int TIMELINE_SPANS_PER_LOCK = 3000;
+    /**
+     * Lock timeline spans kept per lock (replication 0 only): enough for a whole storm, so
+     * the report can zoom on its busiest stretch and summarise the rest; the runner cuts it
+     * down right after the replication. A bound still, so a huge run cannot exhaust memory.
+     */
+    private static final int TIMELINE_SPANS_PER_LOCK = 500_000;
 
     private MountSimulation() {
     }

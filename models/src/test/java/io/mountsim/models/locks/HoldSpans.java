@@ -21,7 +21,7 @@ final class HoldSpans {
     }
 
     static List<TimelineSpan> holds(LockStats stats) {
-        return stats.spans().stream().filter(s -> s.kind() == TimelineSpan.Kind.HOLD).toList();
+        return stats.spans().stream().filter(s -> s.kind().held()).toList();
     }
 
     /** Returns a description of the first violation, or null when there is none. */

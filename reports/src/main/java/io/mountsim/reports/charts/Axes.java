@@ -1,5 +1,6 @@
 package io.mountsim.reports.charts;
 
+import io.mountsim.reports.text.DisplayUnit;
 import io.mountsim.reports.text.MetricLabels;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -64,30 +65,18 @@ final class Axes {
         return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
-    /**
-     * A display unit for a metric: millisecond metrics switch to seconds once values reach
-     * ten seconds, so a 41 s p99 reads as 41, not 41000.
-     */
-    record Unit(double factor, String label) {
-        double apply(double v) {
-            return v * factor;
-        }
+    /** The unit a metric's values are drawn in (see {@link MetricLabels#displayUnit}). */
+    static DisplayUnit unit(String metric, double maxAbs) {
+        return MetricLabels.displayUnit(metric, maxAbs);
     }
 
-    static Unit unit(String metric, double maxAbs) {
-        if (MetricLabels.isMilliseconds(metric) && maxAbs >= 10_000) {
-            return new Unit(1e-3, "s");
-        }
-        return new Unit(1, MetricLabels.of(metric).unit());
-    }
-
-    static String axisLabel(String metric, Unit unit) {
+    static String axisLabel(String metric, DisplayUnit unit) {
         String d = MetricLabels.of(metric).description();
         return unit.label().isEmpty() ? d : d + " (" + unit.label() + ")";
     }
 
     /** Milliseconds axis unit for latencies drawn directly (CDF). */
-    static Unit latencyUnit(double maxMs) {
-        return maxMs >= 10_000 ? new Unit(1e-3, "s") : new Unit(1, "ms");
+    static DisplayUnit latencyUnit(double maxMs) {
+        return DisplayUnit.forTime("ms", maxMs);
     }
 }

@@ -24,6 +24,6 @@ record ChartContext(String scenarioName, String machine, int replications, doubl
     /** "r5.metal · my scenario · mean of 10 replications, band: 95% confidence interval". */
     String subtitleWithCi(String intervalShape) {
         return where() + " · mean of " + replications + " replication" + (replications == 1 ? "" : "s")
-                + ", " + intervalShape + ": " + Math.round(confidence * 100) + "% confidence interval";
+                + ", " + intervalShape + ": " + io.mountsim.reports.data.ConfidenceName.percent(confidence) + " confidence interval";
     }
 }

@@ -60,12 +60,22 @@ public final class ChartSet {
         List<ChartFile> files = new ArrayList<>();
 
         for (String metric : CONTENTION_METRICS) {
-            emit(ContentionChart.build(r, layout, metric, ctx), chartsDir, files, ChartWriter.HEIGHT,
-                    "contention-" + metric,
-                    "How " + MetricLabels.of(metric).description()
-                            + " changes with " + layout.xKey(),
-                    "Each line is one combination of the other swept settings; the shaded band is the "
-                            + pct(r) + " confidence interval of the mean across replications.");
+            String title = "How " + MetricLabels.of(metric).description() + " changes with " + layout.xKey();
+            if (layout.numeric() && ContentionChart.allZero(r, metric)) {
+                files.add(ChartFile.notDrawn("contention-" + metric, title, "Every point's "
+                        + MetricLabels.of(metric).description() + " is 0, so there is no curve to draw."));
+                continue;
+            }
+            Optional<ContentionChart.Drawn> drawn = ContentionChart.build(r, layout, metric, ctx);
+            emit(drawn.map(ContentionChart.Drawn::chart), chartsDir, files,
+                    drawn.map(ContentionChart.Drawn::height).orElse(ChartWriter.HEIGHT),
+                    "contention-" + metric, title,
+                    "Each line is one combination of the other swept settings"
+                            + (layout.categorical() ? " (\"unlimited\": no cap, after the largest cap)" : "")
+                            + "; the shaded band is the " + pct(r)
+                            + " confidence interval of the mean across replications."
+                            + (ContentionChart.panelKeys(r.points(), layout.seriesKeys()) > 0
+                            ? " One panel per value of the leading swept keys, lines styled alike in every panel." : ""));
         }
         if (r.comparison() || (!layout.numeric() && !r.sweptKeys().isEmpty())) {
             String against = r.points().isEmpty() ? "the first point" : PointLabels.of(r.points().get(0));
@@ -73,17 +83,26 @@ public final class ChartSet {
                     ChartWriter.HEIGHT, "comparison-latency", "Start latency percentiles, side by side",
                     "Bars are means across replications, whiskers the " + pct(r)
                             + " confidence interval; the label on each bar is its change against " + against + ".");
-            emit(ComparisonChart.build(r, List.of(MetricNames.FAILED_STARTS),
-                            "Failed starts (slower than the health check)", ctx), chartsDir, files,
-                    ChartWriter.HEIGHT, "comparison-failedStarts", "Failed starts, side by side",
-                    "Starts per run slower than the health-check timeout; labels give the change against " + against + ".");
+            if (ContentionChart.allZero(r, MetricNames.FAILED_STARTS)) {
+                files.add(ChartFile.notDrawn("comparison-failedStarts", "Failed starts, side by side",
+                        "No start missed the health check at any point, so there is no failed-starts chart."));
+            } else {
+                emit(ComparisonChart.build(r, List.of(MetricNames.FAILED_STARTS),
+                                "Failed starts (slower than the health check)", ctx), chartsDir, files,
+                        ChartWriter.HEIGHT, "comparison-failedStarts", "Failed starts, side by side",
+                        "Starts per run slower than the health-check timeout; labels give the change against "
+                                + against + ".");
+            }
         }
         emit(LatencyCdfChart.build(r, ctx), chartsDir, files, ChartWriter.HEIGHT, "latency-cdf",
                 "Distribution of start latencies",
                 "For each point, the share of starts finished within a given latency (starts of all replications pooled)."
-                        + (Double.isNaN(r.healthCheckTimeoutSeconds()) ? ""
-                        : " The dashed line is the " + Numbers.durationMs(r.healthCheckTimeoutSeconds() * 1000)
-                        + " health check: starts right of it fail."));
+                        + (LatencyCdfChart.marksTimeout(r)
+                        ? " The dashed line is the " + Numbers.durationMs(r.healthCheckTimeoutSeconds() * 1000)
+                        + " health check: starts right of it fail."
+                        : Double.isNaN(r.healthCheckTimeoutSeconds()) ? ""
+                        : " Every start is far below the " + Numbers.durationMs(r.healthCheckTimeoutSeconds() * 1000)
+                        + " health check, which is off the axis."));
         emit(CpuBreakdownChart.build(r, ctx), chartsDir, files, ChartWriter.HEIGHT, "cpu-breakdown",
                 "Where the CPU time went",
                 "Shares of total CPU capacity (CPUs × makespan). Spinning is busy time that does no work; "
@@ -92,9 +111,14 @@ public final class ChartSet {
             String label = PointLabels.of(p);
             int lanes = p.timeline().lanes();
             int height = Math.max(ChartWriter.HEIGHT, Math.min(1400, 200 + lanes * 16));
+            emit(LockTimelineChart.overview(p, label, ctx), chartsDir, files, 300, "timeline-overview-point" + p.index(),
+                    "The whole run: " + label,
+                    "Tasks waiting for (dark) and holding (pale) each lock over the whole replication, averaged over "
+                            + "short bins; the shaded stretch, the busiest, is drawn span by span below.");
             emit(LockTimelineChart.build(p, label, ctx), chartsDir, files, height, "timeline-point" + p.index(),
                     "Lock timeline: " + label,
-                    "One row per CPU over a window of one replication. Full-height bars: the lock is held; "
+                    "One row per CPU over a window of one replication. Full-height bars: the lock is held "
+                            + "exclusively (for writing); two-thirds-height lighter bars: held for reading; "
                             + "thin pale bars: a task waits for it.");
         }
         for (String metric : measuredMetrics(r)) {
@@ -141,6 +165,6 @@ public final class ChartSet {
     }
 
     private static String pct(ExperimentResult r) {
-        return Math.round(r.confidence() * 100) + "%";
+        return io.mountsim.reports.data.ConfidenceName.percent(r.confidence());
     }
 }

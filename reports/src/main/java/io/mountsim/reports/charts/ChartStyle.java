@@ -28,10 +28,13 @@ import java.awt.geom.Rectangle2D;
 final class ChartStyle {
 
     /**
-     * Okabe-Ito palette (Okabe and Ito, "Color Universal Design", 2008; recommended by
-     * Wong, Nature Methods 8:441, 2011): distinguishable under the common colour-vision
-     * deficiencies. Ordered so neighbouring series differ strongly in lightness too; the
-     * pale yellow comes last because it is hard to see on white.
+     * Fourteen colours, pairwise at least 18 CIE76 delta-E apart (computed from their sRGB
+     * values), so 12+ series stay distinguishable: the Okabe-Ito palette (Okabe and Ito,
+     * "Color Universal Design", 2008; Wong, Nature Methods 8:441, 2011), safe under the
+     * common colour-vision deficiencies, first, without its pale yellow; then Paul Tol's
+     * "muted" colours (Tol, "Colour Schemes", SRON/EPS/TN/09-002, 2021). Series also differ in
+     * dash (4 patterns) and marker (5 shapes); with 14 colours every combination of colour,
+     * dash and shape is unique for the first 140 series.
      */
     static final Color[] PALETTE = {
             new Color(0x00, 0x72, 0xB2), // blue
@@ -41,7 +44,13 @@ final class ChartStyle {
             new Color(0xCC, 0x79, 0xA7), // reddish purple
             new Color(0x56, 0xB4, 0xE9), // sky blue
             new Color(0x00, 0x00, 0x00), // black
-            new Color(0xF0, 0xE4, 0x42), // yellow
+            new Color(0x88, 0x22, 0x55), // wine (Tol)
+            new Color(0x44, 0xAA, 0x99), // teal (Tol)
+            new Color(0x99, 0x99, 0x33), // olive (Tol)
+            new Color(0x33, 0x22, 0x88), // indigo (Tol)
+            new Color(0xAA, 0x44, 0x99), // purple (Tol)
+            new Color(0x11, 0x77, 0x33), // green (Tol)
+            new Color(0xDD, 0xCC, 0x77), // sand (Tol), pale: last
     };
 
     static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
@@ -100,6 +109,8 @@ final class ChartStyle {
         JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
+        // the SVG names each series' elements (jfreechart's item refs): scripts and the browser test can find a curve
+        chart.setElementHinting(true);
         chart.setTextAntiAlias(true);
         if (subtitle != null && !subtitle.isBlank()) {
             chart.addSubtitle(new TextTitle(subtitle, SUBTITLE_FONT));

@@ -7,6 +7,7 @@ import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.text.MetricLabels;
 import io.mountsim.reports.text.Numbers;
+import io.mountsim.reports.text.DisplayUnit;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -58,7 +59,7 @@ final class ComparisonChart {
                 }
             }
         }
-        Axes.Unit unit = Axes.unit(present.get(0), maxAbs);
+        DisplayUnit unit = Axes.unit(present.get(0), maxAbs);
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         List<String> labels = PointLabels.unique(shown);
         for (int i = 0; i < shown.size(); i++) {

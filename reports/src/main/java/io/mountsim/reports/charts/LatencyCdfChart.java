@@ -4,6 +4,7 @@ import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.text.Numbers;
+import io.mountsim.reports.text.DisplayUnit;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnitSource;
@@ -33,6 +34,28 @@ final class LatencyCdfChart {
     private LatencyCdfChart() {
     }
 
+    /** How far past the slowest start the axis stretches to show the health-check line. */
+    static final double MARKER_REACH = 1.5;
+
+    /**
+     * Whether the chart draws the health-check line: only when the timeout is within reach of
+     * the slowest start shown, else the axis would be mostly empty; the caption follows this.
+     */
+    static boolean marksTimeout(ExperimentResult r) {
+        double timeoutMs = r.healthCheckTimeoutSeconds() * 1000;
+        if (Double.isNaN(timeoutMs)) {
+            return false;
+        }
+        double maxMs = shown(r).stream().mapToDouble(p -> p.startLatenciesMs()[p.startLatenciesMs().length - 1])
+                .max().orElse(Double.NaN);
+        return !Double.isNaN(maxMs) && timeoutMs <= maxMs * MARKER_REACH;
+    }
+
+    private static List<PointResult> shown(ExperimentResult r) {
+        List<PointResult> withData = r.points().stream().filter(p -> p.startLatenciesMs().length > 0).toList();
+        return Subsets.evenlySpaced(withData, MAX_SERIES);
+    }
+
     static Optional<JFreeChart> build(ExperimentResult r, ChartContext ctx) {
         List<PointResult> withData = r.points().stream().filter(p -> p.startLatenciesMs().length > 0).toList();
         if (withData.isEmpty()) {
@@ -42,7 +65,9 @@ final class LatencyCdfChart {
         List<String> labels = PointLabels.uniqueCompact(shown);
         double maxMs = shown.stream().mapToDouble(p -> p.startLatenciesMs()[p.startLatenciesMs().length - 1]).max().orElse(0);
         double timeoutMs = r.healthCheckTimeoutSeconds() * 1000;
-        Axes.Unit unit = Axes.latencyUnit(maxMs); // the marker is drawn only near maxMs, so maxMs alone decides
+        boolean marked = marksTimeout(r);
+        // the axis reaches the marker when it is drawn
+        DisplayUnit unit = Axes.latencyUnit(marked ? Math.max(maxMs, timeoutMs) : maxMs);
         XYSeriesCollection data = new XYSeriesCollection();
         List<Double> xs = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
@@ -55,6 +80,9 @@ final class LatencyCdfChart {
                 xs.add(x);
             }
             data.addSeries(s);
+        }
+        if (marked) {
+            xs.add(unit.apply(timeoutMs)); // so the axis (linear or log) spans the marker
         }
         ValueAxis xAxis = Axes.value("start latency (" + unit.label() + ")", xs.stream().mapToDouble(Double::doubleValue).toArray());
         if (xAxis instanceof NumberAxis n) {
@@ -79,7 +107,7 @@ final class LatencyCdfChart {
         if (!Double.isNaN(timeoutMs)) {
             double timeoutX = unit.apply(timeoutMs);
             String label = "health check " + Numbers.durationMs(timeoutMs);
-            if (timeoutMs <= maxMs * 1.5) {
+            if (marked) {
                 ValueMarker marker = new ValueMarker(timeoutX, ChartStyle.markerPaint(),
                         new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
                 marker.setLabel(label);
@@ -89,6 +117,10 @@ final class LatencyCdfChart {
                 marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
                 plot.addDomainMarker(marker);
+                // the data's auto range stops at the slowest start; stretch it to show the line
+                if (xAxis.getUpperBound() < timeoutX * 1.05) {
+                    xAxis.setUpperBound(timeoutX * 1.05);
+                }
             } else {
                 subtitle += " · every start well under the " + label;
             }

@@ -24,10 +24,12 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Who held and who waited for which lock, per CPU, over a window of one replication: a
- * Gantt chart with CPUs as lanes. Each resource gets its own band inside a lane; a hold
- * fills the band in the resource's dark colour, a wait fills the middle half in a pale
- * version, so holds and waits differ in height as well as colour (greyscale-safe).
+ * Who held and who waited for which lock, per CPU, over a window of one replication (its
+ * busiest stretch, {@link io.mountsim.reports.data.TimelineWindow}): a Gantt chart with CPUs
+ * as lanes. Each resource gets its own band inside a lane; a write (exclusive) hold fills
+ * the band in the resource's dark colour, a read hold two thirds of it in a lighter shade,
+ * a wait a thin middle strip in a pale one, so they differ in height as well as colour
+ * (greyscale-safe). {@link #overview} draws the whole replication above it.
  */
 final class LockTimelineChart {
 
@@ -49,16 +51,28 @@ final class LockTimelineChart {
         TimeUnit unit = TimeUnit.forSpan(t.windowEndNs() - t.windowStartNs());
         Map<String, XYIntervalSeries> series = new LinkedHashMap<>();
         for (String res : resources) {
-            for (TimelineSpan.Kind kind : TimelineSpan.Kind.values()) {
-                series.put(key(res, kind), new XYIntervalSeries(res + (kind == TimelineSpan.Kind.HOLD ? " held" : " waited for")));
+            for (TimelineSpan.Kind kind : kinds(t, res)) {
+                series.put(key(res, kind), new XYIntervalSeries(res + switch (kind) {
+                    case HOLD -> hasReads(t, res) ? " held for writing" : " held";
+                    case READ_HOLD -> " held for reading";
+                    case WAIT -> " waited for";
+                }));
             }
         }
         double band = 0.9 / resources.size();
         for (TimelineSpan s : t.spans()) {
             int r = resources.indexOf(s.resource());
             double bandLow = s.lane() - 0.45 + r * band;
-            double low = s.kind() == TimelineSpan.Kind.HOLD ? bandLow : bandLow + band / 4;
-            double high = s.kind() == TimelineSpan.Kind.HOLD ? bandLow + band : bandLow + band * 3 / 4;
+            // write holds fill the band, read holds its lower two thirds, waits a thin middle strip
+            double low = switch (s.kind()) {
+                case HOLD, READ_HOLD -> bandLow;
+                case WAIT -> bandLow + band * 3 / 8;
+            };
+            double high = switch (s.kind()) {
+                case HOLD -> bandLow + band;
+                case READ_HOLD -> bandLow + band * 2 / 3;
+                case WAIT -> bandLow + band * 5 / 8;
+            };
             double x0 = unit.of(s.startNs() - t.windowStartNs());
             double x1 = unit.of(s.endNs() - t.windowStartNs());
             series.get(key(s.resource(), s.kind())).add(x0, x0, x1, (low + high) / 2, low, high);
@@ -71,10 +85,14 @@ final class LockTimelineChart {
         renderer.setDrawBarOutline(false);
         int i = 0;
         for (String res : resources) {
-            for (TimelineSpan.Kind kind : TimelineSpan.Kind.values()) {
+            for (TimelineSpan.Kind kind : kinds(t, res)) {
                 data.addSeries(series.get(key(res, kind)));
                 Color c = resourceColor(res, resources);
-                renderer.setSeriesPaint(i++, kind == TimelineSpan.Kind.HOLD ? c : pale(c));
+                renderer.setSeriesPaint(i++, switch (kind) {
+                    case HOLD -> c;
+                    case READ_HOLD -> mid(c);
+                    case WAIT -> pale(c);
+                });
             }
         }
         NumberAxis x = new NumberAxis(t.windowStartNs() == 0
@@ -86,7 +104,82 @@ final class LockTimelineChart {
         XYPlot plot = new XYPlot(data, x, laneAxis(t.lanes()), renderer);
         plot.setRangeGridlinesVisible(false);
         String title = "Lock timeline, " + pointLabel + " (replication 1, " + t.spans().size() + " spans)";
-        return Optional.of(ChartStyle.chart(title, ctx.where(), plot, true));
+        String subtitle = ctx.where() + (t.overview().isEmpty() ? ""
+                : " · the busiest stretch of the run, " + unit.format(t.windowStartNs()) + " to "
+                + unit.format(t.windowEndNs()) + " (the strip above shows where)");
+        return Optional.of(ChartStyle.chart(title, subtitle, plot, true));
+    }
+
+    /**
+     * The whole replication above the zoomed timeline: tasks waiting for (area) and holding
+     * (line) each main lock over time, with the zoomed stretch shaded. Empty when the
+     * timeline is the whole run already.
+     */
+    static Optional<JFreeChart> overview(PointResult p, String pointLabel, ChartContext ctx) {
+        Timeline t = p.timeline();
+        Timeline.Overview o = t.overview();
+        if (t.isEmpty() || o.isEmpty()) {
+            return Optional.empty();
+        }
+        long runNs = o.binNs() * o.bins();
+        TimeUnit unit = TimeUnit.forSpan(runNs);
+        org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+        List<Color> colours = new ArrayList<>();
+        List<String> order = new ArrayList<>(o.waiting().keySet());
+        order.sort(java.util.Comparator.comparingInt(r -> MAIN_RESOURCES.contains(r) ? MAIN_RESOURCES.indexOf(r) : 99));
+        for (String res : order) {
+            for (boolean waiting : new boolean[]{true, false}) {
+                double[] v = (waiting ? o.waiting() : o.holding()).get(res);
+                org.jfree.data.xy.XYSeries s = new org.jfree.data.xy.XYSeries(res + (waiting ? " waiters" : " holders"),
+                        false, true);
+                for (int b = 0; b < v.length; b++) {
+                    s.add(unit.of(b * o.binNs() + o.binNs() / 2), v[b]);
+                }
+                data.addSeries(s);
+                Color c = resourceColor(res, order);
+                colours.add(waiting ? c : pale(c));
+            }
+        }
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < colours.size(); i++) {
+            r.setSeriesPaint(i, colours.get(i));
+            r.setSeriesStroke(i, new java.awt.BasicStroke(i % 2 == 0 ? 2f : 1.2f));
+        }
+        NumberAxis x = new NumberAxis("simulated time, whole replication (" + unit.label + ")");
+        x.setStandardTickUnits(new NumberTickUnitSource(false, Axes.plainFormat()));
+        x.setRange(unit.of(o.startNs()), Math.max(unit.of(o.startNs() + runNs), 1e-9));
+        NumberAxis y = new NumberAxis("tasks (mean)");
+        y.setStandardTickUnits(new NumberTickUnitSource(false, Axes.plainFormat()));
+        XYPlot plot = new XYPlot(data, x, y, r);
+        org.jfree.chart.plot.IntervalMarker zoom = new org.jfree.chart.plot.IntervalMarker(
+                unit.of(t.windowStartNs()), unit.of(t.windowEndNs()), new Color(0, 0, 0, 30));
+        zoom.setLabel(" zoomed below");
+        zoom.setLabelFont(ChartStyle.TICK_FONT);
+        // the label starts at the band's right edge: a narrow band would cut it otherwise
+        zoom.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        zoom.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        plot.addDomainMarker(zoom);
+        return Optional.of(ChartStyle.chart("The whole replication, " + pointLabel, ctx.where(), plot, true));
+    }
+
+    /** The span kinds a resource has, in drawing order (holds under waits). */
+    private static List<TimelineSpan.Kind> kinds(Timeline t, String resource) {
+        List<TimelineSpan.Kind> out = new ArrayList<>(List.of(TimelineSpan.Kind.HOLD));
+        if (hasReads(t, resource)) {
+            out.add(TimelineSpan.Kind.READ_HOLD);
+        }
+        out.add(TimelineSpan.Kind.WAIT);
+        return out;
+    }
+
+    private static boolean hasReads(Timeline t, String resource) {
+        return t.spans().stream().anyMatch(s -> s.resource().equals(resource) && s.kind() == TimelineSpan.Kind.READ_HOLD);
+    }
+
+    /** Between the hold colour and the wait colour: a read hold. */
+    private static Color mid(Color c) {
+        return new Color((int) Math.round(c.getRed() * 0.7 + 255 * 0.3),
+                (int) Math.round(c.getGreen() * 0.7 + 255 * 0.3), (int) Math.round(c.getBlue() * 0.7 + 255 * 0.3));
     }
 
     private static ValueAxis laneAxis(int lanes) {

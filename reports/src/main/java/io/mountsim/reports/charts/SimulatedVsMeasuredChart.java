@@ -5,6 +5,7 @@ import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.text.MetricLabels;
+import io.mountsim.reports.text.DisplayUnit;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -48,7 +49,7 @@ final class SimulatedVsMeasuredChart {
                 maxAbs = Math.max(maxAbs, Math.abs(m));
             }
         }
-        Axes.Unit unit = Axes.unit(metric, maxAbs);
+        DisplayUnit unit = Axes.unit(metric, maxAbs);
         String whole = MetricLabels.of(metric).description();
         Map<String, List<PointResult>> groups = new LinkedHashMap<>(layout.numeric()
                 ? layout.series(r.points(), whole)
@@ -76,7 +77,7 @@ final class SimulatedVsMeasuredChart {
             measured.addSeries(real);
         }
         ValueAxis xAxis = layout.numeric()
-                ? Axes.value(layout.xKey(), r.points().stream().mapToDouble(layout::x).toArray())
+                ? layout.xAxis(r.points())
                 : new SymbolAxis(r.sweptKeys().isEmpty() ? "point" : String.join(", ", r.sweptKeys()),
                         labels.toArray(String[]::new));
         // linear on purpose: the gap between model and kernel is what matters, and it reads true only on a linear scale

@@ -1,12 +1,27 @@
 package io.mountsim.reports.csv;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 field quoting and splitting, shared by the writer and the reader. */
+/**
+ * RFC 4180 for the files mountsim writes: reading through Commons CSV (the same library
+ * reads {@code measured:} files), writing with minimal quoting.
+ *
+ * <p>The writer stays this small function rather than Commons CSV's printer: its
+ * {@code QuoteMode.MINIMAL} also quotes an empty first field and a field starting with a
+ * character up to '#', which would change the bytes of results.csv that scripts and the
+ * determinism tests compare.
+ */
 final class Csv {
 
-    static final String CI_SUFFIX = "_ci95";
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();
 
     private Csv() {
     }
@@ -29,69 +44,19 @@ final class Csv {
         return sb.append('\n').toString();
     }
 
-    /** Records of an RFC 4180 document (LF or CRLF line ends, quoted fields may span lines). */
+    /**
+     * Records of an RFC 4180 document (LF or CRLF line ends, quoted fields may span lines).
+     *
+     * @throws IllegalArgumentException for malformed input, with Commons CSV's account of where
+     */
     static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-                i++;
-                continue;
+        try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
+            for (CSVRecord r : parser) {
+                records.add(r.toList());
             }
-            switch (c) {
-                case '"' -> {
-                    if (field.length() > 0) {
-                        throw new IllegalArgumentException("quote inside an unquoted field in record " + (records.size() + 1));
-                    }
-                    quoted = true;
-                    fieldStarted = true;
-                }
-                case ',' -> {
-                    record.add(field.toString());
-                    field.setLength(0);
-                    fieldStarted = true;
-                }
-                case '\r' -> {
-                    // part of a CRLF line end; a lone CR is kept as data
-                    if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
-                        field.append(c);
-                    }
-                }
-                case '\n' -> {
-                    record.add(field.toString());
-                    records.add(record);
-                    record = new ArrayList<>();
-                    field.setLength(0);
-                    fieldStarted = false;
-                }
-                default -> {
-                    field.append(c);
-                    fieldStarted = true;
-                }
-            }
-            i++;
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quoted field in record " + (records.size() + 1));
-        }
-        if (fieldStarted || field.length() > 0 || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         return records;
     }

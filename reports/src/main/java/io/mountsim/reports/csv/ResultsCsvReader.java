@@ -1,6 +1,7 @@
 package io.mountsim.reports.csv;
 
 import io.mountsim.reports.ReportInputException;
+import io.mountsim.reports.data.ConfidenceName;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,24 +11,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a results.csv back, for scripts and tests. (Merging shards uses summary.json,
  * which keeps more: min, max, n, CPU breakdown, measured values.) Swept-key columns are
- * the ones before the first column {@code X} for which an {@code X_ci95} column exists.
+ * the ones before the first column {@code X} followed by a half-width column
+ * {@code X_ci<level>} ({@code X_ci95}, {@code X_ci80}; see {@link ConfidenceName}).
  */
 public final class ResultsCsvReader {
 
     /** A metric cell pair; NaN where the cell was empty. */
-    public record Cell(double mean, double ci95) {
+    public record Cell(double mean, double halfWidth) {
     }
 
     /** One row: swept key values and metric cells, both in column order. */
     public record Row(Map<String, String> parameters, Map<String, Cell> metrics) {
     }
 
-    public record Table(List<String> sweptKeys, List<String> metrics, List<Row> rows) {
+    /** @param ciSuffix the half-width columns' suffix, e.g. "_ci95" (empty when there are no metrics) */
+    public record Table(List<String> sweptKeys, List<String> metrics, String ciSuffix, List<Row> rows) {
     }
+
+    private static final Pattern CI_SUFFIX = Pattern.compile("_" + ConfidenceName.PREFIX + "\\d+(\\.\\d+)?");
 
     private ResultsCsvReader() {
     }
@@ -52,16 +58,21 @@ public final class ResultsCsvReader {
         }
         List<String> header = records.get(0);
         int firstMetric = 0;
-        while (firstMetric < header.size() && !header.contains(header.get(firstMetric) + Csv.CI_SUFFIX)) {
+        String suffix = "";
+        while (firstMetric < header.size()) {
+            suffix = ciSuffix(header, firstMetric);
+            if (!suffix.isEmpty()) {
+                break;
+            }
             firstMetric++;
         }
         List<String> swept = List.copyOf(header.subList(0, firstMetric));
         List<String> metrics = new ArrayList<>();
         for (int c = firstMetric; c < header.size(); c += 2) {
             String name = header.get(c);
-            if (c + 1 >= header.size() || !header.get(c + 1).equals(name + Csv.CI_SUFFIX)) {
+            if (c + 1 >= header.size() || !header.get(c + 1).equals(name + suffix)) {
                 throw new ReportInputException(fileName + ": column " + (c + 2) + ": expected \"" + name
-                        + Csv.CI_SUFFIX + "\" after \"" + name + "\"");
+                        + suffix + "\" after \"" + name + "\"");
             }
             metrics.add(name);
         }
@@ -83,7 +94,16 @@ public final class ResultsCsvReader {
             }
             rows.add(new Row(params, cells));
         }
-        return new Table(swept, List.copyOf(metrics), List.copyOf(rows));
+        return new Table(swept, List.copyOf(metrics), suffix, List.copyOf(rows));
+    }
+
+    /** The half-width suffix when column {@code c + 1} is column {@code c}'s half-width, else "". */
+    private static String ciSuffix(List<String> header, int c) {
+        if (c + 1 >= header.size() || !header.get(c + 1).startsWith(header.get(c))) {
+            return "";
+        }
+        String rest = header.get(c + 1).substring(header.get(c).length());
+        return CI_SUFFIX.matcher(rest).matches() ? rest : "";
     }
 
     private static double number(String cell, String fileName, int row, int col) {

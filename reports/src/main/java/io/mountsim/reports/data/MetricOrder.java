@@ -47,17 +47,26 @@ public final class MetricOrder {
         return new ArrayList<>(ordered);
     }
 
+    /** What marks a container-start run: the contract's columns are about its starts. */
+    static final List<String> START_METRICS = List.of(MetricNames.STARTS_PER_SECOND,
+            MetricNames.START_LATENCY_MS_MEAN, MetricNames.START_LATENCY_MS_P50, MetricNames.START_LATENCY_MS_P99);
+
     /**
-     * The metric columns of results.csv: every contract column always (empty cells when a
-     * workload does not produce one, so scripts can rely on the header), plus every other
-     * metric present, all in {@link #sort} order; except {@code wallSeconds}. The same
+     * The metric columns of results.csv. For container starts (any point has a start metric):
+     * every contract column always (empty cells when a workload does not produce one, so
+     * scripts can rely on the header), plus every other metric present. For other workloads
+     * (the lock microbenchmark): only the metrics present, not thirty empty start columns.
+     * All in {@link #sort} order; except {@code wallSeconds}. The same
      * scenario and seed must give byte-identical results.csv on any machine and number of
      * cores, and the wall time of a point measures the host, not the simulation: it stays
      * in summary.json and the report.
      */
     public static List<String> csvColumns(Collection<String> present) {
-        LinkedHashSet<String> all = new LinkedHashSet<>(MetricNames.CONTRACT_ORDER);
-        all.addAll(CONTRACT_TAIL);
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        if (present.stream().anyMatch(START_METRICS::contains)) {
+            all.addAll(MetricNames.CONTRACT_ORDER);
+            all.addAll(CONTRACT_TAIL);
+        }
         all.addAll(present);
         all.remove(MetricNames.WALL_SECONDS);
         return sort(all);

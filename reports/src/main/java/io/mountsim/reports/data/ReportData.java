@@ -22,12 +22,11 @@ public final class ReportData {
                 .sorted(Comparator.comparingInt(PointResult::index))
                 .map(ReportData::reduce)
                 .toList();
-        return new ExperimentResult(r.name(), r.description(), r.seed(), r.replications(), r.confidence(),
-                r.sweptKeys(), points, r.resolvedScenario(), r.healthCheckTimeoutSeconds(), r.comparison());
+        return r.withPoints(points);
     }
 
     private static PointResult reduce(PointResult p) {
         return new PointResult(p.index(), p.parameters(), p.metrics(), LatencySample.of(p.startLatenciesMs()),
-                p.cpu(), TimelineWindow.limit(p.timeline()), p.measured());
+                p.cpu(), TimelineWindow.limit(p.timeline()), p.measured(), p.replicationValues());
     }
 }

@@ -52,7 +52,12 @@ public final class ScenarioFacts {
 
     public String text(String dottedPath) {
         Object v = at(dottedPath);
-        return v == null || v instanceof Map || v instanceof List ? null : String.valueOf(v);
+        return v == null || v instanceof Map || v instanceof List ? null : scalar(v);
+    }
+
+    /** A value for people: doubles without binary noise (3.1164, not 3.1164000000000005). */
+    static String scalar(Object v) {
+        return v instanceof Double d ? io.mountsim.reports.text.Numbers.plain(d) : String.valueOf(v);
     }
 
     /**
@@ -155,14 +160,14 @@ public final class ScenarioFacts {
         } else if (v instanceof List<?> l) {
             boolean scalars = l.stream().noneMatch(x -> x instanceof Map || x instanceof List);
             if (scalars) {
-                out.add(Map.entry(prefix, l.toString()));
+                out.add(Map.entry(prefix, "[" + String.join(", ", l.stream().map(ScenarioFacts::scalar).toList()) + "]"));
             } else {
                 for (int i = 0; i < l.size(); i++) {
                     flatten(prefix + "[" + i + "]", l.get(i), out);
                 }
             }
         } else {
-            out.add(Map.entry(prefix, String.valueOf(v)));
+            out.add(Map.entry(prefix, scalar(v)));
         }
     }
 }

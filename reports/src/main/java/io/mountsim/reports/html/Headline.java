@@ -4,76 +4,268 @@ import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.MetricNames;
 import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
+import io.mountsim.reports.data.ConfidenceName;
 import io.mountsim.reports.data.LatencySample;
 import io.mountsim.reports.data.MetricOrder;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.data.ScenarioFacts;
 import io.mountsim.reports.data.SweepKeys;
+import io.mountsim.reports.data.UnreproducedQuestions;
+import io.mountsim.reports.data.UserCost;
 import io.mountsim.reports.text.MetricLabels;
 import io.mountsim.reports.text.Numbers;
 import io.mountsim.reports.text.Words;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The answer first: one or two sentences computed from the metrics, e.g.
- * "p99 start 41 s on r5.metal; 9% of starts miss the 30 s health check." and, for
- * comparisons and sweeps, the best alternative to the baseline or the best and worst
- * points of the sweep.
+ * The answer first, computed from the metrics. What it answers depends on the run:
+ * <ul>
+ *   <li>a concurrency-cap sweep: the recommended cap (per combination of the other swept
+ *       keys), ranked by what the user pays ({@link UserCost}: health-check misses, then the
+ *       makespan of a burst or the arrival-to-ready time), with its p99 and both intervals,
+ *       and whether the runner-up is resolved from it;</li>
+ *   <li>a what-if (a comparison, or a sweep over names): the baseline, then the best
+ *       alternative by the same yardstick, and whether the difference is resolved;</li>
+ *   <li>other numeric sweeps: the worst and best points by p99 and, when another key splits
+ *       them, that key's best value at the highest contention.</li>
+ * </ul>
+ * When the run asks a question scenarios/VALIDATION.md marks as not reproduced, the caveat
+ * comes with the answer ({@link UnreproducedQuestions}).
  *
- * @param sentences plain text (escaped by the page writer), most important first
+ * @param sentences       plain text (escaped by the page writer), most important first
+ * @param recommendations for a cap sweep, one row per series (empty otherwise)
+ * @param caveats         unreproduced questions this run asks
  */
-public record Headline(List<String> sentences) {
+public record Headline(List<String> sentences, List<Recommendation> recommendations,
+                       List<UnreproducedQuestions.Question> caveats) {
+
+    /** The swept key a concurrency-cap recommendation is about. */
+    public static final String CAP_KEY = SweepKeys.CAP_KEY;
+
+    /**
+     * The best cap of one series and what it costs.
+     *
+     * @param series   the other swept keys' values ("runtime.idmap=per-layer"), or "" for one series
+     * @param best     the recommended point
+     * @param runnerUp the next best (null with one cap)
+     * @param resolved whether best and runner-up differ beyond their intervals
+     */
+    public record Recommendation(String series, PointResult best, PointResult runnerUp, boolean resolved) {
+    }
+
+    public Headline(List<String> sentences) {
+        this(sentences, List.of(), List.of());
+    }
 
     public static Headline of(ExperimentResult r) {
+        Headline answer = answer(r);
+        return new Headline(answer.sentences(), answer.recommendations(), UnreproducedQuestions.askedBy(r));
+    }
+
+    private static Headline answer(ExperimentResult r) {
         if (r.points().isEmpty()) {
             return new Headline(List.of("No points were simulated."));
         }
         String machine = ScenarioFacts.machineOf(r);
         String on = machine == null ? "" : " on " + machine;
-        if (r.points().stream().noneMatch(p -> finite(p, MetricNames.START_LATENCY_MS_P99))) {
+        Optional<UserCost> cost = UserCost.of(r);
+        if (r.points().stream().noneMatch(p -> finite(p, MetricNames.START_LATENCY_MS_P99)) && cost.isEmpty()) {
             return new Headline(fallback(r, on));
         }
         List<String> out = new ArrayList<>();
         PointResult first = r.points().get(0);
         if (r.points().size() == 1) {
-            out.add(outcome(first) + on + "; " + misses(r, first) + ".");
+            out.add(outcome(r, cost, first) + on + "; " + misses(r, first) + ".");
             node(first).ifPresent(out::add);
+            return new Headline(out);
+        }
+        if (isCapSweep(r) && cost.isPresent()) {
+            return capRecommendation(r, cost.get(), on);
+        }
+        if (SweepKeys.numericAxis(r).isEmpty()) {
+            whatIf(r, cost, on, out);
             return new Headline(out);
         }
         List<PointResult> ranked = r.points().stream()
                 .filter(p -> finite(p, MetricNames.START_LATENCY_MS_P99))
                 .sorted(Comparator.comparingDouble(Headline::p99))
                 .toList();
-        // comparisons and sweeps over names (idmap modes, smt on/off) are what-ifs against the first point;
-        // numeric sweeps are contention curves, summed up by their two ends
-        if (SweepKeys.numericAxis(r).isEmpty()) {
-            // a what-if: the first scenario is the status quo, the question is which alternative beats it
-            out.add(PointLabels.of(first) + ": " + outcome(first) + on + "; " + misses(r, first) + ".");
-            node(first).ifPresent(out::add);
-            Optional<PointResult> best = ranked.stream().filter(p -> p != first).findFirst();
-            best.ifPresent(b -> {
-                boolean better = !finite(first, MetricNames.START_LATENCY_MS_P99) || p99(b) < p99(first);
-                String change = finite(first, MetricNames.START_LATENCY_MS_P99)
-                        ? " (" + Numbers.change(p99(b), p99(first)) + ")" : "";
-                out.add((better ? "Best alternative: " : "No alternative does better; the closest is ")
-                        + PointLabels.of(b) + ": " + outcome(b) + change + ", " + missesShort(r, b) + ".");
-            });
-        } else {
-            PointResult worst = ranked.get(ranked.size() - 1);
-            PointResult best = ranked.get(0);
-            out.add("Worst point (" + PointLabels.of(worst) + "): " + outcome(worst) + on + "; "
-                    + misses(r, worst) + ".");
-            if (best != worst) {
-                out.add("Best point (" + PointLabels.of(best) + "): " + outcome(best) + ", "
-                        + missesShort(r, best) + ".");
-            }
-            atHighestContention(r, SweepKeys.numericAxis(r).get()).ifPresent(out::add);
+        if (ranked.isEmpty()) {
+            return new Headline(fallback(r, on));
         }
+        PointResult worst = ranked.get(ranked.size() - 1);
+        PointResult best = ranked.get(0);
+        out.add("Worst point (" + PointLabels.of(worst) + "): " + p99Outcome(worst) + on + "; "
+                + misses(r, worst) + ".");
+        if (best != worst) {
+            out.add("Best point (" + PointLabels.of(best) + "): " + p99Outcome(best) + ", "
+                    + missesShort(r, best) + ".");
+        }
+        atHighestContention(r, SweepKeys.numericAxis(r).get()).ifPresent(out::add);
         return new Headline(out);
+    }
+
+    /** A sweep of the concurrency cap over at least two values. */
+    static boolean isCapSweep(ExperimentResult r) {
+        return !r.comparison() && r.sweptKeys().contains(CAP_KEY)
+                && r.points().stream().map(p -> p.parameters().get(CAP_KEY)).distinct().count() >= 2;
+    }
+
+    /**
+     * "Recommended concurrency cap: 64 (makespan 2.22 s ± 0.05 s, p99 start 711 ms ± 230 ms at 95%
+     * confidence; no start misses the 30 s health check)." per series; the runner-up and whether
+     * it is resolved; the gain over no cap when "unlimited" was swept.
+     */
+    private static Headline capRecommendation(ExperimentResult r, UserCost cost, String on) {
+        // a key swept over one value is a constant, not a series
+        List<String> seriesKeys = r.sweptKeys().stream().filter(k -> !k.equals(CAP_KEY))
+                .filter(k -> r.points().stream().map(p -> p.parameters().get(k)).distinct().count() > 1)
+                .toList();
+        Map<String, List<PointResult>> series = new LinkedHashMap<>();
+        for (PointResult p : r.points()) {
+            series.computeIfAbsent(seriesLabel(p, seriesKeys), k -> new ArrayList<>()).add(p);
+        }
+        List<Recommendation> recs = new ArrayList<>();
+        for (Map.Entry<String, List<PointResult>> e : series.entrySet()) {
+            List<PointResult> ranked = e.getValue().stream().sorted(cost.order()).toList();
+            PointResult best = ranked.get(0);
+            PointResult runnerUp = ranked.size() > 1 ? ranked.get(1) : null;
+            boolean resolved = runnerUp != null && differs(cost, best, runnerUp);
+            recs.add(new Recommendation(e.getKey(), best, runnerUp, resolved));
+        }
+        String level = ConfidenceName.percent(r.confidence());
+        List<String> out = new ArrayList<>();
+        List<Recommendation> shown = recs.size() <= MAX_SERIES_SENTENCES ? recs : List.of();
+        if (shown.isEmpty()) {
+            out.add("Recommended concurrency cap for each of the " + recs.size() + " combinations of "
+                    + String.join(", ", seriesKeys) + " in the table below, ranked by health-check misses, then "
+                    + cost.metric() + on + " (" + level + " confidence intervals).");
+        }
+        for (Recommendation rec : shown) {
+            PointResult b = rec.best();
+            String where = rec.series().isEmpty() ? "" : " for " + rec.series();
+            out.add("Recommended concurrency cap" + where + ": " + b.parameters().get(CAP_KEY) + " ("
+                    + costText(cost, b) + ", " + withCi(p99Estimate(b), "ms", "p99 start ") + ", " + level
+                    + " confidence" + on + "; " + misses(r, b) + ").");
+            if (rec.runnerUp() != null) {
+                PointResult u = rec.runnerUp();
+                out.add(rec.resolved()
+                        ? "Next best: " + u.parameters().get(CAP_KEY) + " (" + costText(cost, u) + "); the difference is resolved."
+                        : "Not resolved: " + u.parameters().get(CAP_KEY) + " is as good within the " + level
+                        + " confidence intervals (" + costText(cost, u) + "; the intervals overlap).");
+            }
+            unlimitedIn(r, rec, seriesKeys).ifPresent(u -> out.add("Without a cap: " + costText(cost, u) + " ("
+                    + Numbers.change(cost.at(u).mean(), cost.at(b).mean()).replace("+", "") + " longer than at cap "
+                    + b.parameters().get(CAP_KEY) + ")."));
+        }
+        return new Headline(out, recs, List.of());
+    }
+
+    /** More series than this go to the recommendation table only. */
+    static final int MAX_SERIES_SENTENCES = 3;
+
+    private static Optional<PointResult> unlimitedIn(ExperimentResult r, Recommendation rec, List<String> seriesKeys) {
+        if (rec.best().parameters().get(CAP_KEY).equals("unlimited")) {
+            return Optional.empty();
+        }
+        return r.points().stream()
+                .filter(p -> "unlimited".equals(p.parameters().get(CAP_KEY)))
+                .filter(p -> seriesLabel(p, seriesKeys).equals(rec.series()))
+                .findFirst();
+    }
+
+    /**
+     * Best is resolved from runner-up when their misses differ beyond the intervals, or when
+     * their misses are equal and their costs differ beyond the intervals.
+     */
+    private static boolean differs(UserCost cost, PointResult a, PointResult b) {
+        UserCost.Estimate ma = UserCost.misses(a);
+        UserCost.Estimate mb = UserCost.misses(b);
+        if (ma.mean() != mb.mean() && !Double.isNaN(ma.mean()) && !Double.isNaN(mb.mean())) {
+            return ma.resolvedFrom(mb);
+        }
+        return cost.at(a).resolvedFrom(cost.at(b));
+    }
+
+    private static String seriesLabel(PointResult p, List<String> keys) {
+        List<String> parts = new ArrayList<>();
+        for (String k : keys) {
+            parts.add(k + "=" + p.parameters().getOrDefault(k, "?"));
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * The first point is the status quo: what it costs, then the alternative that costs least
+     * and whether the difference is resolved.
+     */
+    private static void whatIf(ExperimentResult r, Optional<UserCost> cost, String on, List<String> out) {
+        PointResult first = r.points().get(0);
+        out.add(PointLabels.of(first) + ": " + outcome(r, cost, first) + on + "; " + misses(r, first) + ".");
+        node(first).ifPresent(out::add);
+        Comparator<PointResult> order = cost.map(UserCost::order)
+                .orElse(Comparator.comparingDouble(p -> Double.isNaN(p99(p)) ? Double.POSITIVE_INFINITY : p99(p)));
+        Optional<PointResult> best = r.points().stream().skip(1).min(order);
+        if (best.isEmpty()) {
+            return;
+        }
+        PointResult b = best.get();
+        boolean better = order.compare(b, first) < 0;
+        String change = changeText(cost, b, first);
+        String level = ConfidenceName.percent(r.confidence());
+        out.add((better ? "Best alternative: " : "No alternative does better; the closest is ")
+                + PointLabels.of(b) + ": " + outcome(r, cost, b) + change + ", " + missesShort(r, b) + ".");
+        if (cost.isPresent() && !Double.isNaN(cost.get().at(first).mean())) {
+            out.add(differs(cost.get(), b, first)
+                    ? "The difference from " + PointLabels.of(first) + " is resolved: the " + level
+                    + " confidence intervals do not overlap."
+                    : "Not resolved: the difference from " + PointLabels.of(first) + " lies inside the " + level
+                    + " confidence intervals (they overlap), so the two cannot be told apart at "
+                    + r.replications() + " replications.");
+        }
+    }
+
+    /** " (-98%)" on the cost (and on p99 when there is no cost); "" when the baseline has none. */
+    private static String changeText(Optional<UserCost> cost, PointResult p, PointResult baseline) {
+        if (cost.isPresent()) {
+            double base = cost.get().at(baseline).mean();
+            return Double.isNaN(base) ? "" : " (" + Numbers.change(cost.get().at(p).mean(), base) + ")";
+        }
+        return finite(baseline, MetricNames.START_LATENCY_MS_P99) ? " (" + Numbers.change(p99(p), p99(baseline)) + ")" : "";
+    }
+
+    /** "makespan 2.2 s ± 0.1 s, p99 start 41 s" (the p99 alone when there is no cost). */
+    private static String outcome(ExperimentResult r, Optional<UserCost> cost, PointResult p) {
+        if (cost.isEmpty() || cost.get().kind() == UserCost.Kind.P99) {
+            return p99Outcome(p);
+        }
+        return costText(cost.get(), p) + ", " + p99Outcome(p);
+    }
+
+    /** "makespan 2.22 s ± 0.05 s". */
+    private static String costText(UserCost cost, PointResult p) {
+        String name = cost.kind() == UserCost.Kind.ARRIVAL_TO_READY ? "arrival to ready " : cost.metric() + " ";
+        return withCi(cost.at(p), cost.unit(), name);
+    }
+
+    private static String withCi(UserCost.Estimate e, String unit, String name) {
+        double toMs = unit.equals("s") ? 1000 : 1;
+        String mean = Numbers.durationMs(e.mean() * toMs);
+        if (Double.isNaN(e.halfWidth()) || Double.isNaN(e.mean())) {
+            return name + mean;
+        }
+        return name + mean + " ± " + Numbers.durationMs(e.halfWidth() * toMs);
+    }
+
+    private static UserCost.Estimate p99Estimate(PointResult p) {
+        MetricSummary m = p.metric(MetricNames.START_LATENCY_MS_P99);
+        return m == null ? new UserCost.Estimate(Double.NaN, Double.NaN) : new UserCost.Estimate(m.mean(), m.ci95());
     }
 
     /**
@@ -96,7 +288,7 @@ public record Headline(List<String> sentences) {
         PointResult baseline = atTop.get(0);
         PointResult best = atTop.stream().skip(1).min(Comparator.comparingDouble(Headline::p99)).orElseThrow();
         return Optional.of("At " + axis + "=" + baseline.parameters().get(axis) + ", " + without(best, axis) + ": "
-                + outcome(best) + " (" + Numbers.change(p99(best), p99(baseline)) + " vs " + without(baseline, axis)
+                + p99Outcome(best) + " (" + Numbers.change(p99(best), p99(baseline)) + " vs " + without(baseline, axis)
                 + "), " + missesShort(r, best) + ".");
     }
 
@@ -147,7 +339,7 @@ public record Headline(List<String> sentences) {
     }
 
     /** "p99 start 41 s". */
-    private static String outcome(PointResult p) {
+    private static String p99Outcome(PointResult p) {
         return "p99 start " + Numbers.durationMs(p99(p));
     }
 

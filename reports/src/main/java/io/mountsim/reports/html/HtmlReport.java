@@ -4,16 +4,22 @@ import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.charts.ChartFile;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.reports.data.ConfidenceName;
 import io.mountsim.reports.data.MetricOrder;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.data.ReportData;
 import io.mountsim.reports.data.ScenarioFacts;
+import io.mountsim.reports.data.UnreproducedQuestions;
+import io.mountsim.reports.data.UserCost;
+import io.mountsim.reports.text.DisplayUnit;
 import io.mountsim.reports.text.MetricLabels;
 import io.mountsim.reports.text.Numbers;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * report.html: one page for people that opens from disk with no network. Order: the
@@ -72,6 +78,8 @@ public final class HtmlReport {
             td.name, th.name { text-align: left; }
             .range { display: block; color: #666; font-size: 0.85em; }
             .missing { color: #a00; font-weight: bold; }
+            .caveat { border-top: 1px solid #c9d9e8; padding-top: 0.4em; font-size: 0.9em; }
+            caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
             #report-errors { display: none; }
             footer { margin-top: 3em; font-size: 0.85em; color: #555; }
             """;
@@ -98,10 +106,20 @@ public final class HtmlReport {
             h.append("<p class=\"description\">Simulated on <strong>").append(Html.esc(machine)).append("</strong>.</p>\n");
         }
         h.append("<section class=\"headline\" id=\"headline\">\n");
-        for (String sentence : Headline.of(r).sentences()) {
+        Headline headline = Headline.of(r);
+        for (String sentence : headline.sentences()) {
             h.append("<p>").append(Html.esc(sentence)).append("</p>\n");
         }
+        for (UnreproducedQuestions.Question q : headline.caveats()) {
+            h.append("<p class=\"caveat\" data-findings=\"").append(Html.esc(q.findings())).append("\">")
+                    .append("<strong>Not validated.</strong> This run asks ").append(Html.esc(q.question()))
+                    .append(", which mountsim does not reproduce (").append(Html.esc(findings(q.findings())))
+                    .append(" of <a href=\"").append(Html.esc(validationHref())).append("\">")
+                    .append(Html.esc(UnreproducedQuestions.VALIDATION_PATH)).append("</a>: ")
+                    .append(Html.esc(q.mountsim())).append("). Read its numbers as the model's, not the kernel's.</p>\n");
+        }
         h.append("</section>\n");
+        recommendationTable(h, r, headline);
 
         h.append("<h2 id=\"simulated\">What was simulated</h2>\n");
         if (r.description() != null && !r.description().isBlank()) {
@@ -117,6 +135,11 @@ public final class HtmlReport {
         if (!charts.isEmpty()) {
             h.append("<h2 id=\"charts\">Charts</h2>\n");
             for (ChartFile c : charts) {
+                if (!c.drawn()) {
+                    h.append("<p class=\"chart-note\" id=\"chart-").append(Html.esc(c.baseName())).append("\"><strong>")
+                            .append(Html.esc(c.title())).append(".</strong> ").append(Html.esc(c.caption())).append("</p>\n");
+                    continue;
+                }
                 h.append("<figure id=\"chart-").append(Html.esc(c.baseName())).append("\">\n")
                         .append("<img src=\"").append(Html.esc(c.svgPath())).append("\" alt=\"")
                         .append(Html.esc(c.title())).append("\" width=\"960\">\n")
@@ -129,8 +152,8 @@ public final class HtmlReport {
 
         h.append("<h2 id=\"tables\">Every metric</h2>\n")
                 .append("<p>Mean across ").append(r.replications()).append(" replications ± the half-width of its ")
-                .append(Math.round(r.confidence() * 100))
-                .append("% confidence interval; below, the smallest and largest replication.</p>\n");
+                .append(ConfidenceName.percent(r.confidence()))
+                .append(" confidence interval; below, the smallest and largest replication.</p>\n");
         metricsTable(h, r);
         measuredTable(h, r);
         resolvedScenarioTable(h, r);
@@ -140,6 +163,67 @@ public final class HtmlReport {
                 .append("<div id=\"report-errors\" data-count=\"0\"></div>\n")
                 .append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * VALIDATION.md as seen from the default output directory {@code out/<slug>/} of a run
+     * started at the repository root (the README's commands); the text names the path too.
+     */
+    static String validationHref() {
+        return "../../" + UnreproducedQuestions.VALIDATION_PATH + "#" + UnreproducedQuestions.VALIDATION_ANCHOR;
+    }
+
+    private static String findings(String numbers) {
+        return (numbers.contains(",") ? "findings " : "finding ") + numbers.replace(",", ", ");
+    }
+
+    /** For a cap sweep: the recommended cap of every series, with its runner-up and whether it is resolved. */
+    private static void recommendationTable(StringBuilder h, ExperimentResult r, Headline headline) {
+        if (headline.recommendations().isEmpty()) {
+            return;
+        }
+        Optional<UserCost> cost = UserCost.of(r);
+        String level = ConfidenceName.percent(r.confidence());
+        String costName = cost.map(UserCost::metric).orElse("cost");
+        String unit = cost.map(UserCost::unit).orElse("");
+        h.append("<div class=\"scroll\"><table id=\"recommendations\">\n<caption>Recommended concurrency cap")
+                .append(headline.recommendations().size() > 1 ? " per series" : "")
+                .append(": fewest health-check misses, then least ").append(Html.esc(costName))
+                .append("; ± the ").append(level).append(" confidence half-width</caption>\n<thead><tr>")
+                .append("<th class=\"name\">series</th><th>recommended cap</th><th>").append(Html.esc(costName))
+                .append(" (").append(Html.esc(unit)).append(")</th><th>p99 start (ms)</th><th>failed starts</th>")
+                .append("<th>next best</th><th>").append(Html.esc(costName)).append(" (").append(Html.esc(unit))
+                .append(")</th><th>resolved</th></tr></thead>\n<tbody>\n");
+        for (Headline.Recommendation rec : headline.recommendations()) {
+            PointResult b = rec.best();
+            h.append("<tr><td class=\"name\">").append(Html.esc(rec.series().isEmpty() ? "all points" : rec.series()))
+                    .append("</td><td class=\"cap\">").append(Html.esc(b.parameters().get(Headline.CAP_KEY)))
+                    .append("</td><td>").append(Html.esc(estimate(cost.map(c -> c.at(b)).orElse(null))))
+                    .append("</td><td>").append(Html.esc(summary(b.metric(MetricNames.START_LATENCY_MS_P99))))
+                    .append("</td><td>").append(Html.esc(summary(b.metric(MetricNames.FAILED_STARTS))))
+                    .append("</td><td>");
+            PointResult u = rec.runnerUp();
+            if (u != null) {
+                h.append(Html.esc(u.parameters().get(Headline.CAP_KEY))).append("</td><td>")
+                        .append(Html.esc(estimate(cost.map(c -> c.at(u)).orElse(null))))
+                        .append("</td><td>").append(rec.resolved() ? "yes" : "no: the intervals overlap");
+            } else {
+                h.append("</td><td></td><td>");
+            }
+            h.append("</td></tr>\n");
+        }
+        h.append("</tbody></table></div>\n");
+    }
+
+    private static String estimate(UserCost.Estimate e) {
+        if (e == null) {
+            return "";
+        }
+        return Numbers.human(e.mean()) + (Double.isNaN(e.halfWidth()) ? "" : " ± " + Numbers.human(e.halfWidth()));
+    }
+
+    private static String summary(MetricSummary m) {
+        return m == null ? "" : estimate(new UserCost.Estimate(m.mean(), m.ci95()));
     }
 
     private static void metricsTable(StringBuilder h, ExperimentResult r) {
@@ -153,19 +237,22 @@ public final class HtmlReport {
         h.append("</tr></thead>\n<tbody>\n");
         for (String name : MetricOrder.sort(names)) {
             MetricLabels.Label label = MetricLabels.of(name);
+            double maxAbs = r.points().stream().map(p -> p.metric(name)).filter(m -> m != null && Double.isFinite(m.mean()))
+                    .mapToDouble(m -> Math.abs(m.mean())).max().orElse(0);
+            DisplayUnit unit = MetricLabels.displayUnit(name, maxAbs);
             h.append("<tr><td class=\"name\" title=\"").append(Html.esc(name)).append("\">")
                     .append(Html.esc(label.description())).append("<span class=\"range\">").append(Html.esc(name))
-                    .append("</span></td><td class=\"name\">").append(Html.esc(label.unit())).append("</td>");
+                    .append("</span></td><td class=\"name\">").append(Html.esc(unit.label())).append("</td>");
             for (PointResult p : r.points()) {
                 MetricSummary m = p.metric(name);
                 h.append("<td>");
                 if (m != null) {
-                    h.append(Html.esc(Numbers.human(m.mean())));
+                    h.append(Html.esc(Numbers.human(unit.apply(m.mean()))));
                     if (!Double.isNaN(m.ci95())) {
-                        h.append(" ± ").append(Html.esc(Numbers.human(m.ci95())));
+                        h.append(" ± ").append(Html.esc(Numbers.human(unit.apply(m.ci95()))));
                     }
-                    h.append("<span class=\"range\">").append(Html.esc(Numbers.human(m.min()))).append(" – ")
-                            .append(Html.esc(Numbers.human(m.max()))).append("</span>");
+                    h.append("<span class=\"range\">").append(Html.esc(Numbers.human(unit.apply(m.min())))).append(" – ")
+                            .append(Html.esc(Numbers.human(unit.apply(m.max())))).append("</span>");
                 }
                 h.append("</td>");
             }

@@ -60,8 +60,12 @@ record ScenarioSummary(List<Map.Entry<String, String>> items) {
         if (!r.sweptKeys().isEmpty()) {
             items.add(Map.entry(r.comparison() ? "Compared" : "Swept", sweep(r)));
         }
+        if (!r.overrides().isEmpty()) {
+            items.add(Map.entry("Command-line overrides", "--set " + String.join(", --set ", r.overrides())
+                    + " (not in the scenario file; the settings above include them)"));
+        }
         items.add(Map.entry("Statistics", r.replications() + " replications per point, seed " + r.seed()
-                + ", " + Math.round(r.confidence() * 100) + "% confidence intervals (Student t)"));
+                + ", " + io.mountsim.reports.data.ConfidenceName.percent(r.confidence()) + " confidence intervals (Student t)"));
         return new ScenarioSummary(items);
     }
 

@@ -52,7 +52,7 @@ final class JsonFields {
         throw error(join(path, key), "a string");
     }
 
-    /** A number; JSON null reads as NaN (how {@link JsonWriter} writes NaN). */
+    /** A number; JSON null reads as NaN (how {@link Json} writes NaN). */
     double number(Map<String, Object> m, String key, String path) {
         return number(required(m, key, path), join(path, key));
     }

@@ -4,6 +4,7 @@ import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
+import io.mountsim.reports.data.ConfidenceName;
 import io.mountsim.reports.data.MetricOrder;
 
 import java.util.LinkedHashMap;
@@ -15,14 +16,16 @@ import java.util.Map;
  * <pre>
  * { "format": "mountsim-summary/1", "name", "description", "seed", "replications",
  *   "confidence", "healthCheckTimeoutSeconds" (null = none), "comparison", "sweptKeys",
+ *   "overrides" (the command line's --set KEY=VALUE, as given),
  *   "scenario": { resolved scenario },
  *   "points": [ { "index", "parameters": {key: value},
- *                 "metrics": { name: {"mean", "ci95", "min", "max", "n"} },
+ *                 "metrics": { name: {"mean", "ci95" (named for the level), "min", "max", "n"} },
  *                 "cpu": {"usefulWork", "spinning", "idle", "waitingForCpu"},
  *                 "measured": { metric: value } } ] }
  * </pre>
  * Metrics in {@link MetricOrder} order; {@code ci95} is the half-width at the run's
- * {@code confidence}; NaN is {@code null}.
+ * {@code confidence} and is named for it ({@code ci80} at 0.8, see {@link ConfidenceName});
+ * NaN is {@code null}.
  */
 public final class SummaryJson {
 
@@ -42,18 +45,19 @@ public final class SummaryJson {
         doc.put("healthCheckTimeoutSeconds", r.healthCheckTimeoutSeconds());
         doc.put("comparison", r.comparison());
         doc.put("sweptKeys", r.sweptKeys());
+        doc.put("overrides", r.overrides());
         doc.put("scenario", r.resolvedScenario());
-        doc.put("points", r.points().stream().map(SummaryJson::point).toList());
-        return JsonWriter.write(doc);
+        doc.put("points", r.points().stream().map(p -> point(p, ConfidenceName.of(r.confidence()))).toList());
+        return Json.write(doc);
     }
 
-    private static Map<String, Object> point(PointResult p) {
+    private static Map<String, Object> point(PointResult p, String ciKey) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("index", p.index());
         m.put("parameters", p.parameters());
         Map<String, Object> metrics = new LinkedHashMap<>();
         for (String name : MetricOrder.sort(p.metrics().keySet())) {
-            metrics.put(name, metric(p.metric(name)));
+            metrics.put(name, metric(p.metric(name), ciKey));
         }
         m.put("metrics", metrics);
         m.put("cpu", cpu(p.cpu()));
@@ -65,10 +69,10 @@ public final class SummaryJson {
         return m;
     }
 
-    private static Map<String, Object> metric(MetricSummary s) {
+    private static Map<String, Object> metric(MetricSummary s, String ciKey) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mean", s.mean());
-        m.put("ci95", s.ci95());
+        m.put(ciKey, s.ci95());
         m.put("min", s.min());
         m.put("max", s.max());
         m.put("n", s.n());

@@ -6,6 +6,7 @@ import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.core.results.Timeline;
 import io.mountsim.reports.ReportInputException;
+import io.mountsim.reports.data.ConfidenceName;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,8 @@ public final class SummaryJsonReader {
     public static ExperimentResult parse(String text, String fileName) {
         Object root;
         try {
-            root = JsonReader.parse(text);
-        } catch (JsonReader.MalformedJsonException e) {
+            root = Json.parse(text);
+        } catch (Json.MalformedJsonException e) {
             throw new ReportInputException(fileName + ": not valid JSON: " + e.getMessage(), e);
         }
         JsonFields f = new JsonFields(fileName);
@@ -58,10 +59,21 @@ public final class SummaryJsonReader {
             }
             swept.add(s);
         }
+        List<String> overrides = new ArrayList<>();
+        // absent from files written before overrides were recorded
+        List<?> overridesRaw = doc.containsKey("overrides") ? f.array(doc.get("overrides"), "overrides") : List.of();
+        for (int i = 0; i < overridesRaw.size(); i++) {
+            if (!(overridesRaw.get(i) instanceof String s)) {
+                throw f.error("overrides[" + i + "]", "a string");
+            }
+            overrides.add(s);
+        }
+        double confidence = f.number(doc, "confidence", "");
+        String ciKey = ConfidenceName.of(confidence);
         List<?> pointsRaw = f.array(f.required(doc, "points", ""), "points");
         List<PointResult> points = new ArrayList<>();
         for (int i = 0; i < pointsRaw.size(); i++) {
-            points.add(point(f, f.object(pointsRaw.get(i), "points[" + i + "]"), "points[" + i + "]"));
+            points.add(point(f, f.object(pointsRaw.get(i), "points[" + i + "]"), "points[" + i + "]", ciKey));
         }
         long replications = f.integer(doc, "replications", "");
         return new ExperimentResult(
@@ -69,15 +81,16 @@ public final class SummaryJsonReader {
                 f.string(doc, "description", ""),
                 f.integer(doc, "seed", ""),
                 Math.toIntExact(replications),
-                f.number(doc, "confidence", ""),
+                confidence,
                 swept,
                 points,
                 f.object(f.required(doc, "scenario", ""), "scenario"),
                 f.number(doc, "healthCheckTimeoutSeconds", ""),
-                f.bool(doc, "comparison", ""));
+                f.bool(doc, "comparison", ""),
+                overrides);
     }
 
-    private static PointResult point(JsonFields f, Map<String, Object> p, String path) {
+    private static PointResult point(JsonFields f, Map<String, Object> p, String path, String ciKey) {
         int index = Math.toIntExact(f.integer(p, "index", path));
         Map<String, String> parameters = new LinkedHashMap<>();
         f.object(f.required(p, "parameters", path), path + ".parameters").forEach((k, v) -> {
@@ -91,7 +104,7 @@ public final class SummaryJsonReader {
         f.object(f.required(p, "metrics", path), metricsPath).forEach((name, v) -> {
             String at = metricsPath + "." + name;
             Map<String, Object> m = f.object(v, at);
-            metrics.put(name, new MetricSummary(f.number(m, "mean", at), f.number(m, "ci95", at),
+            metrics.put(name, new MetricSummary(f.number(m, "mean", at), f.number(m, ciKey, at),
                     f.number(m, "min", at), f.number(m, "max", at),
                     Math.toIntExact(f.integer(m, "n", at))));
         });

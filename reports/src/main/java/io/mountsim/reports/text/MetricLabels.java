@@ -2,6 +2,8 @@ package io.mountsim.reports.text;
 
 import io.mountsim.core.results.MetricNames;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** What each metric is called for people, and its unit, for axis labels and table rows. */
@@ -51,7 +53,15 @@ public final class MetricLabels {
             Map.entry("pid1ReplyMsMax", new Label("slowest PID 1 reply", "ms")),
             Map.entry("pid1WaitMsMean", new Label("mean time a start waited for PID 1", "ms")),
             Map.entry("dbusTimeouts", new Label("PID 1 replies after runc's timeout", "requests")),
-            Map.entry("tableWatcherReads", new Label("full mount-table reads by kubelet, containerd and others", "reads")));
+            Map.entry("tableWatcherReads", new Label("full mount-table reads by kubelet, containerd and others", "reads")),
+            // models' MountSimulation, when watchers are configured
+            Map.entry("mountinfoReads", new Label("full mountinfo re-reads by the watchers", "reads")));
+
+    /** Unit suffixes of metric names (the architecture's naming rule: units in names), longest first. */
+    private static final List<Map.Entry<String, String>> UNIT_SUFFIXES = List.of(
+            Map.entry("PerSecond", "/s"), Map.entry("Seconds", "s"), Map.entry("Ms", "ms"), Map.entry("Us", "µs"),
+            Map.entry("Ns", "ns"), Map.entry("Utilization", "fraction of time"), Map.entry("Fraction", "fraction"),
+            Map.entry("Bytes", "bytes"));
 
     private MetricLabels() {
     }
@@ -64,7 +74,38 @@ public final class MetricLabels {
         if (metric.startsWith(MetricNames.SYSCALL_US_MEAN_PREFIX)) {
             return new Label("mean " + metric.substring(MetricNames.SYSCALL_US_MEAN_PREFIX.length()) + " latency", "µs");
         }
-        return new Label(metric, "");
+        return fallback(metric);
+    }
+
+    /**
+     * A metric this table does not know (a model added it): its name in words, the unit read
+     * off a unit word in the name. "layerStoreWalkUsMean" reads "layer store walk mean (µs)",
+     * "fooCount" reads "foo count".
+     */
+    static Label fallback(String metric) {
+        String words = words(metric);
+        for (Map.Entry<String, String> u : UNIT_SUFFIXES) {
+            String word = words(u.getKey());
+            String padded = " " + words + " ";
+            if (padded.contains(" " + word + " ")) {
+                String without = padded.replace(" " + word + " ", " ").strip();
+                return new Label(without.isEmpty() ? metric : without, u.getValue());
+            }
+        }
+        return new Label(words, "");
+    }
+
+    private static String words(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('.', ' ').toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The unit to show values of {@code metric} in when the largest is {@code maxAbs}: time
+     * units step up once values reach ten thousand (111323 µs reads 111 ms, 41000 ms reads
+     * 41 s), so numbers keep at most four integer digits.
+     */
+    public static DisplayUnit displayUnit(String metric, double maxAbs) {
+        return DisplayUnit.forTime(of(metric).unit(), maxAbs);
     }
 
     /** True for the metrics measured in milliseconds (the name says so: {@code ...Ms...}). */

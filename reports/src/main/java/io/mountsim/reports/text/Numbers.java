@@ -81,6 +81,21 @@ public final class Numbers {
         return text.equals("-0") ? "0" : text;
     }
 
+    /**
+     * A number as a person wrote it: at most 10 significant digits, trailing zeros dropped, so
+     * the binary noise of a computed value (3.1164000000000005) reads 3.1164.
+     */
+    public static String plain(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return human(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        String text = new BigDecimal(v).round(new MathContext(10, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+        return text.equals("-0") ? "0" : text;
+    }
+
     /** A duration given in milliseconds, in the unit people read best: "850 ms", "41 s", "3.2 min". */
     public static String durationMs(double ms) {
         if (Double.isNaN(ms)) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Output: out/<name-a-vs-name-b>/ unless -o says otherwise; one point per scenario, swept key 'scenario'.",
                 "", "Examples:",
                 "  mountsim compare scenarios/examples/what-if/before.yaml scenarios/examples/what-if/after.yaml",
-                "  mountsim compare baseline.yaml smt-off.yaml pinned.yaml -o out/mitigations --replications 5"})
+                "  mountsim compare baseline.yaml smt-off.yaml pinned.yaml -o out/mitigations --replications 5",
+                "  mountsim compare before.yaml after.yaml --set workload.containers=200"})
 final class CompareCommand implements Callable<Integer>, MountsimCommand.ContextAware {
     private CliContext context;
 
@@ -44,7 +45,8 @@ final class CompareCommand implements Callable<Integer>, MountsimCommand.Context
     @Override
     public Integer call() throws Exception {
         Problems problems = new Problems();
-        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(List.of()), problems);
+        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(), problems);
+        scenarios.forEach(s -> s.warnings().forEach(w -> context.err().println(s.file() + ": warning: " + w)));
         if (scenarios.size() == files.size()) {
             problems.addAll(ExperimentRunner.compareProblems(scenarios));
         }

@@ -1,6 +1,9 @@
 package io.mountsim.scenarios.cli;
 
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.reports.data.ReportData;
+import io.mountsim.reports.data.UnreproducedQuestions;
+import io.mountsim.reports.html.Headline;
 import io.mountsim.scenarios.diag.Location;
 import io.mountsim.scenarios.diag.Problems;
 import io.mountsim.scenarios.run.ExperimentRunner;
@@ -11,6 +14,7 @@ import io.mountsim.scenarios.run.ProgressListener;
 import io.mountsim.scenarios.run.ResultTable;
 import io.mountsim.scenarios.scenario.Overrides;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -18,10 +22,15 @@ import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
- * The options and steps that {@code run} and {@code compare} share: seed and replication
- * overrides, the progress line, worker threads, and the summary table printed after a run.
+ * The options and steps that {@code run} and {@code compare} share: {@code --set}, seed and
+ * replication overrides, the progress line, worker threads, and the summary table printed after a run.
  */
 final class ExecutionOptions {
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key by dotted path, before validation "
+            + "(repeatable; compare applies it to every file). VALUE is YAML: 200, per-layer, '{uniform: [20, 80]}', '[1, 2, 4]'. "
+            + "Overrides name the run: title, chart subtitles, summary.json and the default output directory.")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--seed", paramLabel = "N",
             description = "Master seed (default: run.seed; for compare, the baseline's).")
     Long seed;
@@ -63,7 +72,7 @@ final class ExecutionOptions {
     record Budgeted(Path file, List<ScenarioPoint> points, int replications) {
     }
 
-    Overrides overrides(List<String> sets) {
+    Overrides overrides() {
         return new Overrides(sets, seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
                 replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
     }
@@ -85,6 +94,11 @@ final class ExecutionOptions {
     static void printSummary(CliContext context, String title, ExperimentResult result, Path dir) {
         context.out().println("# " + title);
         context.out().print(ResultTable.render(result));
+        // the report's answer, so a terminal user gets it without opening report.html
+        Headline headline = Headline.of(ReportData.reduce(result));
+        headline.sentences().forEach(context.out()::println);
+        headline.caveats().forEach(q -> context.out().println("Not validated: " + q.question() + " (see "
+                + UnreproducedQuestions.VALIDATION_PATH + ")"));
         context.out().println("results: " + dir);
     }
 }

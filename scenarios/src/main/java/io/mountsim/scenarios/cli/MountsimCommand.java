@@ -20,7 +20,9 @@ import picocli.CommandLine.ScopeType;
         description = "Simulates Linux kernel mount locking under concurrent container starts.",
         subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, MachinesCommand.class,
                 MergeCommand.class, BenchCommand.class, ProbeCommand.class, CalibrateCommand.class,
-                CommandLine.HelpCommand.class},
+                CommandLine.HelpCommand.class,
+                // picocli's bash/zsh completion script: source <(mountsim generate-completion)
+                picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Examples:",
                 "  mountsim run scenarios/examples/quickstart.yaml",
                 "  mountsim run sweep.yaml --set workload.containers=200 --replications 5 -o out/big",
@@ -29,6 +31,7 @@ import picocli.CommandLine.ScopeType;
                 "  mountsim machines",
                 "  sudo mountsim probe --quick",
                 "  mountsim calibrate probe-results.txt -o host.yaml",
+                "  source <(mountsim generate-completion)   # tab completion in bash and zsh",
                 "",
                 "Exit codes: 0 success, 2 invalid input (nothing written), 1 anything else."})
 public final class MountsimCommand implements Runnable {

@@ -34,13 +34,10 @@ final class ReportsSink implements ResultSink {
     @Override
     public void merge(List<Path> shardDirs, Path dir) throws IOException {
         try {
-            int found = 0;
-            ExperimentResult first = null;
-            for (Path d : shardDirs) {
-                ExperimentResult r = ReportWriter.read(d);
-                first = first == null ? r : first;
-                found += r.points().size();
-            }
+            // different runs first: a shard of another scenario also leaves this run's points short
+            List<ExperimentResult> shards = ReportWriter.readShards(shardDirs);
+            int found = shards.stream().mapToInt(r -> r.points().size()).sum();
+            ExperimentResult first = shards.isEmpty() ? null : shards.get(0);
             long expected = expectedPoints(first);
             if (expected > 0 && found < expected) {
                 throw InvalidInputException.of(Location.of("merge"), "", "the shards hold " + found + " of the run's "

@@ -38,10 +38,6 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output directory (default: out/<scenario slug>/).")
     Path output;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key by dotted path, before validation (repeatable). "
-            + "VALUE is YAML: 200, per-layer, '{uniform: [20, 80]}', '[1, 2, 4]'.")
-    List<String> sets = new ArrayList<>();
-
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only the sweep points whose index modulo N is I.")
     String shard;
 
@@ -68,7 +64,8 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
                     "expected I/N with 0 <= I < N, e.g. --shard 0/4"));
             selected = parsed.orElse(Shard.all());
         }
-        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(sets), problems);
+        List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(), problems);
+        scenarios.forEach(s -> s.warnings().forEach(w -> context.err().println(s.file() + ": warning: " + w)));
         Shard shardToRun = selected;
         List<Path> destinations = new ArrayList<>();
         for (Scenario s : scenarios) {
@@ -94,7 +91,7 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
             Path dir = destinations.get(i);
             ExperimentResult result = execution.execute(context, runner -> runner.run(s, shardToRun));
             OutputDirectory.write(outputOptions.request(dir, files), d -> context.sink().write(result, d));
-            ExecutionOptions.printSummary(context, s.name() + (selected.isWhole() ? "" : " (shard " + selected + ", "
+            ExecutionOptions.printSummary(context, s.title() + (selected.isWhole() ? "" : " (shard " + selected + ", "
                     + result.points().size() + " of " + s.points().size() + " points)"), result, dir);
         }
         return MountsimCommand.EXIT_OK;

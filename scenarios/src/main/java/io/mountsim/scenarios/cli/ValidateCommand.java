@@ -42,6 +42,7 @@ final class ValidateCommand implements Callable<Integer>, MountsimCommand.Contex
         for (Path f : files) {
             try {
                 Scenario s = ScenarioLoader.load(f, overrides);
+                s.warnings().forEach(w -> context.err().println(f + ": warning: " + w));
                 context.out().println(f + ": ok (" + s.points().size() + (s.points().size() == 1 ? " point" : " points")
                         + " x " + s.run().replications() + " replications)");
             } catch (InvalidInputException e) {

@@ -6,6 +6,7 @@ import io.mountsim.core.results.MetricNames;
 import io.mountsim.core.results.PointAggregator;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.reports.data.TimelineWindow;
 import io.mountsim.scenarios.scenario.Scenario;
 import io.mountsim.scenarios.scenario.ScenarioPoint;
 import io.mountsim.scenarios.diag.InvalidInputException;
@@ -17,10 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.LongSupplier;
 
 /**
  * Runs a scenario's points and replications. Every (point, replication) pair is one task
- * on {@link Replications#run}, which returns results in task order; each replication is
+ * on {@link Replications#run}, started in {@link #taskOrder} and put back in point order; each replication is
  * seeded only by (seed, replication index), so the result is the same on any number of
  * threads and a shard's points equal the same points of an unsharded run.
  */
@@ -28,6 +30,8 @@ public final class ExperimentRunner {
     private final ReplicationModel model;
     private final int threads;
     private final ProgressListener progress;
+
+    private final LongSupplier clockNs;
 
     /**
      * Start latencies kept per replication for the distribution chart. A storm with more
@@ -38,9 +42,15 @@ public final class ExperimentRunner {
     public static final int LATENCIES_KEPT_PER_REPLICATION = 100_001;
 
     public ExperimentRunner(ReplicationModel model, int threads, ProgressListener progress) {
+        this(model, threads, progress, System::nanoTime);
+    }
+
+    /** @param clockNs times each task for the progress estimate (a test passes a synthetic clock) */
+    ExperimentRunner(ReplicationModel model, int threads, ProgressListener progress, LongSupplier clockNs) {
         this.model = model;
         this.threads = Math.max(1, threads);
         this.progress = progress;
+        this.clockNs = clockNs;
     }
 
     /** The points of {@code shard}, aggregated. */
@@ -48,9 +58,9 @@ public final class ExperimentRunner {
         List<ScenarioPoint> selected = scenario.points().stream().filter(p -> shard.includes(p.index())).toList();
         List<PointResult> points = runPoints(selected, scenario.run().seed(), scenario.run().replications(),
                 scenario.run().confidence(), scenario.measured());
-        return new ExperimentResult(scenario.name(), scenario.description(), scenario.run().seed(),
+        return new ExperimentResult(scenario.title(), scenario.description(), scenario.run().seed(),
                 scenario.run().replications(), scenario.run().confidence(), scenario.sweptKeys(), points,
-                scenario.resolved(), scenario.healthCheckTimeoutSeconds(), false);
+                scenario.resolved(), scenario.healthCheckTimeoutSeconds(), false, scenario.overrides());
     }
 
     /**
@@ -87,7 +97,7 @@ public final class ExperimentRunner {
         return new ExperimentResult(name, "comparison of " + scenarios.size() + " scenarios, baseline " + baseline.name()
                 + ", common random numbers (seed " + baseline.run().seed() + ")", baseline.run().seed(),
                 baseline.run().replications(), baseline.run().confidence(), List.of("scenario"), results, all,
-                baseline.healthCheckTimeoutSeconds(), true);
+                baseline.healthCheckTimeoutSeconds(), true, baseline.overrides());
     }
 
     /** Why {@code scenarios} cannot be compared (a sweep, a name used twice); empty when they can. */
@@ -109,28 +119,41 @@ public final class ExperimentRunner {
         return problems;
     }
 
-    /** The name of a comparison of {@code scenarios}: "a vs b". */
+    /**
+     * The name of a comparison of {@code scenarios}: "a vs b", with the --set overrides every
+     * compared file got ("a vs b [workload.containers=200]").
+     */
     public static String comparisonName(List<Scenario> scenarios) {
-        return String.join(" vs ", scenarios.stream().map(Scenario::name).toList());
+        return Scenario.titled(String.join(" vs ", scenarios.stream().map(Scenario::name).toList()),
+                scenarios.isEmpty() ? List.of() : scenarios.get(0).overrides());
     }
 
     private List<PointResult> runPoints(List<ScenarioPoint> points, long seed, int replications, double confidence,
                                         Map<Integer, Map<String, Double>> measured) {
         int total = points.size() * replications;
+        int[] order = taskOrder(points.size(), replications);
         AtomicInteger done = new AtomicInteger();
         AtomicInteger pointsDone = new AtomicInteger();
         AtomicIntegerArray left = new AtomicIntegerArray(points.size());
         for (int i = 0; i < points.size(); i++) {
             left.set(i, replications);
         }
-        List<ReplicationOutcome> outcomes = Replications.run(total, task -> {
-            int p = task / replications;
-            int rep = task % replications;
+        List<ReplicationOutcome> ran = Replications.run(total, task -> {
+            int p = order[task] / replications;
+            int rep = order[task] % replications;
+            long startNs = clockNs.getAsLong();
             ReplicationOutcome o = model.run(points.get(p).spec(), seed, rep, rep == 0);
+            long taskNs = clockNs.getAsLong() - startNs;
             int pd = left.decrementAndGet(p) == 0 ? pointsDone.incrementAndGet() : pointsDone.get();
-            progress.replicationDone(done.incrementAndGet(), total, pd, points.size());
-            return withEvents(withBoundedLatencies(o));
+            progress.replicationDone(p, taskNs, done.incrementAndGet(), total, pd, points.size());
+            return withEvents(withBoundedLatencies(chartable(o)));
         }, threads);
+        // back in point-major order: replication r of point p at p * replications + r
+        ReplicationOutcome[] byPoint = new ReplicationOutcome[total];
+        for (int task = 0; task < total; task++) {
+            byPoint[order[task]] = ran.get(task);
+        }
+        List<ReplicationOutcome> outcomes = List.of(byPoint);
         List<PointResult> results = new ArrayList<>(points.size());
         for (int p = 0; p < points.size(); p++) {
             ScenarioPoint point = points.get(p);
@@ -139,6 +162,47 @@ public final class ExperimentRunner {
                     measured.getOrDefault(point.index(), Map.of())));
         }
         return results;
+    }
+
+    /**
+     * The order tasks start in, as point-major indices (point * replications + replication):
+     * replication 0 of every point, then replication 1 of every point, and so on, the points
+     * of each pass in a stride coprime with their count (about count / golden ratio), so any
+     * prefix of a pass samples the whole sweep rather than its first keys. The progress
+     * estimate then knows every point's cost after the first pass. Results do not depend on
+     * the order: each replication is seeded by (seed, replication) alone.
+     */
+    static int[] taskOrder(int points, int replications) {
+        int stride = Math.max(1, (int) Math.round(points / 1.618033988749895));
+        while (gcd(stride, points) != 1) {
+            stride++;
+        }
+        int[] order = new int[points * replications];
+        int t = 0;
+        for (int rep = 0; rep < replications; rep++) {
+            for (int k = 0; k < points; k++) {
+                int p = (int) ((long) k * stride % points);
+                order[t++] = p * replications + rep;
+            }
+        }
+        return order;
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /**
+     * The model records the whole replication's lock timeline (hundreds of thousands of
+     * spans in a storm); cut it to the chart's window and overview as soon as the task ends,
+     * so a many-point sweep never holds more than its running tasks' full timelines.
+     */
+    private static ReplicationOutcome chartable(ReplicationOutcome o) {
+        if (o.timeline().spans().size() <= TimelineWindow.MAX_SPANS) {
+            return o;
+        }
+        return new ReplicationOutcome(o.metrics(), o.startLatenciesMs(), o.cpu(), TimelineWindow.limit(o.timeline()),
+                o.events(), o.fingerprint());
     }
 
     private static ReplicationOutcome withBoundedLatencies(ReplicationOutcome o) {

@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The progress line on stderr: points and replications done, elapsed, estimated time
- * left. Silent for the first second (short runs print nothing) and redrawn at most
+ * left ({@link RemainingWork}: learnt per point, not a count of tasks, since one point of
+ * a sweep can take ten times another). Silent for the first second (short runs print nothing) and redrawn at most
  * every quarter second.
  */
 public final class ProgressLine implements ProgressListener {
@@ -23,6 +24,7 @@ public final class ProgressLine implements ProgressListener {
     private long lastDrawNs;
     private boolean shown;
     private boolean drawn;
+    private RemainingWork work;
 
     public ProgressLine(PrintStream err) {
         this(err, System::nanoTime, System.console() != null);
@@ -36,7 +38,11 @@ public final class ProgressLine implements ProgressListener {
     }
 
     @Override
-    public synchronized void replicationDone(int done, int total, int pointsDone, int pointsTotal) {
+    public synchronized void replicationDone(int point, long taskNs, int done, int total, int pointsDone, int pointsTotal) {
+        if (work == null) {
+            work = new RemainingWork(pointsTotal, Math.max(1, total / Math.max(1, pointsTotal)));
+        }
+        work.finished(point, taskNs);
         long now = clockNs.getAsLong();
         long elapsed = now - startNs;
         boolean last = done == total;
@@ -46,7 +52,7 @@ public final class ProgressLine implements ProgressListener {
         lastDrawNs = now;
         shown = true;
         double elapsedS = elapsed / 1e9;
-        double etaS = done == 0 ? Double.NaN : elapsedS * (total - done) / done;
+        double etaS = last ? 0 : work.leftSeconds(elapsedS);
         String text = String.format(Locale.ROOT, "points %d/%d, replications %d/%d, elapsed %s, left %s",
                 pointsDone, pointsTotal, done, total, clock(elapsedS), Double.isNaN(etaS) ? "?" : clock(etaS));
         if (terminal) {

@@ -4,7 +4,11 @@ import io.mountsim.core.results.MetricNames;
 import io.mountsim.scenarios.diag.Location;
 import io.mountsim.scenarios.diag.Problems;
 import io.mountsim.scenarios.schema.KeySuggester;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +26,17 @@ import java.util.Map;
  * Empty cells are "not measured".
  */
 final class MeasuredCsv {
+    /**
+     * RFC 4180 (the reader results.csv is read back with, Commons CSV) plus what people
+     * write by hand: '#' comment lines for the data's source, blank lines, spaces around cells.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setTrim(true)
+            .get();
+
     /** One row per sweep point (at most 100,000 points) fits many times over; more is not a measured: file. */
     static final long MAX_BYTES = 16L << 20;
 
@@ -38,7 +53,7 @@ final class MeasuredCsv {
             problems.add(at, "measured", "file not found: " + file + " (a relative path is resolved against the scenario file's directory)");
             return Map.of();
         }
-        List<String> lines;
+        List<Map.Entry<Integer, List<String>>> records = new ArrayList<>();
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
@@ -46,24 +61,27 @@ final class MeasuredCsv {
                         + MAX_BYTES + " bytes");
                 return Map.of();
             }
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // a last line without its line end would report the line before it
+            CSVParser parser = FORMAT.parse(new StringReader(text.endsWith("\n") ? text : text + "\n"));
+            for (CSVRecord record : parser) {
+                // the parser has read through the record's line end: its line count is the record's last line
+                records.add(Map.entry(Math.toIntExact(parser.getCurrentLineNumber()), record.toList()));
+            }
         } catch (java.nio.charset.CharacterCodingException e) {
             problems.add(at, "measured", file + " is not UTF-8 text; expected a CSV file");
             return Map.of();
         } catch (IOException | java.io.UncheckedIOException e) {
-            problems.add(at, "measured", "cannot read " + file + ": " + e.getMessage());
+            problems.add(at, "measured", "cannot read " + file + " as CSV: " + e.getMessage());
             return Map.of();
         }
         List<String> header = null;
         Map<Integer, Map<String, Double>> out = new HashMap<>();
         Map<Integer, Integer> lineOfPoint = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            Location here = new Location(shownAs, i + 1, 1);
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            List<String> cells = List.of(line.split(",", -1)).stream().map(String::strip).toList();
+        for (Map.Entry<Integer, List<String>> record : records) {
+            List<String> cells = record.getValue();
+            int lineNumber = record.getKey();
+            Location here = new Location(shownAs, lineNumber, 1);
             if (header == null) {
                 header = cells;
                 if (!checkHeader(header, sweptKeys, here, problems)) {
@@ -88,7 +106,7 @@ final class MeasuredCsv {
                 problems.add(here, "", "a second row for " + describe(cells, sweptKeys) + " (first at line " + lineOfPoint.get(point) + ")");
                 continue;
             }
-            lineOfPoint.put(point, i + 1);
+            lineOfPoint.put(point, lineNumber);
             out.put(point, checkNumbers(cells, header, sweptKeys, here, problems));
         }
         if (header == null) {

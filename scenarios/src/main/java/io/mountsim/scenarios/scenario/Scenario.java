@@ -17,6 +17,8 @@ import java.util.Map;
  * @param points     every point, in index order
  * @param resolved   the scenario with every default filled in (for summary.json)
  * @param measured   real-kernel measurements per point index (may be empty)
+ * @param overrides  the command line's {@code --set KEY=VALUE} overrides applied, as given
+ * @param warnings   what is valid but probably not meant (points that simulate the same thing)
  */
 public record Scenario(Path file,
                        String name,
@@ -25,8 +27,12 @@ public record Scenario(Path file,
                        List<String> sweptKeys,
                        List<ScenarioPoint> points,
                        Map<String, Object> resolved,
-                       Map<Integer, Map<String, Double>> measured) {
+                       Map<Integer, Map<String, Double>> measured,
+                       List<String> overrides,
+                       List<String> warnings) {
     public Scenario {
+        warnings = List.copyOf(warnings);
+        overrides = List.copyOf(overrides);
         sweptKeys = List.copyOf(sweptKeys);
         points = List.copyOf(points);
         resolved = Collections.unmodifiableMap(new LinkedHashMap<>(resolved));
@@ -42,9 +48,23 @@ public record Scenario(Path file,
         return points.isEmpty() ? Double.NaN : points.get(0).spec().workload().healthCheckTimeoutSeconds();
     }
 
-    /** The name as a directory name: lower case, runs of other characters as one '-'. */
+    /**
+     * What the run is called in titles, chart subtitles, summary.json and the default output
+     * directory: the name, and the overrides when there are any, so a run with
+     * {@code --set workload.containers=200} is not labelled as the file's 100.
+     */
+    public String title() {
+        return titled(name, overrides);
+    }
+
+    /** "name [key=value; key2=value2]", or the name alone without overrides. */
+    public static String titled(String name, List<String> overrides) {
+        return overrides.isEmpty() ? name : name + " [" + String.join("; ", overrides) + "]";
+    }
+
+    /** The title as a directory name: lower case, runs of other characters as one '-'. */
     public String slug() {
-        return slug(name);
+        return slug(title());
     }
 
     public static String slug(String text) {

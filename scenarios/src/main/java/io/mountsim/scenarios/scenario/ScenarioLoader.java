@@ -1,6 +1,7 @@
 package io.mountsim.scenarios.scenario;
 
 import io.mountsim.models.SimulationSpec;
+import io.mountsim.models.mitigation.Mitigations;
 import io.mountsim.models.workload.LayerCount;
 import io.mountsim.models.workload.WorkloadSpec;
 import io.mountsim.scenarios.diag.InvalidInputException;
@@ -117,6 +118,8 @@ public final class ScenarioLoader {
             }
         }
         List<String> sweptKeys = axes.stream().map(Axis::key).toList();
+        List<String> warnings = axes.isEmpty() ? List.of()
+                : duplicatePoints(points, top.get("sweep") != null ? top.get("sweep").location() : Location.of(source), problems);
         Map<Integer, Map<String, Double>> measured = Map.of();
         if (top.has("measured")) {
             // Checked even when the rest has problems, so one run reports them all; rows are
@@ -151,7 +154,8 @@ public final class ScenarioLoader {
         @SuppressWarnings("unchecked")
         Map<String, Object> normalized = (Map<String, Object>) integralNumbers(resolved);
         return new Scenario(file, name, description.orElseGet(() -> describe(points.get(0).spec(), sweptKeys)),
-                run, sweptKeys, points, normalized, measured);
+                run, sweptKeys, points, normalized, measured,
+                overrides.sets().stream().map(ScenarioLoader::normalizedSet).toList(), warnings);
     }
 
     private static String tooBig(long size) {
@@ -179,6 +183,63 @@ public final class ScenarioLoader {
             return l.stream().map(ScenarioLoader::integralNumbers).toList();
         }
         return value;
+    }
+
+    /** Beyond a few, more of the same message helps nobody. */
+    private static final int MAX_DUPLICATES_REPORTED = 3;
+
+    /**
+     * Two points that simulate the same thing are a sweep mistake that would read as a
+     * finding ("SMT off: no change"); the classic one is {@code mitigations.smt: [on, off]}
+     * on a machine without SMT, where off changes nothing. When every point has such a twin
+     * the swept value is useless and the scenario is refused, naming the points. In a cross
+     * product where only some combinations collapse (machines with and without SMT, times
+     * smt on/off) the points stay, being the same simulation they give the same numbers, and
+     * the returned warnings say which.
+     */
+    private static List<String> duplicatePoints(List<ScenarioPoint> points, Location at, Problems problems) {
+        Map<SimulationSpec, ScenarioPoint> seen = new LinkedHashMap<>();
+        List<String> messages = new ArrayList<>();
+        int twins = 0;
+        for (ScenarioPoint p : points) {
+            ScenarioPoint first = seen.putIfAbsent(simulated(p.spec()), p);
+            if (first == null) {
+                continue;
+            }
+            twins += 2;
+            boolean smt = p.spec().mitigations().smt() != first.spec().mitigations().smt();
+            String why = smt && p.spec().machine().threadsPerCore() == 1
+                    ? p.spec().machine().name() + " has no SMT (threadsPerCore: 1), so mitigations.smt: off changes nothing"
+                    : "the swept values make no difference there";
+            messages.add("points " + p.parameters() + " and " + first.parameters() + " simulate the same thing; " + why);
+        }
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        if (twins >= points.size()) {
+            for (String m : messages.subList(0, Math.min(MAX_DUPLICATES_REPORTED, messages.size()))) {
+                problems.add(at, "sweep", m + ": drop the value"
+                        + (m.contains("no SMT") ? ", or sweep machine.threadsPerCore: [1, 2] instead" : ""));
+            }
+            return List.of();
+        }
+        String more = messages.size() == 1 ? "" : "; " + (messages.size() - 1) + " more pairs alike";
+        return List.of(messages.get(0) + more + " (all are kept; twins give the same simulation's numbers)");
+    }
+
+    /** What a spec simulates: SMT off on a machine without SMT is SMT on (see PointBinder). */
+    private static SimulationSpec simulated(SimulationSpec s) {
+        if (s.machine().threadsPerCore() == 1 && !s.mitigations().smt()) {
+            return new SimulationSpec(s.machine(), s.kernel(), s.runtime(), s.watchers(), s.workload(),
+                    new Mitigations(true, s.mitigations().cpuset()));
+        }
+        return s;
+    }
+
+    /** "workload.containers = 200" as "workload.containers=200": one spelling in titles and summary.json. */
+    static String normalizedSet(String set) {
+        int eq = set.indexOf('=');
+        return eq < 0 ? set.strip() : set.substring(0, eq).strip() + "=" + set.substring(eq + 1).strip();
     }
 
     private record Axis(String key, List<YamlValue> values) {

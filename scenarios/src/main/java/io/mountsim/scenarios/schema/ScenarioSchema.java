@@ -121,7 +121,7 @@ public final class ScenarioSchema {
             new KeyDoc("run", "mapping", "-", "experiment settings", FIXED),
             new KeyDoc("run.seed", "integer", "42", "master seed (--seed overrides)", FIXED),
             new KeyDoc("run.replications", "integer >= 1", "10", "replications per point (--replications overrides)", FIXED),
-            new KeyDoc("run.confidence", "number in (0, 1)", "0.95", "confidence level of the _ci95 half-widths", FIXED),
+            new KeyDoc("run.confidence", "number in (0, 1)", "0.95", "confidence level of the half-widths (columns _ci95 at 0.95, _ci80 at 0.8)", FIXED),
             new KeyDoc("sweep", "mapping of key path -> list of values", "-", "every combination is one point; the first key varies slowest", FIXED),
             new KeyDoc("measured", "path", "-", "added: CSV of real-kernel measurements (swept keys, then metric columns), relative to the scenario file", FIXED));
 

@@ -213,7 +213,8 @@ class OutputSafetyTest {
                 stderr());
         assertFalse(Files.exists(o.resolve("points/2.json")), "nothing of the previous run survives");
         assertEquals(2, Files.readAllLines(o.resolve("results.csv")).size());
-        assertEquals(List.of(".mountsim-output", "charts", "points", "report.html", "results.csv", "summary.json"), names(o));
+        assertEquals(List.of(".mountsim-output", "charts", "points", "replications.csv", "report.html", "results.csv",
+                "summary.json"), names(o));
         assertEquals(List.of("o", "q.yaml"), names(dir));
     }
 
@@ -238,7 +239,9 @@ class OutputSafetyTest {
         Path q = TestFiles.write(dir, "q.yaml", TestFiles.MINIMAL);
         Path o = dir.resolve("o");
         assertEquals(0, run("run", q.toString(), "-o", o.toString(), "--quiet"), stderr());
+        // what versions before the marker wrote: no marker, and no replications.csv either
         Files.delete(o.resolve(".mountsim-output"));
+        Files.delete(o.resolve("replications.csv"));
         model.calls.set(0);
         Map<String, String> before = snapshot(o);
         assertEquals(2, run("run", q.toString(), "-o", o.toString(), "--quiet"));

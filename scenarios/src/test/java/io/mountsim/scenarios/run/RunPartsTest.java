@@ -65,17 +65,22 @@ class RunPartsTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         AtomicLong now = new AtomicLong();
         ProgressLine line = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get, false);
+        // 5 points x 2 replications, every task 0.5 s on one thread: replication 0 of each point first
         now.set(500_000_000L);
-        line.replicationDone(1, 10, 0, 5);
+        line.replicationDone(0, 500_000_000L, 1, 10, 0, 5);
         assertEquals("", bytes.toString(StandardCharsets.UTF_8), "short runs print nothing");
+        line.replicationDone(1, 500_000_000L, 2, 10, 0, 5);
+        line.replicationDone(2, 500_000_000L, 3, 10, 0, 5);
         now.set(2_000_000_000L);
-        line.replicationDone(4, 10, 2, 5);
-        assertEquals("points 2/5, replications 4/10, elapsed 0:02, left 0:03\n", bytes.toString(StandardCharsets.UTF_8));
+        line.replicationDone(3, 500_000_000L, 4, 10, 0, 5);
+        assertEquals("points 0/5, replications 4/10, elapsed 0:02, left 0:03\n", bytes.toString(StandardCharsets.UTF_8));
         now.set(2_100_000_000L);
-        line.replicationDone(5, 10, 2, 5);
+        line.replicationDone(4, 500_000_000L, 5, 10, 0, 5);
         assertEquals(1, bytes.toString(StandardCharsets.UTF_8).lines().count(), "log lines are rate limited");
         now.set(2_200_000_000L);
-        line.replicationDone(10, 10, 5, 5);
+        for (int p = 0; p < 5; p++) {
+            line.replicationDone(p, 500_000_000L, 6 + p, 10, 1 + p, 5);
+        }
         assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("points 5/5, replications 10/10, elapsed 0:02, left 0:00\n"),
                 "the last one is always shown");
     }

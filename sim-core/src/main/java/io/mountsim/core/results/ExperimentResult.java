@@ -19,6 +19,9 @@ import java.util.Map;
  *                         maps, lists and scalars in a stable order (for summary.json)
  * @param healthCheckTimeoutSeconds the timeout to mark on latency charts (NaN = none)
  * @param comparison       true when points are whole scenarios compared side by side
+ * @param overrides        the command line's {@code --set KEY=VALUE} overrides, as given (the
+ *                         resolved scenario already holds their values; this says which
+ *                         values did not come from the file)
  */
 public record ExperimentResult(String name,
                                String description,
@@ -29,11 +32,27 @@ public record ExperimentResult(String name,
                                List<PointResult> points,
                                Map<String, Object> resolvedScenario,
                                double healthCheckTimeoutSeconds,
-                               boolean comparison) {
+                               boolean comparison,
+                               List<String> overrides) {
     public ExperimentResult {
+        overrides = List.copyOf(overrides);
         sweptKeys = List.copyOf(sweptKeys);
         points = List.copyOf(points);
         resolvedScenario = Collections.unmodifiableMap(new LinkedHashMap<>(resolvedScenario));
+    }
+
+    /** A result without command-line overrides. */
+    public ExperimentResult(String name, String description, long seed, int replications, double confidence,
+                            List<String> sweptKeys, List<PointResult> points, Map<String, Object> resolvedScenario,
+                            double healthCheckTimeoutSeconds, boolean comparison) {
+        this(name, description, seed, replications, confidence, sweptKeys, points, resolvedScenario,
+                healthCheckTimeoutSeconds, comparison, List.of());
+    }
+
+    /** The same run with other points (a shard's, a merge's, a reduced copy). */
+    public ExperimentResult withPoints(List<PointResult> newPoints) {
+        return new ExperimentResult(name, description, seed, replications, confidence, sweptKeys, newPoints,
+                resolvedScenario, healthCheckTimeoutSeconds, comparison, overrides);
     }
 
     /** Metric names present in any point, in first-seen order. */

@@ -21,7 +21,11 @@ public final class PointAggregator {
             o.metrics().keySet().forEach(k -> names.putIfAbsent(k, Boolean.TRUE));
         }
         LinkedHashMap<String, MetricSummary> metrics = new LinkedHashMap<>();
+        LinkedHashMap<String, double[]> perReplication = new LinkedHashMap<>();
         for (String name : names.keySet()) {
+            perReplication.put(name, outcomes.stream()
+                    .mapToDouble(o -> o.metrics().getOrDefault(name, Double.NaN))
+                    .toArray());
             double[] values = outcomes.stream()
                     .map(o -> o.metrics().get(name))
                     .filter(v -> v != null && !v.isNaN())
@@ -39,6 +43,7 @@ public final class PointAggregator {
             cpus.add(o.cpu());
         }
         Timeline timeline = outcomes.isEmpty() ? Timeline.empty() : outcomes.get(0).timeline();
-        return new PointResult(index, parameters, metrics, latencies, CpuBreakdown.mean(cpus), timeline, measured);
+        return new PointResult(index, parameters, metrics, latencies, CpuBreakdown.mean(cpus), timeline, measured,
+                perReplication);
     }
 }

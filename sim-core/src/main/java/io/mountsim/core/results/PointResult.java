@@ -15,6 +15,9 @@ import java.util.Map;
  * @param timeline       the lock timeline of replication 0 (may be empty)
  * @param measured       measured real-kernel values of some metrics at this point, for
  *                       simulated-against-measured charts (empty when none)
+ * @param replicationValues each metric's value in every replication, in replication order
+ *                       (NaN where a replication did not produce it), for the long-format
+ *                       table; empty when not kept (results read back from summary.json alone)
  */
 public record PointResult(int index,
                           Map<String, String> parameters,
@@ -22,11 +25,19 @@ public record PointResult(int index,
                           double[] startLatenciesMs,
                           CpuBreakdown cpu,
                           Timeline timeline,
-                          Map<String, Double> measured) {
+                          Map<String, Double> measured,
+                          Map<String, double[]> replicationValues) {
     public PointResult {
+        replicationValues = Collections.unmodifiableMap(new LinkedHashMap<>(replicationValues));
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         measured = Collections.unmodifiableMap(new LinkedHashMap<>(measured));
+    }
+
+    /** A point without per-replication values. */
+    public PointResult(int index, Map<String, String> parameters, Map<String, MetricSummary> metrics,
+                       double[] startLatenciesMs, CpuBreakdown cpu, Timeline timeline, Map<String, Double> measured) {
+        this(index, parameters, metrics, startLatenciesMs, cpu, timeline, measured, Map.of());
     }
 
     public MetricSummary metric(String name) {

@@ -5,7 +5,18 @@ package io.mountsim.core.results;
  * from {@code startNs} to {@code endNs}, simulated time.
  */
 public record TimelineSpan(String resource, int lane, long taskId, long startNs, long endNs, Kind kind) {
-    public enum Kind { HOLD, WAIT }
+    /**
+     * HOLD: held exclusively (a spinlock, a seqlock's write side, an rwsem held for
+     * writing); READ_HOLD: an rwsem held for reading, shared with other readers; WAIT:
+     * waiting to acquire.
+     */
+    public enum Kind {
+        HOLD, WAIT, READ_HOLD;
+
+        public boolean held() {
+            return this != WAIT;
+        }
+    }
 
     public TimelineSpan {
         if (endNs < startNs) {

@@ -1,0 +1,112 @@
+package io.mountsim.reports.data;
+
+import io.mountsim.core.results.ExperimentResult;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The questions scenarios/VALIDATION.md marks as not reproduced, read from the one list
+ * {@code unreproduced-questions.csv} beside this class, and which of them a run asks: a
+ * run asks about a key when it sweeps it, or when compared scenarios differ there.
+ */
+public final class UnreproducedQuestions {
+
+    /** Where people read the verdicts, relative to the repository root. */
+    public static final String VALIDATION_PATH = "scenarios/VALIDATION.md";
+
+    /** The section of VALIDATION.md that explains every miss (GitHub's anchor for its heading). */
+    public static final String VALIDATION_ANCHOR = "where-mountsim-misses-and-why";
+
+    static final String RESOURCE = "/io/mountsim/reports/unreproduced-questions.csv";
+
+    /**
+     * @param key      a scenario key path; matches itself and every key below it
+     * @param findings the VALIDATION.md finding numbers ("5", "3,4")
+     * @param question the question in words
+     * @param mountsim what mountsim gives instead, and why
+     */
+    public record Question(String key, String findings, String question, String mountsim) {
+        boolean matches(String varied) {
+            return varied.equals(key) || varied.startsWith(key + ".");
+        }
+    }
+
+    private static final List<Question> ALL = load();
+
+    private UnreproducedQuestions() {
+    }
+
+    public static List<Question> all() {
+        return ALL;
+    }
+
+    /** The questions {@code r} asks, once each (two keys naming the same findings count once). */
+    public static List<Question> askedBy(ExperimentResult r) {
+        Set<String> varied = variedKeys(r);
+        Map<String, Question> byFindings = new LinkedHashMap<>();
+        for (Question q : ALL) {
+            if (varied.stream().anyMatch(q::matches)) {
+                byFindings.putIfAbsent(q.findings(), q);
+            }
+        }
+        return List.copyOf(byFindings.values());
+    }
+
+    /** Swept keys, or for a comparison the keys whose values differ between the scenarios. */
+    static Set<String> variedKeys(ExperimentResult r) {
+        ScenarioFacts root = new ScenarioFacts(r.resolvedScenario());
+        List<ScenarioFacts> compared = root.compared();
+        if (compared.isEmpty()) {
+            return new LinkedHashSet<>(r.sweptKeys());
+        }
+        List<Map<String, String>> flat = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (ScenarioFacts f : compared) {
+            Map<String, String> m = new LinkedHashMap<>();
+            f.flatten().forEach(e -> m.put(e.getKey(), e.getValue()));
+            flat.add(m);
+            keys.addAll(m.keySet());
+        }
+        Set<String> varied = new LinkedHashSet<>();
+        for (String k : keys) {
+            if (k.equals("name") || k.equals("description") || k.endsWith(".source")) {
+                continue;
+            }
+            if (flat.stream().map(m -> m.getOrDefault(k, "")).distinct().count() > 1) {
+                varied.add(k);
+            }
+        }
+        return varied;
+    }
+
+    private static List<Question> load() {
+        CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).get();
+        try (InputStream in = UnreproducedQuestions.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " missing from the jar");
+            }
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            List<Question> out = new ArrayList<>();
+            for (CSVRecord rec : format.parse(reader)) {
+                out.add(new Question(rec.get("key"), rec.get("findings"), rec.get("question"), rec.get("mountsim")));
+            }
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
