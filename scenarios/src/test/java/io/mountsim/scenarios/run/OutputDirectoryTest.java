@@ -37,7 +37,7 @@ class OutputDirectoryTest {
     void aFailedReplacementKeepsThePreviousOutput() throws IOException {
         Path o = dir.resolve("o");
         OutputDirectory.write(o, d -> Files.writeString(d.resolve("summary.json"), "first"));
-        assertThrows(IOException.class, () -> OutputDirectory.write(o, d -> {
+        assertThrows(IOException.class, () -> OutputDirectory.write(OutputDirectory.Request.of(o, true, List.of()), d -> {
             Files.writeString(d.resolve("summary.json"), "second");
             throw new IOException("disk full");
         }));

@@ -52,7 +52,8 @@ class RunPartsTest {
     void aCompleteFillReplacesThePreviousOutputWhole() throws IOException {
         Path dest = dir.resolve("out");
         OutputDirectory.write(dest, d -> Files.writeString(d.resolve("old.txt"), "1"));
-        OutputDirectory.write(dest, d -> Files.writeString(d.resolve("new.txt"), "2"));
+        OutputDirectory.write(OutputDirectory.Request.of(dest, true, List.of()),
+                d -> Files.writeString(d.resolve("new.txt"), "2"));
         assertFalse(Files.exists(dest.resolve("old.txt")), "no file of the previous run survives");
         assertEquals("2", Files.readString(dest.resolve("new.txt")));
         try (Stream<Path> left = Files.list(dir)) {
