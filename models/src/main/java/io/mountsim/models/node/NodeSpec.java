@@ -1,5 +1,6 @@
 package io.mountsim.models.node;
 
+import io.mountsim.models.topology.EstimatedParameter;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,7 @@ public record NodeSpec(int runningContainers,
 
     /** Path walks per second of all running containers together. */
     public double pathLookupsPerSecond() {
-        return runningContainers * pathLookupsPerContainerPerSecond;
+        return runningContainers * pathLookupsPerContainerPerSecond * EstimatedParameter.NODE_PATH_LOOKUPS.scale();
     }
 
     /**
@@ -80,7 +81,9 @@ public record NodeSpec(int runningContainers,
 
         /** Mean sleep between two bursts, ns. */
         public double meanThinkNs() {
-            return burstMs * 1e6 * (1 - utilization) / utilization;
+            // a sensitivity run scales the [est] utilization; kept inside (0, 1)
+            double u = Math.min(0.95, utilization * EstimatedParameter.NODE_CPU_LOAD.scale());
+            return burstMs * 1e6 * (1 - u) / u;
         }
     }
 }

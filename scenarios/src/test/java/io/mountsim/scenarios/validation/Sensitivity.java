@@ -15,10 +15,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Issue 15's sensitivity table: every verdict of VALIDATION.md re-run with each estimated
- * hardware parameter ({@link EstimatedParameter}) at x0.5 and at x2, one at a time, and the
+ * hardware or busy-node parameter ({@link EstimatedParameter}) at x0.5 and at x2, one at a time, and the
  * verdicts that flip listed in VALIDATION.md between the sensitivity markers. A finding
- * that flips under a factor of two of an estimate is reported as fragile. Slow (eleven
- * full validations, about 8 minutes on 2 CPUs), so skipped in normal builds:
+ * that flips under a factor of two of an estimate is reported as fragile. Slow (seventeen
+ * full validations, about 15 minutes on 2 CPUs), so skipped in normal builds:
  * <pre>
  * mvn -B -q -o -pl scenarios -am test -Dtest=Sensitivity -Dmountsim.validation.sensitivity=true \
  *   -Dsurefire.failIfNoSpecifiedTests=false
