@@ -73,16 +73,16 @@ class HeadlineTest {
         ExperimentResult s = Fixtures.sweep();
         List<PointResult> points = new ArrayList<>();
         for (PointResult p : s.points().subList(0, 2)) {
-            points.add(new PointResult(p.index(), Map.of("mitigations.smt", p.index() == 0 ? "on" : "off"), p.metrics(),
+            points.add(new PointResult(p.index(), Map.of("runtime.idmap", p.index() == 0 ? "per-layer" : "common-parent"), p.metrics(),
                     p.startLatenciesMs(), p.cpu(), p.timeline(), p.measured()));
         }
-        ExperimentResult r = new ExperimentResult("smt", "", 1, 3, 0.95, List.of("mitigations.smt"), points,
+        ExperimentResult r = new ExperimentResult("idmap", "", 1, 3, 0.95, List.of("runtime.idmap"), points,
                 s.resolvedScenario(), 30, false);
         Headline h = Headline.of(r);
         assertEquals(1, h.caveats().size());
-        assertEquals("5", h.caveats().get(0).findings());
+        assertEquals("8", h.caveats().get(0).findings());
         String html = HtmlReport.write(r, List.of());
-        assertTrue(html.contains("<strong>Not validated.</strong> This run asks whether turning SMT off helps"), html);
+        assertTrue(html.contains("<strong>Not validated.</strong> This run asks whether the common-parent fix cuts p99 start latency"), html);
         assertTrue(html.contains("href=\"../../scenarios/VALIDATION.md#where-mountsim-misses-and-why\""), html);
         assertTrue(Headline.of(Fixtures.capSweep(0.01)).caveats().isEmpty(), "a cap sweep is a reproduced question");
     }
@@ -101,7 +101,7 @@ class HeadlineTest {
         ExperimentResult r = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
                 cmp.confidence(), cmp.sweptKeys(), cmp.points(), resolved, cmp.healthCheckTimeoutSeconds(), true);
         List<UnreproducedQuestions.Question> asked = Headline.of(r).caveats();
-        assertEquals(List.of("3,4"), asked.stream().map(UnreproducedQuestions.Question::findings).toList());
+        assertEquals(List.of("3,4", "8"), asked.stream().map(UnreproducedQuestions.Question::findings).toList());
     }
 
     private static PointResult withMakespan(PointResult p, double seconds, double halfWidth) {
