@@ -1,21 +1,24 @@
-// mountsim hardware probe: the global-lock-bench pattern (Netflix "Mount Mayhem", pause_bench)
-// on this host, to check workload.kind: lockbench against a real machine.
+// mountsim probe kit: lockbench -- the global-lock-bench pattern (Netflix "Mount Mayhem",
+// pause_bench) on this host, to check workload.kind: lockbench against a real machine.
 //
-// N threads each run ITERATIONS critical sections under one global test-and-set lock:
+// WHAT: N threads each run ITERATIONS critical sections under one global test-and-set lock:
 //   while (lock held || atomic exchange fails) PAUSE;   critical section: counter++;   release
 // Thread i is pinned to CPU i mod (online CPUs), as the model places them
 // (lockbench/LockBenchSimulation: "thread i on the i-th allowed CPU, wrapping"). With more
 // threads than CPUs the kernel time-slices the threads of one CPU; a thread preempted while it
 // holds the lock stalls every spinner until it runs again (lock-holder preemption).
-// ns_per_cs = wall time from the start barrier to the last thread's end / (N x ITERATIONS);
+// HOW: ns_per_cs = wall time from the start barrier to the last thread's end / (N x ITERATIONS);
 // the median of REPS runs is printed with the min and max.
 //
 // Build and run (no privileges needed; nothing is mounted):
 //   gcc -O2 -pthread -o lockbench lockbench.c
-//   ./lockbench [total_critical_sections=2000000] [reps=3] [max_threads=128]
-// Output rows:
+//   ./lockbench [total_critical_sections=2000000] [reps=3] [max_threads=128|2xcpus]
+// Thread counts 1, 2, 4, ... up to max_threads (and max_threads itself); 2xcpus = twice the
+// online CPUs, the range the kit's --quick run covers.
+// ROWS:
+//   lockbench-setup cpus=<online CPUs> total_critical_sections=<per run>
 //   lockbench threads=N iterations=<per thread> reps=R ns_per_cs=<median> min=<> max=<>
-#define _GNU_SOURCE
+#include "probe.h"
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -26,6 +29,8 @@
 static volatile int lock_word __attribute__((aligned(64)));
 static volatile long counter __attribute__((aligned(64)));
 static volatile int go;
+#define MAX_THREADS 1024
+#define MAX_REPS 64
 static long iterations;
 static int cpus;
 
@@ -49,7 +54,7 @@ static void *worker(void *arg) {
             if (!lock_word && !__atomic_exchange_n(&lock_word, 1, __ATOMIC_ACQUIRE)) {
                 break;
             }
-            __builtin_ia32_pause();
+            probe_cpu_relax();
         }
         counter++;
         __atomic_store_n(&lock_word, 0, __ATOMIC_RELEASE);
@@ -58,11 +63,13 @@ static void *worker(void *arg) {
 }
 
 static double run(int threads) {
-    pthread_t th[1024];
+    static pthread_t th[MAX_THREADS];
     go = 0;
     counter = 0;
     for (long i = 0; i < threads; i++) {
-        pthread_create(&th[i], NULL, worker, (void *) i);
+        if (pthread_create(&th[i], NULL, worker, (void *) i)) {
+            probe_fail(PROBE_FAILED, "pthread_create");
+        }
     }
     usleep(50000);
     double t0 = now();
@@ -83,22 +90,35 @@ static int cmp(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
+static void bench(int threads, long total, int reps) {
+    iterations = total / threads;
+    double v[MAX_REPS];
+    for (int r = 0; r < reps; r++) {
+        v[r] = run(threads);
+    }
+    qsort(v, reps, sizeof(double), cmp);
+    printf("lockbench threads=%d iterations=%ld reps=%d ns_per_cs=%.2f min=%.2f max=%.2f\n", threads, iterations,
+           reps, v[reps / 2], v[0], v[reps - 1]);
+    fflush(stdout);
+}
+
 int main(int argc, char **argv) {
     long total = argc > 1 ? atol(argv[1]) : 2000000;
     int reps = argc > 2 ? atoi(argv[2]) : 3;
-    int maxThreads = argc > 3 ? atoi(argv[3]) : 128;
     cpus = (int) sysconf(_SC_NPROCESSORS_ONLN);
-    printf("# online cpus=%d total_critical_sections=%ld\n", cpus, total);
-    for (int threads = 1; threads <= maxThreads; threads *= 2) {
-        iterations = total / threads;
-        double v[64];
-        for (int r = 0; r < reps; r++) {
-            v[r] = run(threads);
-        }
-        qsort(v, reps, sizeof(double), cmp);
-        printf("lockbench threads=%d iterations=%ld reps=%d ns_per_cs=%.2f min=%.2f max=%.2f\n", threads, iterations,
-               reps, v[reps / 2], v[0], v[reps - 1]);
-        fflush(stdout);
+    int maxThreads = argc > 3 ? (strcmp(argv[3], "2xcpus") == 0 ? 2 * cpus : atoi(argv[3])) : 128;
+    if (argc > 4 || total < 1 || reps < 1 || reps > MAX_REPS || maxThreads < 1 || maxThreads > MAX_THREADS) {
+        fprintf(stderr, "usage: %s [total_critical_sections>0] [reps=1..%d] [max_threads=1..%d|2xcpus]\n", argv[0],
+                MAX_REPS, MAX_THREADS);
+        return PROBE_USAGE;
     }
-    return 0;
+    printf("lockbench-setup cpus=%d total_critical_sections=%ld\n", cpus, total);
+    int threads = 1;
+    for (; threads <= maxThreads; threads *= 2) {
+        bench(threads, total, reps);
+    }
+    if (threads / 2 != maxThreads) {
+        bench(maxThreads, total, reps);
+    }
+    return probe_finish();
 }

@@ -1,13 +1,17 @@
-// mountsim probe: what one full parse of /proc/self/mountinfo costs in user space, the way
+// mountsim probe kit: mountinfo-parse
+//
+// WHAT: what one full parse of /proc/self/mountinfo costs in user space, the way
 // systemd (PID 1) does it on every mount-table notification: systemd's libmount_parse()
 // (src/shared/libmount-util.c) fills a libmnt_table with mnt_table_parse_mtab(), which on a
 // current libmount reads /proc/self/mountinfo (mnt_table_parse_mountinfo) and merges utab.
 //
-// How it measures:
+// HOW:
 //   - it runs in its own mount namespace (unshare(CLONE_NEWNS), then / made MS_PRIVATE|MS_REC;
 //     run it under `unshare -m --propagation private` as well), so nothing it mounts is seen
-//     outside and everything goes away when it exits;
-//   - it mounts a tmpfs at /tmp/mountsim-mip and grows the table in steps: KIND bind = bind
+//     outside and everything goes away when it exits; each KIND runs in a child process with
+//     a namespace of its own, so one KIND's mounts never count in another's table;
+//   - it mounts a tmpfs at /tmp/mb-parse-mip (as long a path as the /tmp/mountsim-mip of
+//     the first hand runs, so the lines keep their length) and grows the table in steps: KIND bind = bind
 //     mounts of one directory (short lines, like most of a node's lines); KIND overlay:L =
 //     overlay mounts of L lowerdirs whose paths look like containerd's snapshot paths
 //     (.../io.containerd.snapshotter.v1.overlayfs/snapshots/<n>/fs), like a running
@@ -24,13 +28,15 @@
 //     the user-space part only. (parse_us - user_us is NOT read_us: the kernel's cost of a
 //     read depends on the read() size, because seq_file regenerates a record that does not
 //     fit the rest of the buffer.)
-// Output: one row per size:
+// ROWS: one per size:
 //   mountinfo-parse kind=bind mounts=N lines=N bytes=B read_us=.. parse_us=.. user_us=.. ns_per_line=.. ns_per_byte=..
 // Build and run (root, private mount namespace only):
 //   gcc -O2 -o mountinfo-parse mountinfo-parse.c $(pkg-config --cflags --libs mount)
 //   unshare -m --propagation private ./mountinfo-parse bind 20000 15
 //   unshare -m --propagation private ./mountinfo-parse overlay:50 1000 15
-#define _GNU_SOURCE
+//   ./mountinfo-parse bind 5000 7 overlay:1 300 7 overlay:50 300 7     (several KINDs, as the kit does)
+// Needs libmount (Debian libmount-dev, Fedora libmount-devel): the kit's one optional probe.
+#include "probe.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <libmount.h>
@@ -43,7 +49,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define ROOT "/tmp/mountsim-mip"
+#define ROOT "/tmp/mb-parse-mip"
 #define SNAPSHOTS ROOT "/io.containerd.snapshotter.v1.overlayfs/snapshots"
 
 static double now_us(void) {
@@ -89,7 +95,7 @@ static double parse_once(int *entries) {
     struct libmnt_table *tb = mnt_new_table();
     if (!tb || mnt_table_parse_mtab(tb, NULL) < 0) {
         fprintf(stderr, "mnt_table_parse_mtab failed\n");
-        exit(1);
+        exit(PROBE_FAILED);
     }
     *entries = mnt_table_get_nents(tb);
     mnt_unref_table(tb);
@@ -106,7 +112,7 @@ static double parse_memory_once(void) {
     struct libmnt_table *tb = mnt_new_table();
     if (!f || !tb || mnt_table_parse_stream(tb, f, "/proc/self/mountinfo") < 0) {
         fprintf(stderr, "mnt_table_parse_stream failed\n");
-        exit(1);
+        exit(PROBE_FAILED);
     }
     mnt_unref_table(tb);
     fclose(f);
@@ -135,8 +141,7 @@ static void take_copy(void) {
 
 static void must(int rc, const char *what) {
     if (rc) {
-        fprintf(stderr, "%s: %s\n", what, strerror(errno));
-        exit(1);
+        probe_fail(errno == EPERM ? PROBE_NOT_PRIVILEGED : PROBE_FAILED, what);
     }
 }
 
@@ -182,24 +187,18 @@ static void add_mount(const char *kind, int layers, int i) {
     must(mount("overlay", target, "overlay", 0, opts), "overlay mount");
 }
 
-int main(int argc, char **argv) {
-    if (argc < 3) {
-        fprintf(stderr, "usage: %s bind|overlay:L MAX_MOUNTS [REPEATS]\n", argv[0]);
-        return 2;
-    }
-    const char *kind = argv[1];
-    int layers = 0;
-    if (strncmp(kind, "overlay:", 8) == 0) {
-        layers = atoi(kind + 8);
-        kind = "overlay";
-    } else if (strcmp(kind, "bind") != 0) {
-        fprintf(stderr, "kind must be bind or overlay:L\n");
-        return 2;
-    }
-    int max = atoi(argv[2]);
-    int repeats = argc > 3 ? atoi(argv[3]) : 15;
-    must(unshare(CLONE_NEWNS), "unshare(CLONE_NEWNS)");
-    must(mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL), "make / private");
+struct spec {
+    const char *kind; // bind or overlay
+    int layers;       // lowerdirs per overlay line
+    int max;          // the largest table size to reach
+    int repeats;      // timed parses per size
+};
+
+/* One KIND's sweep, in a child process with its own private mount namespace. */
+static int measure(void *arg) {
+    const struct spec *sp = arg;
+    const char *kind = sp->kind;
+    int layers = sp->layers, max = sp->max, repeats = sp->repeats;
     mkdirs(ROOT);
     must(mount("tmpfs", ROOT, "tmpfs", 0, "size=256m,nr_inodes=4m"), "tmpfs");
     mkdirs(ROOT "/src");
@@ -239,5 +238,42 @@ int main(int argc, char **argv) {
                user_us, 1000 * user_us / lines, 1000 * user_us / bytes);
         fflush(stdout);
     }
-    return 0;
+    return probe_finish();
+}
+
+int main(int argc, char **argv) {
+    probe_private_mount_ns();
+    if (argc < 3) {
+        fprintf(stderr, "usage: %s bind|overlay:L MAX_MOUNTS [REPEATS] [bind|overlay:L MAX_MOUNTS REPEATS ...]\n", argv[0]);
+        return PROBE_USAGE;
+    }
+    for (int a = 1; a < argc; a += 3) {
+        struct spec sp = {argv[a], 0, 0, 15};
+        if (strncmp(sp.kind, "overlay:", 8) == 0) {
+            sp.layers = atoi(sp.kind + 8);
+            sp.kind = "overlay";
+            if (sp.layers < 1 || sp.layers > 500) {
+                fprintf(stderr, "overlay:L takes 1 to 500 lowerdirs\n");
+                return PROBE_USAGE;
+            }
+        } else if (strcmp(sp.kind, "bind") != 0) {
+            fprintf(stderr, "kind must be bind or overlay:L\n");
+            return PROBE_USAGE;
+        }
+        if (a + 1 >= argc) {
+            fprintf(stderr, "each KIND takes MAX_MOUNTS (and REPEATS, which only the last KIND may leave out)\n");
+            return PROBE_USAGE;
+        }
+        sp.max = atoi(argv[a + 1]);
+        sp.repeats = a + 2 < argc ? atoi(argv[a + 2]) : 15;
+        if (sp.max < 0 || sp.repeats < 1) {
+            fprintf(stderr, "MAX_MOUNTS must be >= 0 and REPEATS >= 1\n");
+            return PROBE_USAGE;
+        }
+        int rc = probe_run_in_child(measure, &sp);
+        if (rc != PROBE_OK) {
+            return rc;
+        }
+    }
+    return probe_finish();
 }

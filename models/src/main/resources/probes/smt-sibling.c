@@ -1,6 +1,6 @@
-// mountsim hardware probe: how much does the OTHER vCPU's activity slow work on this one?
+// mountsim probe kit: smt-sibling -- how much does the OTHER CPU's activity slow work on this one?
 //
-// Answers two questions for the SMT model (topology/HardwareCosts, sched/CpuScheduler):
+// WHAT: answers two questions for the SMT model (topology/HardwareCosts, sched/CpuScheduler):
 //  1. are the host's two vCPUs hyperthread siblings of one core? A compute loop on vCPU 0
 //     runs at the same rate whatever vCPU 1 does when they are separate cores; about
 //     1.2-1.7x slower while vCPU 1 computes too when they share one core's pipeline.
@@ -8,7 +8,9 @@
 //     kernel (osq_lock, rwsem_spin_on_owner, read_seqbegin) and in global-lock-bench loop on
 //     PAUSE + a load of the lock word.
 //
-// How it measures: the workload runs pinned on vCPU 0 for a fixed time per trial while a
+// HOW: the workload runs pinned on the first allowed CPU (A) while the load runs on its SMT
+// sibling when sysfs (topology/thread_siblings_list) names one, else on the second allowed
+// CPU (B); below, "vCPU 0" is A and "vCPU 1" is B. The workload runs pinned on vCPU 0 for a fixed time per trial while a
 // load thread pinned on vCPU 1 is idle (no thread), PAUSE-spins on a shared word, runs the
 // same compute loop, or issues the same mount syscalls. Loads are interleaved trial by trial
 // (idle, pause, compute, mount, idle, ...) so that drift of the host hits every load alike,
@@ -29,10 +31,12 @@
 // gone when the process exits):
 //   gcc -O2 -pthread -o smt-sibling smt-sibling.c
 //   ./smt-sibling [trials=15] [trial_ms=300] [children=2000]
-// Output rows:
+// ROWS:
 //   pause-latency ns=<ns per PAUSE>
+//   smt-sibling-setup cpu=A other_cpu=B shares_core=yes|no children=N trials=N trial_ms=T
 //   smt-sibling load=<idle|pause|compute|mount> workload=<compute|mount-syscalls> trials=N ns_per_op=<median> min=<> max=<> ratio=<median/idle median>
-#define _GNU_SOURCE
+//   or, with one CPU: smt-sibling skipped reason=one-cpu
+#include "probe.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -56,7 +60,8 @@ static const char *LOAD_NAMES[] = {"idle", "pause", "compute", "mount"};
 
 static volatile int stop_load;
 static volatile int spin_word;
-static const char *SRC = "/tmp/smt-sibling/src";
+static const char *SRC = "/tmp/mbs/src";
+static int cpu_a, cpu_b; // the measured CPU and the one carrying the load
 
 static double now(void) {
     struct timespec t;
@@ -76,8 +81,7 @@ static void pin(int cpu) {
     CPU_ZERO(&s);
     CPU_SET(cpu, &s);
     if (sched_setaffinity(0, sizeof s, &s)) {
-        perror("sched_setaffinity");
-        exit(1);
+        probe_fail(PROBE_FAILED, "sched_setaffinity");
     }
 }
 
@@ -100,8 +104,7 @@ static int open_close_batch(int n, double *open_seconds) {
     for (int i = 0; i < n; i++) {
         fds[i] = syscall(SYS_open_tree, AT_FDCWD, SRC, OPEN_TREE_CLONE);
         if (fds[i] < 0) {
-            perror("open_tree");
-            exit(1);
+            probe_fail(errno == ENOSYS ? PROBE_NO_MOUNT_API : PROBE_FAILED, "open_tree");
         }
     }
     *open_seconds += cpu_now() - t0;
@@ -113,13 +116,13 @@ static int open_close_batch(int n, double *open_seconds) {
 
 static void *load_thread(void *arg) {
     enum load l = (enum load) (intptr_t) arg;
-    pin(1);
+    pin(cpu_b);
     double ignored = 0;
     while (!stop_load) {
         switch (l) {
         case PAUSE:
             for (int i = 0; i < 1000 && !spin_word; i++) {
-                __builtin_ia32_pause();
+                probe_cpu_relax();
             }
             break;
         case COMPUTE:
@@ -140,8 +143,7 @@ static double trial(enum load l, int mountWorkload, double seconds) {
     pthread_t th;
     stop_load = 0;
     if (l != IDLE && pthread_create(&th, NULL, load_thread, (void *) (intptr_t) l)) {
-        perror("pthread_create");
-        exit(1);
+        probe_fail(PROBE_FAILED, "pthread_create");
     }
     usleep(20000); // let the load reach vCPU 1
     double result;
@@ -175,48 +177,89 @@ static int cmp(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
+// Mounts under /tmp/mbs, inside the private mount namespace main() entered first.
 static void setup_mounts(int children) {
-    if (unshare(CLONE_NEWNS) || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL)) {
-        perror("private mount namespace");
-        exit(1);
-    }
-    mkdir("/tmp/smt-sibling", 0755);
-    if (mount("tmpfs", "/tmp/smt-sibling", "tmpfs", 0, "size=16m")) {
-        perror("tmpfs");
-        exit(1);
+    mkdir("/tmp/mbs", 0755);
+    if (mount("tmpfs", "/tmp/mbs", "tmpfs", 0, "size=16m")) {
+        probe_fail(PROBE_NOT_PRIVILEGED, "tmpfs");
     }
     mkdir(SRC, 0755);
-    mkdir("/tmp/smt-sibling/m", 0755);
+    mkdir("/tmp/mbs/m", 0755);
     char b[256];
     for (int i = 0; i < children; i++) {
-        snprintf(b, sizeof b, "/tmp/smt-sibling/m/%d", i);
+        snprintf(b, sizeof b, "/tmp/mbs/m/%d", i);
         mkdir(b, 0755);
         if (mount("none", b, "tmpfs", 0, "size=64k")) {
-            perror("child tmpfs");
-            exit(1);
+            probe_fail(PROBE_FAILED, "child tmpfs");
         }
     }
 }
 
+// The first allowed CPU and, for the load, its SMT sibling if sysfs names an allowed one,
+// else the second allowed CPU. Returns whether they share a core; -1 with fewer than two CPUs.
+static int choose_cpus(void) {
+    int cpus[CPU_SETSIZE];
+    int n = probe_allowed_cpus(cpus, CPU_SETSIZE);
+    if (n < 2) {
+        return -1;
+    }
+    cpu_a = cpus[0];
+    cpu_b = cpus[1];
+    char list[256];
+    if (probe_sysfs(list, sizeof list, "/sys/devices/system/cpu/cpu%d/topology/thread_siblings_list", cpu_a) == 0) {
+        for (char *p = list; *p;) { // a kernel CPU list: "0,64" or "0-1"
+            long lo = strtol(p, &p, 10), hi = lo;
+            if (*p == '-') {
+                hi = strtol(p + 1, &p, 10);
+            }
+            for (long c = lo; c <= hi; c++) {
+                for (int i = 1; i < n; i++) {
+                    if (cpus[i] == c) {
+                        cpu_b = (int) c;
+                        return 1;
+                    }
+                }
+            }
+            if (*p == ',') {
+                p++;
+            } else {
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    probe_private_mount_ns();
     int trials = argc > 1 ? atoi(argv[1]) : 15;
     double seconds = (argc > 2 ? atoi(argv[2]) : 300) / 1000.0;
     int children = argc > 3 ? atoi(argv[3]) : 2000;
+    if (argc > 4 || trials < 1 || seconds <= 0 || children < 0) {
+        fprintf(stderr, "usage: %s [trials=15] [trial_ms=300] [children=2000]\n", argv[0]);
+        return PROBE_USAGE;
+    }
+    int shares_core = choose_cpus();
+    if (shares_core < 0) {
+        printf("smt-sibling skipped reason=one-cpu\n");
+        return probe_finish();
+    }
     setup_mounts(children);
-    pin(0);
+    pin(cpu_a);
 
     const long pauses = 10000000;
     double best = 1e9;
     for (int r = 0; r < 5; r++) {
         double t0 = now();
         for (long i = 0; i < pauses; i++) {
-            __builtin_ia32_pause();
+            probe_cpu_relax();
         }
         double ns = (now() - t0) / pauses * 1e9;
         best = ns < best ? ns : best;
     }
     printf("pause-latency ns=%.2f\n", best);
-    printf("# children=%d trials=%d trial_ms=%.0f\n", children, trials, seconds * 1000);
+    printf("smt-sibling-setup cpu=%d other_cpu=%d shares_core=%s children=%d trials=%d trial_ms=%.0f\n", cpu_a, cpu_b,
+           shares_core ? "yes" : "no", children, trials, seconds * 1000);
 
     for (int w = 0; w < 2; w++) {
         double *v[LOADS];
@@ -241,5 +284,5 @@ int main(int argc, char **argv) {
             fflush(stdout);
         }
     }
-    return 0;
+    return probe_finish();
 }

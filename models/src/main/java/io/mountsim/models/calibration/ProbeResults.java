@@ -13,7 +13,7 @@ import java.util.Optional;
  * rows. A kit file must end with {@code == end}: one without it was cut short.
  *
  * @param header   the kit header's keys (kit-version, date, kernel, cpu-model,
- *                 online-cpus, mode); empty for plain mountbench output
+ *                 online-cpus, mode, skipped); empty for plain mountbench output
  * @param topology one row per online CPU (cpu, core, package, node, llc, siblings)
  * @param mountbench the mountbench rows
  * @param rows     the other probes' rows by section name, each row its kind and keys
@@ -24,6 +24,9 @@ public record ProbeResults(String source, Map<String, String> header, List<Map<S
     public static final String TITLE = "# mountsim probe kit";
     public static final String END = "== end";
     private static final String SECTION = "== probe ";
+    /** "# skipped: NAME (reason)", one line per optional probe that was not built (its library is missing). */
+    private static final String SKIPPED = "skipped";
+    private static final String SKIPPED_SEPARATOR = " | ";
 
     /** One micro-probe row: {@code kind key=value ...}. */
     public record Row(String kind, Map<String, String> values, int line) {
@@ -38,6 +41,12 @@ public record ProbeResults(String source, Map<String, String> header, List<Map<S
                 return Optional.empty();
             }
         }
+    }
+
+    /** The optional probes the run skipped, each "NAME (reason)", from the "# skipped:" header lines. */
+    public List<String> skipped() {
+        String v = header.get(SKIPPED);
+        return v == null ? List.of() : List.of(v.split(java.util.regex.Pattern.quote(SKIPPED_SEPARATOR)));
     }
 
     public boolean isPlainMountbench() {
@@ -123,6 +132,8 @@ public record ProbeResults(String source, Map<String, String> header, List<Map<S
                 String value = body.substring(colon + 1).strip();
                 if (key.equals("topology")) {
                     topology.add(keyValues(value, source, no));
+                } else if (key.equals(SKIPPED) && header.containsKey(SKIPPED)) {
+                    header.put(key, header.get(key) + SKIPPED_SEPARATOR + value);
                 } else {
                     header.put(key, value);
                 }

@@ -4,6 +4,7 @@ import io.mountsim.models.topology.CoreToCoreNs;
 import io.mountsim.models.topology.Interconnect;
 import io.mountsim.models.topology.MachinePresets;
 import io.mountsim.models.topology.MachineSpec;
+import io.mountsim.models.topology.MemoryHierarchy;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,10 @@ import java.util.Set;
 /**
  * The machine a probe results file describes: its sysfs topology lines (one per online
  * CPU: core, package, node, llc, siblings) as sockets x cores x threads, LLC domains and
- * NUMA nodes, and the pingpong probe's one-way line transfers by distance class. Hardware
- * costs no probe measured are m7i.metal-24xl's, as an inline scenario machine gets them.
+ * NUMA nodes, the pingpong probe's one-way line transfers by distance class, smt-sibling's
+ * slowdowns and PAUSE latency, and child-walk-levels' clock and L3 latency
+ * ({@link ChildWalkLevels}). Hardware costs no probe measured are m7i.metal-24xl's, as an
+ * inline scenario machine gets them; the source string says which is which.
  */
 public final class ProbeTopology {
     private ProbeTopology() {
@@ -60,12 +63,24 @@ public final class ProbeTopology {
                 .map(r -> r.number("ratio")).flatMap(Optional::stream).findFirst();
         Optional<Double> pause = results.rows("smt-sibling", "pause-latency").stream()
                 .map(r -> r.number("ns")).flatMap(Optional::stream).findFirst();
+        // and the slowdown while the sibling only PAUSE-spins (machine.spinningSiblingSlowdown)
+        Optional<Double> spinning = results.rows("smt-sibling", "smt-sibling").stream()
+                .filter(r -> "pause".equals(r.values().get("load")) && "compute".equals(r.values().get("workload")))
+                .map(r -> r.number("ratio")).flatMap(Optional::stream).findFirst();
         if (smt.isPresent() || pause.isPresent()) {
-            source += "; smt-sibling: " + (smt.isPresent() && threads > 1 ? "sibling slowdown, " : "") + "PAUSE latency";
+            source += "; smt-sibling: " + (smt.isPresent() && threads > 1 ? "sibling slowdown, " : "")
+                    + (spinning.isPresent() && threads > 1 ? "spinning-sibling slowdown, " : "") + "PAUSE latency";
         }
+        // child-walk-levels: the clock and L3 latency that price the child-mount walk
+        Optional<ChildWalkLevels.Result> walk = ChildWalkLevels.read(results);
+        MemoryHierarchy memory = walk.map(ChildWalkLevels.Result::memory).orElse(MemoryHierarchy.CALIBRATION_HOST);
+        source += walk.map(w -> "; " + w.provenance()).orElse("; memory hierarchy the calibration host's (no"
+                + " child-walk-levels rows)");
+        double spinningSlowdown = threads > 1 ? Math.max(1.0, spinning.orElse(d.spinningSiblingSlowdown())) : 1.0;
         return Optional.of(new MachineSpec(name, sockets, coresPerSocket, threads, llcPerSocket, numaPerSocket,
                 llcPerSocket > 1 ? Interconnect.CHIPLET : Interconnect.MESH, c2c, d.perSpinnerHandoffNs(),
-                threads > 1 ? Math.max(1.0, smt.orElse(d.smtSlowdown())) : 1.0, pause.orElse(d.pauseNs()), source));
+                threads > 1 ? Math.max(1.0, smt.orElse(d.smtSlowdown())) : 1.0, pause.orElse(d.pauseNs()), source,
+                spinningSlowdown, memory));
     }
 
     private static Optional<Double> pingpong(ProbeResults results, String cls) {

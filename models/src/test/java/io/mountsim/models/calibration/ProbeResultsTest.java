@@ -51,6 +51,33 @@ class ProbeResultsTest {
     }
 
     @Test
+    void skippedOptionalProbesAreListedAndTheSpinningSiblingAndMemoryReachTheMachine() {
+        String text = HEADER + "# skipped: mountinfo-parse (its library is missing: libmount.h: No such file or directory)\n"
+                + "# skipped: other (pkg-config does not find the library 'x')\n"
+                + "== probe mountbench\n" + run(1, "layer", 280, 7)
+                + "== probe smt-sibling\npause-latency ns=20\n"
+                + "smt-sibling-setup cpu=0 other_cpu=2 shares_core=yes children=2000 trials=9 trial_ms=300\n"
+                + "smt-sibling load=pause workload=compute trials=9 ns_per_op=1.2 ratio=1.080\n"
+                + "smt-sibling load=compute workload=compute trials=9 ns_per_op=1.6 ratio=1.450\n"
+                + "== probe child-walk-levels\ncore-clock ghz=2.500\nchild-walk children=0 open_tree_us=3\n== end\n";
+        ProbeResults r = ProbeResults.parse(text, "kit.txt");
+        assertEquals(java.util.List.of("mountinfo-parse (its library is missing: libmount.h: No such file or directory)",
+                "other (pkg-config does not find the library 'x')"), r.skipped());
+        var m = ProbeTopology.machine(r, "h").orElseThrow();
+        assertEquals(2, m.threadsPerCore());
+        assertEquals(1.08, m.spinningSiblingSlowdown(), 1e-9, "smt-sibling load=pause workload=compute ratio");
+        assertEquals(2.5, m.memory().allCoreGhz(), 1e-9, "core-clock ghz");
+        assertTrue(m.source().contains("allCoreGhz 2.500 measured"), m.source());
+        // one-thread cores: a spinning sibling cannot exist
+        var noSmt = ProbeTopology.machine(ProbeResults.parse(text.replace("cpu=2 core=0", "cpu=2 core=2")
+                .replace("cpu=3 core=1", "cpu=3 core=3"), "k"), "h").orElseThrow();
+        assertEquals(1, noSmt.threadsPerCore());
+        assertEquals(1.0, noSmt.spinningSiblingSlowdown(), 1e-9);
+        assertTrue(ProbeResults.parse(HEADER + "== probe mountbench\n" + run(1, "layer", 280, 7) + "== end\n", "k")
+                .skipped().isEmpty());
+    }
+
+    @Test
     void aFileWithoutItsEndLineIsTruncated() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ProbeResults.parse(HEADER + "== probe mountbench\n" + run(1, "layer", 280, 7), "cut.txt"));

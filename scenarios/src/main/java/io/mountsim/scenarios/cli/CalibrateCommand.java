@@ -1,10 +1,12 @@
 package io.mountsim.scenarios.cli;
 
 import io.mountsim.models.calibration.CalibrationFit;
+import io.mountsim.models.calibration.ChildWalkLevels;
 import io.mountsim.models.calibration.HostCalibration;
 import io.mountsim.models.calibration.HostProfile;
 import io.mountsim.models.calibration.MeasuredRun;
 import io.mountsim.models.calibration.Measurements;
+import io.mountsim.models.calibration.MountinfoParseCosts;
 import io.mountsim.models.calibration.ProbeResults;
 import io.mountsim.models.calibration.ProbeTopology;
 import io.mountsim.models.calibration.Provenance;
@@ -112,10 +114,22 @@ final class CalibrateCommand implements Callable<Integer>, MountsimCommand.Conte
         for (String d : r.defaultsUsed()) {
             context.err().println("warning: default used: " + d);
         }
+        for (String skipped : all.skipped()) {
+            context.err().println("warning: the probe run skipped " + skipped);
+        }
+        if (machine == null) {
+            ChildWalkLevels.read(all).flatMap(ChildWalkLevels.Result::note)
+                    .ifPresent(n -> context.err().println("warning: machine.memory.l3Ns: " + n));
+        }
+        // facts the profile has no place for (a profile is a machine and a kernel): said, and kept as comments
+        List<String> facts = MountinfoParseCosts.read(all).stream().map(c -> "fact, not in the profile (a scenario sets it): "
+                + c.describe()).toList();
+        facts.forEach(context.out()::println);
         HostProfile profile = r.profile();
         List<String> comments = new ArrayList<>();
         comments.add("from " + all.source() + (fit ? ", dynamics fitted (--fit)" : ", direct measurements only (no --fit)"));
         all.header().forEach((k, v) -> comments.add(k + ": " + v));
+        comments.addAll(facts);
         if (fit) {
             profile = fitted(profile, all.mountbench().merged(), comments);
         }

@@ -34,7 +34,7 @@ import java.util.Set;
 public final class ProbeRun {
     /** The results file in the output directory. */
     public static final String RESULTS_FILE = "probe-results.txt";
-    /** Where the kit's mounting probes mount (/tmp/mb, /tmp/mbc, /tmp/mbg; FORMAT.md). */
+    /** Where the kit's mounting probes mount (/tmp/mb, /tmp/mbc, /tmp/mbg, /tmp/mbs, /tmp/mbw, /tmp/mb-parse-mip; FORMAT.md). */
     static final String PROBE_MOUNT_PREFIX = "/tmp/mb";
     static final String INTERRUPTED = "interrupted: the probes were stopped and their temporary files removed; no "
             + "results file was written and nothing stays mounted; run it again";
@@ -84,11 +84,20 @@ public final class ProbeRun {
             List<KitProbe> probes = kit.manifest().probes().stream().filter(p -> p.args(mode).isPresent()).toList();
             unpack();
             progress.printf(Locale.ROOT, "mountsim probe: compiling %d probes with %s%n", probes.size(), cc);
+            List<KitProbe> built = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
             for (KitProbe p : probes) {
-                compile(cc, p);
+                Optional<String> missing = compile(cc, p);
+                if (missing.isPresent()) {
+                    String line = p.name() + " (" + missing.get() + ")";
+                    progress.println("mountsim probe: warning: skipped optional probe " + line);
+                    skipped.add(line);
+                } else {
+                    built.add(p);
+                }
             }
-            StringBuilder text = new StringBuilder(ResultsHeader.of(kit.manifest().version(), start, facts, mode));
-            for (KitProbe p : probes) {
+            StringBuilder text = new StringBuilder(ResultsHeader.of(kit.manifest().version(), start, facts, mode, skipped));
+            for (KitProbe p : built) {
                 text.append(ResultsHeader.section(p.name())).append(runProbe(p, p.args(mode).orElseThrow()));
             }
             text.append(ResultsHeader.END).append('\n');
@@ -143,19 +152,66 @@ public final class ProbeRun {
         kit.unpack(workDir);
     }
 
-    private void compile(Path cc, KitProbe p) throws ProbeException, IOException {
+    /**
+     * Compiles one probe. An optional probe whose library is missing (pkg-config does not know
+     * its package, or the compiler lacks a header or a library) is not built: the reason is
+     * returned. Any other failure stops the run.
+     */
+    private Optional<String> compile(Path cc, KitProbe p) throws ProbeException, IOException {
+        List<String> command = new ArrayList<>(List.of(cc.toString(), "-O2", "-pthread", "-o", p.name(), p.sourceFile()));
+        command.addAll(p.build().ccFlags());
+        if (p.build().pkgConfig().isPresent()) {
+            String pkg = p.build().pkgConfig().get();
+            Optional<List<String>> flags = pkgConfig(p, pkg);
+            if (flags.isEmpty()) {
+                String why = "pkg-config does not find the library '" + pkg + "': install its development package"
+                        + " (e.g. Debian lib" + pkg + "-dev, Fedora lib" + pkg + "-devel) and pkg-config";
+                if (p.optional()) {
+                    return Optional.of(why);
+                }
+                throw ProbeException.hostProblem("cannot build " + p.sourceFile() + ": " + why);
+            }
+            command.addAll(flags.get());
+        }
         Path log = workDir.resolve(p.name() + ".cc.log");
-        int rc = execute(List.of(cc.toString(), "-O2", "-pthread", "-o", p.name(), p.sourceFile()), log, log);
+        int rc = execute(command, log, log);
         if (rc != 0) {
             String text = Files.readString(log, StandardCharsets.UTF_8);
             if (text.contains("No space left on device")) {
                 throw ProbeException.hostProblem(ProbeExit.NO_SPACE.hostProblem().orElseThrow());
             }
             String first = text.lines().filter(l -> l.contains("error")).findFirst()
-                    .orElse(text.lines().findFirst().orElse("exit code " + rc));
-            throw ProbeException.hostProblem("compiling " + p.sourceFile() + " with " + cc + " failed: " + first.strip()
+                    .orElse(text.lines().findFirst().orElse("exit code " + rc)).strip();
+            if (p.optional() && isMissingLibrary(text)) {
+                return Optional.of("its library is missing: " + first);
+            }
+            throw ProbeException.hostProblem("compiling " + p.sourceFile() + " with " + cc + " failed: " + first
                     + "; install the C library and Linux headers (Debian: apt-get install build-essential linux-libc-dev)");
         }
+        return Optional.empty();
+    }
+
+    /** gcc's and clang's words for a missing header, and ld's for a missing library. */
+    static boolean isMissingLibrary(String compilerOutput) {
+        return compilerOutput.lines().anyMatch(l -> (l.contains("fatal error") && l.contains(".h"))
+                && (l.contains("No such file or directory") || l.contains("file not found"))
+                || l.contains("cannot find -l") || l.contains("library not found for -l"));
+    }
+
+    /** The package's compiler and linker words, or empty when pkg-config is absent or does not know it. */
+    private Optional<List<String>> pkgConfig(KitProbe p, String pkg) throws ProbeException, IOException {
+        Path out = workDir.resolve(p.name() + ".pkg-config");
+        int rc;
+        try {
+            rc = execute(List.of("pkg-config", "--cflags", "--libs", pkg), out, out);
+        } catch (IOException e) {
+            return Optional.empty(); // no pkg-config on the PATH
+        }
+        String words = Files.readString(out, StandardCharsets.UTF_8).strip();
+        if (rc != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(words.isEmpty() ? List.of() : List.of(words.split("\\s+")));
     }
 
     private String runProbe(KitProbe p, List<String> args) throws ProbeException, IOException {

@@ -78,6 +78,44 @@ class CalibrateCommandTest {
         assertFalse(stderr().contains("scheduler.contextSwitchUs"), "measured, so not a default: " + stderr());
     }
 
+    /**
+     * The newer probes' sections: child-walk-levels gives the machine's clock and L3 latency
+     * (in the profile, with their provenance in the machine's source); mountinfo-parse gives
+     * PID 1's parse costs, which a profile has no place for: printed as facts and kept as
+     * comments. A skipped optional probe is a warning.
+     */
+    @Test
+    void theHardwareAndLibmountSectionsOfAKitFileAreReadWithTheirProvenance() throws IOException {
+        String kit = Files.readString(KIT_RUN);
+        StringBuilder walk = new StringBuilder("== probe child-walk-levels\ncore-clock ghz=3.100\n");
+        for (int n : new int[] {0, 500, 1000, 2000, 4000}) {
+            walk.append("child-walk children=").append(n).append(" open_tree_us=").append(4 + n * 0.020).append('\n');
+        }
+        // 4,000-16,000: 20 + 7.2 ns per child, twice the calibration host's exposed 3.6 ns
+        walk.append("child-walk children=8000 open_tree_us=").append(84 + 4000 * 0.0272).append('\n');
+        walk.append("child-walk children=16000 open_tree_us=").append(84 + 12000 * 0.0272).append('\n');
+        String parse = "== probe mountinfo-parse\n"
+                + "mountinfo-parse kind=bind mounts=1000 lines=1021 user_us=" + 0.75 * 1021 + "\n"
+                + "mountinfo-parse kind=bind mounts=2000 lines=2021 user_us=" + 0.75 * 2021 + "\n";
+        Path file = dir.resolve("kit.txt");
+        Files.writeString(file, kit.replace("# mode: full\n", "# mode: full\n# skipped: something (a reason)\n")
+                .replace("== end\n", walk + parse + "== end\n"));
+        Path profile = dir.resolve("walk.yaml");
+        assertEquals(0, run("calibrate", file.toString(), "-o", profile.toString()), stderr());
+        HostProfile p = ProfileYaml.read(profile);
+        assertEquals(3.1, p.machine().memory().allCoreGhz(), 1e-9, "core-clock ghz");
+        assertEquals(2 * 50 / 3.653, p.machine().memory().l3Ns(), 0.05, "twice the calibration host's L3 latency");
+        assertTrue(p.machine().source().contains("allCoreGhz 3.100 measured (kit.txt child-walk-levels core-clock row)"),
+                p.machine().source());
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("fact, not in the profile (a scenario sets it): watchers.systemd.parseNsPerLine = 750 ns"
+                + " (measured: kit.txt mountinfo-parse kind=bind rows with >= 1000 mounts"), said);
+        assertFalse(said.contains("parseNsPerLowerdir"), "no overlay rows, no per-lowerdir cost: " + said);
+        assertTrue(Files.readString(profile).contains("# fact, not in the profile (a scenario sets it): watchers.systemd"
+                + ".parseNsPerLine = 750 ns"), "kept in the file's comments");
+        assertTrue(stderr().contains("warning: the probe run skipped something (a reason)"), stderr());
+    }
+
     @Test
     void refusesToOverwriteAFileMountsimDidNotWrite() throws IOException {
         Path mine = TestFiles.write(dir, "notes.yaml", "my notes\n");

@@ -27,18 +27,23 @@ final class FakeHost implements ProbeHost {
 
     /**
      * A "compiler" that copies NAME.c to NAME and makes it executable, so a kit's sources can
-     * be shell scripts; it fails like cc when the source says so on its first line.
+     * be shell scripts; it fails like cc when the source says so on its first line, and like ld when a line
+     * "# compile: needs -lfoo" finds no -lfoo among its words.
      */
     static Path scriptCompiler(Path dir) throws IOException {
         Path cc = dir.resolve("fake-cc");
         Files.writeString(cc, String.join("\n",
                 "#!/bin/sh",
-                "# usage: fake-cc -O2 -pthread -o NAME NAME.c",
+                "# usage: fake-cc -O2 -pthread -o NAME NAME.c [EXTRA...]",
                 "out=$4; src=$5",
+                "if grep -q '^# compile: needs -lfoo' \"$src\"; then",
+                "  case \" $* \" in *' -lfoo '*) ;; *) echo \"/usr/bin/ld: cannot find -lfoo: No such file or directory\" >&2; exit 1 ;; esac",
+                "fi",
                 "case \"$(head -n1 \"$src\")\" in",
                 "  '# compile: enospc') echo \"$src: fatal error: error writing to /tmp/ccX.s: No space left on device\" >&2; exit 1 ;;",
                 "  '# compile: error') echo \"$src:3:10: fatal error: linux/mount.h: No such file or directory\" >&2; exit 1 ;;",
                 "  '# compile: noexec') cp \"$src\" \"$out\"; chmod -x \"$out\"; exit 0 ;;",
+                "  '# compile: syntax') echo \"$src:7:3: error: expected ';' before '}' token\" >&2; exit 1 ;;",
                 "esac",
                 "cp \"$src\" \"$out\" && chmod +x \"$out\"",
                 ""));

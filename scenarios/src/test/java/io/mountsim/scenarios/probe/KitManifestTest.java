@@ -28,7 +28,15 @@ class KitManifestTest {
         assertEquals(1, KIT.manifest().version());
         List<String> names = KIT.manifest().probes().stream().map(KitProbe::name).toList();
         assertEquals(List.of("mountbench", "child-mounts", "mountinfo-overlay-lines", "wakeup-idle", "context-switch",
-                "umount-gp", "pingpong"), names);
+                "umount-gp", "pingpong", "smt-sibling", "lockbench", "child-walk-levels", "core-to-core", "mountinfo-parse"),
+                names);
+        // libmount is the one library beyond libc: the kit runs without it
+        for (KitProbe p : KIT.manifest().probes()) {
+            boolean libmount = p.name().equals("mountinfo-parse");
+            assertEquals(libmount, p.optional(), p.name());
+            assertEquals(libmount ? Optional.of("mount") : Optional.empty(), p.build().pkgConfig(), p.name());
+            assertEquals(libmount, source(p.sourceFile()).contains("#include <libmount.h>"), p.name());
+        }
         for (KitProbe p : KIT.manifest().probes()) {
             String c = source(p.sourceFile());
             assertTrue(c.contains("#include \"probe.h\""), p.name() + " includes probe.h");
@@ -82,6 +90,33 @@ class KitManifestTest {
         assertEquals(new KitProbe("a-1", true, Optional.of(List.of("x", "y")), Optional.of(List.of("z"))), m.probes().get(0));
         assertEquals(Optional.empty(), m.probes().get(1).args(KitMode.QUICK));
         assertEquals(Optional.of(List.of("p")), m.probes().get(1).args(KitMode.FULL));
+    }
+
+    @Test
+    void parsesTheBuildWordsBetweenTheMountNamespaceAndTheArguments() {
+        KitManifest m = KitManifest.parse("kit-version 1\nprobe a none optional cc=-lrt,-DN=2 pkg-config=mount x optional | q\n"
+                + "probe b private pkg-config=libfoo-2.0 - | q\n", "k");
+        KitProbe a = m.probes().get(0);
+        assertEquals(new KitProbe.Build(List.of("-lrt", "-DN=2"), Optional.of("mount"), true), a.build());
+        assertEquals(Optional.of(List.of("x", "optional")), a.fullArgs(), "after the first argument, words are arguments");
+        KitProbe b = m.probes().get(1);
+        assertEquals(new KitProbe.Build(List.of(), Optional.of("libfoo-2.0"), false), b.build());
+        assertEquals(Optional.empty(), b.fullArgs());
+        assertEquals(KitProbe.Build.PLAIN, KitManifest.parse("kit-version 1\nprobe c none x | y\n", "k").probes().get(0).build());
+    }
+
+    @Test
+    void rejectsMalformedBuildWords() {
+        assertEquals("k:2: cc= takes comma-separated compiler options such as cc=-lrt,-DX=1, not \"$(rm\"",
+                error("kit-version 1\nprobe a none cc=$(rm x | y\n"));
+        assertEquals("k:2: cc= takes comma-separated compiler options such as cc=-lrt,-DX=1, not \"\"",
+                error("kit-version 1\nprobe a none cc=-lrt, x | y\n"));
+        assertEquals("k:2: pkg-config= takes one pkg-config package name such as pkg-config=mount, not \"a;b\"",
+                error("kit-version 1\nprobe a none pkg-config=a;b x | y\n"));
+        assertEquals("k:2: optional is given twice", error("kit-version 1\nprobe a none optional optional x | y\n"));
+        assertEquals("k:2: cc= is given twice", error("kit-version 1\nprobe a none cc=-la cc=-lb x | y\n"));
+        assertEquals("k:2: no full arguments before '|' (write - to skip the probe in the full run)",
+                error("kit-version 1\nprobe a none optional pkg-config=m | y\n"));
     }
 
     @Test

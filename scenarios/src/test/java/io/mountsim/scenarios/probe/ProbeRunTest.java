@@ -220,6 +220,56 @@ class ProbeRunTest {
         assertNothingLeft();
     }
 
+    /** An optional probe without its library: a warning, a header line, and the rest of the kit. */
+    @Test
+    void anOptionalProbeWhoseLibraryIsMissingIsSkippedAndNamedInTheHeader() throws Exception {
+        files.put("alpha.c", script("echo alpha-row x=1"));
+        files.put("nolib.c", "# compile: error\n");
+        files.put("nopkg.c", script("echo never"));
+        files.put("beta.c", script("echo beta-row y=2"));
+        Path file = run(kit("probe alpha none a | a\nprobe nolib none optional n | n\n"
+                + "probe nopkg private optional pkg-config=mountsim-no-such-package-7 n | n\nprobe beta none b | b\n"))
+                .run(KitMode.QUICK, out);
+        String text = Files.readString(file);
+        assertTrue(text.contains("# mode: quick\n"
+                + "# skipped: nolib (its library is missing: nolib.c:3:10: fatal error: linux/mount.h: No such file or directory)\n"
+                + "# skipped: nopkg (pkg-config does not find the library 'mountsim-no-such-package-7': install its development"
+                + " package (e.g. Debian libmountsim-no-such-package-7-dev, Fedora libmountsim-no-such-package-7-devel) and"
+                + " pkg-config)\n== probe alpha\nalpha-row x=1\n== probe beta\nbeta-row y=2\n== end\n"), text);
+        String said = progress.toString(StandardCharsets.UTF_8);
+        assertEquals(2, said.lines().filter(l -> l.startsWith("mountsim probe: warning: skipped optional probe ")).count(), said);
+        assertTrue(said.contains("mountsim probe: warning: skipped optional probe nolib (its library is missing: "), said);
+        // a reader of results files sees the skipped probes
+        assertEquals(2, io.mountsim.models.calibration.ProbeResults.parse(text.replace("kit-version: 7", "kit-version: 1")
+                .replace("== probe alpha",
+                "== probe mountbench\n" + MOUNTBENCH_ROW + "== probe alpha"), "r").skipped().size());
+    }
+
+    private static final String MOUNTBENCH_ROW = "threads=1 layers=50 mode=layer readers=0 containers=8 wall_s=1 starts_per_s=1"
+            + " mount_syscalls_per_s=1 lat_mean_ms=3 p50_ms=3 p95_ms=4 p99_ms=5 max_ms=6 mounts_after=1 reader_reads=0\n"
+            + "  per-syscall mean_us: open_tree=1 mount_setattr=1 move_mount=2 overlay_mount=200 umount_detach=40\n";
+
+    /** Only a missing library makes an optional probe skippable; a broken source stops the kit as any other. */
+    @Test
+    void anOptionalProbeWithAnotherCompileErrorStillFailsTheKit() throws IOException {
+        files.put("alpha.c", "# compile: syntax\n");
+        ProbeException e = refused("probe alpha none optional a | a\n", KitMode.QUICK);
+        assertEquals(2, e.exitCode());
+        assertTrue(e.getMessage().startsWith("compiling alpha.c with ") && e.getMessage().contains("expected ';'"),
+                e.getMessage());
+        assertNothingLeft();
+    }
+
+    /** cc= words reach the compiler (after the source, where ld wants -l); without them a required probe stops the kit. */
+    @Test
+    void theExtraCompilerWordsReachTheCompilerAfterTheSource() throws Exception {
+        files.put("alpha.c", script("# compile: needs -lfoo\necho linked x=1"));
+        ProbeException e = refused("probe alpha none a | a\n", KitMode.QUICK);
+        assertTrue(e.getMessage().contains("cannot find -lfoo"), e.getMessage());
+        Path file = run(kit("probe alpha none cc=-DX=1,-lfoo a | a\n")).run(KitMode.QUICK, out);
+        assertTrue(Files.readString(file).contains("== probe alpha\nlinked x=1\n== end\n"), Files.readString(file));
+    }
+
     @Test
     void aScratchDirectoryThatCannotExecuteIsNamedWithTheWayOut() throws IOException {
         files.put("alpha.c", "# compile: noexec\n");

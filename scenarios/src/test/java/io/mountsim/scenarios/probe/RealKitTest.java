@@ -43,6 +43,12 @@ class RealKitTest {
             "probe context-switch           none    30           | 30",
             "probe umount-gp                private 200          | 200",
             "probe pingpong                 none    30           | 30",
+            "probe smt-sibling              private 1 20 10      | 1 20 10",
+            "probe lockbench                none    20000 1 2xcpus | 20000 1 2xcpus",
+            "probe child-walk-levels        private 500 20       | 500 20",
+            "probe core-to-core             none    auto         | auto",
+            "probe mountinfo-parse          private optional pkg-config=mount bind 10 1 overlay:1 10 1 overlay:3 10 1"
+                    + " | bind 10 1 overlay:1 10 1 overlay:3 10 1",
             "");
 
     @Test
@@ -61,8 +67,32 @@ class RealKitTest {
 
         assertEquals(mountsBefore, new HashSet<>(host.mountPoints()), "no mount appeared or vanished in this namespace");
         Map<String, String> sections = sections(Files.readString(file));
-        assertEquals(List.of("mountbench", "child-mounts", "mountinfo-overlay-lines", "wakeup-idle", "context-switch",
-                "umount-gp", "pingpong"), new ArrayList<>(sections.keySet()));
+        int cpus = Runtime.getRuntime().availableProcessors();
+        String results = Files.readString(file);
+        // libmount is optional: without its development files the probe is skipped and said so
+        boolean libmount = !results.contains("\n# skipped: mountinfo-parse (");
+        List<String> expected = new ArrayList<>(List.of("mountbench", "child-mounts", "mountinfo-overlay-lines", "wakeup-idle",
+                "context-switch", "umount-gp", "pingpong", "smt-sibling", "lockbench", "child-walk-levels", "core-to-core"));
+        if (libmount) {
+            expected.add("mountinfo-parse");
+            // three kinds, each its own table: 0 and 10 mounts each
+            assertEquals(6, count(sections.get("mountinfo-parse"), "mountinfo-parse kind=(bind|overlay:1|overlay:3) mounts=(0|10)"
+                    + " lines=\\d+ entries=\\d+ bytes=\\d+ read_us=[\\d.]+ parse_us=[\\d.]+ user_us=[\\d.]+ ns_per_line="),
+                    sections.get("mountinfo-parse"));
+        } else {
+            assertTrue(progress.toString(StandardCharsets.UTF_8).contains("warning: skipped optional probe mountinfo-parse"));
+        }
+        assertEquals(expected, new ArrayList<>(sections.keySet()));
+        assertTrue(sections.get("child-walk-levels").matches("(?s)core-clock ghz=[\\d.]+\n(child-walk children=\\d+"
+                + " open_tree_us=[\\d.]+\n){2}"), sections.get("child-walk-levels"));
+        assertTrue(sections.get("lockbench").startsWith("lockbench-setup cpus="), sections.get("lockbench"));
+        // thread counts 1, 2, 4, ... up to twice the online CPUs, and that count itself
+        Matcher setup = Pattern.compile("lockbench-setup cpus=(\\d+) ").matcher(sections.get("lockbench"));
+        assertTrue(setup.find());
+        int twice = 2 * Integer.parseInt(setup.group(1));
+        assertEquals(Integer.numberOfTrailingZeros(Integer.highestOneBit(twice)) + 1 + (Integer.bitCount(twice) == 1 ? 0 : 1),
+                count(sections.get("lockbench"), "lockbench threads=\\d+ iterations=\\d+ reps=1 ns_per_cs=[\\d.]+ "),
+                sections.get("lockbench"));
 
         MeasuredRun run = Measurements.parse(sections.get("mountbench"), "mountbench section").runs().get(0);
         assertEquals(IdmapMode.PER_LAYER, run.mode());
@@ -71,7 +101,15 @@ class RealKitTest {
         assertTrue(sections.get("child-mounts").matches("(?s)children=0 open_tree_us=[\\d.]+\nchildren=100 open_tree_us=[\\d.]+\n"),
                 sections.get("child-mounts"));
         assertEquals(6, sections.get("mountinfo-overlay-lines").lines().filter(l -> l.startsWith("lowerdirs=2 overlays=")).count());
-        int cpus = Runtime.getRuntime().availableProcessors();
+        if (cpus > 1) {
+            assertEquals(8, count(sections.get("smt-sibling"), "smt-sibling load=(idle|pause|compute|mount) workload="
+                    + "(compute|mount-syscalls) trials=1 ns_per_op="), sections.get("smt-sibling"));
+            assertTrue(sections.get("core-to-core").matches("core-to-core from=\\d+ to=\\d+ one_way_ns=[\\d.]+ median_ns=[\\d.]+\n"),
+                    sections.get("core-to-core"));
+        } else {
+            assertEquals("smt-sibling skipped reason=one-cpu\n", sections.get("smt-sibling"));
+            assertEquals("core-to-core skipped reason=one-cpu\n", sections.get("core-to-core"));
+        }
         if (cpus > 1) {
             assertEquals(2, count(sections.get("wakeup-idle"), "wakeup-idle idle_gap_us=\\d+ samples=30 mean_us=[\\d.]+ p50_us="));
             assertEquals(2, count(sections.get("umount-gp"), "umount-gp other_cpus=(idle|busy) samples=200 mean_us=[\\d.]+ "));
