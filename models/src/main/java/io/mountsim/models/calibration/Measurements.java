@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,8 +131,9 @@ public record Measurements(List<MeasuredRun> runs, List<MeasuredMountinfoRead> m
                 number(f, "p95_ms", source, line));
     }
 
-    private static Map<String, String> fields(String text, String source, int line) {
-        Map<String, String> out = new HashMap<>();
+    /** A line's {@code key=value} tokens in order; anything else is an error naming the line. */
+    static Map<String, String> fields(String text, String source, int line) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (String token : text.trim().split("\\s+")) {
             int eq = token.indexOf('=');
             if (eq <= 0) {

@@ -131,7 +131,7 @@ public record ProbeResults(String source, Map<String, String> header, List<Map<S
                 String key = body.substring(0, colon).strip();
                 String value = body.substring(colon + 1).strip();
                 if (key.equals("topology")) {
-                    topology.add(keyValues(value, source, no));
+                    topology.add(Measurements.fields(value, source, no));
                 } else if (key.equals(SKIPPED) && header.containsKey(SKIPPED)) {
                     header.put(key, header.get(key) + SKIPPED_SEPARATOR + value);
                 } else {
@@ -166,18 +166,6 @@ public record ProbeResults(String source, Map<String, String> header, List<Map<S
         }
         Measurements m = Measurements.parse(mountbenchText.toString(), source);
         return new ProbeResults(source, header, topology, m, rows);
-    }
-
-    private static Map<String, String> keyValues(String text, String source, int line) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String token : text.trim().split("\\s+")) {
-            int eq = token.indexOf('=');
-            if (eq <= 0) {
-                throw error(source, line, "expected key=value, found \"" + token + "\"");
-            }
-            out.put(token.substring(0, eq), token.substring(eq + 1));
-        }
-        return out;
     }
 
     /** Rows may gain keys; a token that is not key=value is ignored (FORMAT.md: readers ignore what they do not know). */

@@ -6,11 +6,8 @@ import io.mountsim.scenarios.run.OutputDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -351,35 +348,12 @@ public final class ProbeRun {
     private void cleanUp() {
         Path w = workDir;
         if (w != null) {
-            deleteTree(w);
+            OutputDirectory.deleteQuietly(w); // best effort: a leftover temporary directory is harmless
         }
     }
 
     private double seconds(Instant since) {
         return Duration.between(since, clock.instant()).toMillis() / 1000.0;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // best effort: a leftover directory in the temporary directory is harmless
-        }
     }
 
     /** The run's temporary directory, while it exists (tests check that it is removed). */

@@ -508,8 +508,11 @@ public final class OutputDirectory {
         }
     }
 
-    /** Deletes a directory tree this class created (never follows symbolic links). */
-    static void deleteQuietly(Path dir) {
+    /**
+     * Deletes a directory tree that mountsim itself created (a staging directory, the probe
+     * kit's temporary build directory), best effort; never follows symbolic links.
+     */
+    public static void deleteQuietly(Path dir) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
