@@ -132,9 +132,14 @@ public final class RwSemaphore {
      * can, else sleeps again in its place at the head (true = holds the lock now).
      */
     public boolean retryWrite(SchedTask t) {
+        if (writer == t) {
+            // already granted through HANDOFF (passOn() took it off the wait list): asked
+            // first, because find() would scan the whole list, O(waiters), to learn it
+            return true;
+        }
         Waiter w = find(t);
         if (w == null) {
-            return writer == t; // already granted through HANDOFF
+            return false;
         }
         long now = sched.now();
         if (isFree()) {

@@ -36,6 +36,13 @@ public final class CpuScheduler {
     private final SchedulerParams params;
     private final Cpu[] cpus;
     private long waitingForCpuNs;
+    /**
+     * Tasks in all run queues together: a CPU going idle with nothing queued anywhere
+     * (the usual case) skips the scan of every CPU for the busiest queue.
+     */
+    private int queuedTasks;
+    /** CPUs with a current task: a wakeup on a fully busy machine skips the search for an idle CPU. */
+    private int busyCpus;
     private java.util.function.Consumer<SchedTask> preemptionListener;
     private final long startNs;
 
@@ -83,6 +90,7 @@ public final class CpuScheduler {
         t.state = SchedTask.State.RUNNABLE;
         t.runnableSinceNs = sim.now();
         target.runQueue.addLast(t);
+        queuedTasks++;
         SchedTask cur = target.current;
         if (cur != null && cur.preemptibleSpin && cur.activity == SchedTask.Activity.SPIN) {
             armReschedTick(cur);
@@ -99,6 +107,7 @@ public final class CpuScheduler {
         t.state = SchedTask.State.BLOCKED;
         t.lastCpu = t.cpu;
         c.current = null;
+        busyCpus--;
         scheduleNext(c);
     }
 
@@ -124,7 +133,9 @@ public final class CpuScheduler {
         t.runnableSinceNs = sim.now();
         t.lastCpu = t.cpu;
         c.current = null;
+        busyCpus--;
         c.runQueue.addLast(t);
+        queuedTasks++;
         scheduleNext(c);
         return true;
     }
@@ -232,7 +243,9 @@ public final class CpuScheduler {
         t.runnableSinceNs = sim.now();
         t.lastCpu = t.cpu;
         c.current = null;
+        busyCpus--;
         c.runQueue.addLast(t);
+        queuedTasks++;
         if (preemptionListener != null) {
             preemptionListener.accept(t);
         }
@@ -361,7 +374,7 @@ public final class CpuScheduler {
 
     private void scheduleNext(Cpu c) {
         SchedTask next = c.runQueue.pollFirst();
-        if (next == null) {
+        if (next == null && queuedTasks > 0) {
             Cpu busiest = null;
             for (Cpu other : cpus) {
                 if (other.runQueue.size() > 0 && (busiest == null || other.runQueue.size() > busiest.runQueue.size())) {
@@ -373,6 +386,7 @@ public final class CpuScheduler {
             }
         }
         if (next != null) {
+            queuedTasks--;
             waitingForCpuNs += sim.now() - next.runnableSinceNs;
             dispatch(c, next, params.contextSwitchNs());
         }
@@ -380,6 +394,7 @@ public final class CpuScheduler {
 
     private void dispatch(Cpu c, SchedTask t, long delayNs) {
         c.current = t;
+        busyCpus++;
         t.state = SchedTask.State.RUNNING;
         t.cpu = c.index;
         t.sliceStartNs = sim.now() + delayNs;
@@ -399,6 +414,9 @@ public final class CpuScheduler {
     private Cpu findIdleCpu(int previous) {
         if (previous >= 0 && cpus[previous].current == null) {
             return cpus[previous];
+        }
+        if (busyCpus == cpus.length) {
+            return null; // every CPU is taken: no need to look at each
         }
         Cpu any = null;
         for (Cpu c : cpus) {

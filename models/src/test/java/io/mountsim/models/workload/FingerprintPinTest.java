@@ -1,0 +1,55 @@
+package io.mountsim.models.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.models.SimulationModel;
+import io.mountsim.models.SimulationSpec;
+import io.mountsim.models.node.NodeSpec;
+import io.mountsim.models.node.Pid1Config;
+import io.mountsim.models.runtime.IdmapMode;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regression pin for speed work on the mount model (issue 13, section 6): a pure speed change
+ * must leave the event sequence exactly as it was. The expected fingerprints and event counts
+ * below are NOT derived from theory: they were computed on the code before the speed work, at
+ * commit b7d9e73 (main, 2026-11-30), and are pinned here on purpose. If a change is meant to
+ * alter the model's behaviour, re-take them and say so in that commit; a speed-only commit
+ * must never need to.
+ */
+class FingerprintPinTest {
+
+    /** Per-layer idmap, 2 passes, one mountinfo reader: the quickstart's shape, smaller. */
+    @Test
+    void perLayerWithAReaderKeepsItsEventSequence() {
+        SimulationSpec spec = MountSimulationFixtures.starts("r5.metal", IdmapMode.PER_LAYER, 2, true, 30, 10, 0, 1);
+        ReplicationOutcome o = SimulationModel.runReplication(spec, 42, 1, false);
+        assertEquals(PER_LAYER_EVENTS, o.events());
+        assertEquals(PER_LAYER_FINGERPRINT, o.fingerprint());
+    }
+
+    /** A busy node (running containers, CPU load, path lookups, runc's namespace copy) with systemd as PID 1. */
+    @Test
+    void busyNodeWithPid1KeepsItsEventSequence() {
+        SimulationSpec base = MountSimulationFixtures.starts("r5.metal", IdmapMode.PER_LAYER, 2, true, 20, 8, 0, 0);
+        var c = (WorkloadSpec.ContainerStarts) base.workload();
+        var node = new NodeSpec(40, 8, NodeSpec.EST_OTHER_MOUNTS_PER_CONTAINER,
+                Optional.of(new NodeSpec.CpuLoad(0.3, NodeSpec.EST_BURST_MS)), 1000, true);
+        var watchers = new WatcherConfig(0, Optional.empty(), WatcherConfig.DEFAULT_READ_BUFFER_BYTES,
+                Optional.of(Pid1Config.defaults()), List.of());
+        SimulationSpec spec = new SimulationSpec(base.machine(), base.kernel(), base.runtime(), watchers, c,
+                base.mitigations(), node);
+        ReplicationOutcome o = SimulationModel.runReplication(spec, 42, 0, false);
+        assertEquals(BUSY_NODE_EVENTS, o.events());
+        assertEquals(BUSY_NODE_FINGERPRINT, o.fingerprint());
+    }
+
+    // taken at commit b7d9e73, before the speed work
+    private static final long PER_LAYER_EVENTS = 22347L;
+    private static final long PER_LAYER_FINGERPRINT = -2140697484632232592L;
+    private static final long BUSY_NODE_EVENTS = 14317L;
+    private static final long BUSY_NODE_FINGERPRINT = -8022914090646519344L;
+}
