@@ -28,7 +28,7 @@ import net.jqwik.api.constraints.IntRange;
  *       (ids grow with scheduling order, so this is "same time, scheduling order").</li>
  * </ul>
  */
-class CancellationProperties {
+class CancellationPropertiesTest {
 
     @Property(tries = 300)
     void cancelledEventsNeverRunAndTheRestRunInTimeThenSchedulingOrder(

@@ -22,7 +22,7 @@ import net.jqwik.api.constraints.IntRange;
  * small range so ties (broken by sequence) are the rule, not the exception, and
  * initial capacities are tiny so growth is exercised.
  */
-class EventQueueProperties {
+class EventQueuePropertiesTest {
 
     /** One operation: add an event {@code timeDelta} after the last popped time, or poll. */
     record Op(boolean add, int timeDelta) {

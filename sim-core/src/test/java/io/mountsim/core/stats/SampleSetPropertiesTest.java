@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class SampleSetProperties {
+class SampleSetPropertiesTest {
 
     /**
      * Nearest rank from its definition, by counting: the smallest observation x such

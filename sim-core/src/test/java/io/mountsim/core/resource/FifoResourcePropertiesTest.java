@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.IntRange;
  *   <li>a granted task is resumed exactly once per grant, after the hand-off delay.</li>
  * </ul>
  */
-class FifoResourceProperties {
+class FifoResourcePropertiesTest {
 
     @Property(tries = 200)
     void grantsInRequestOrderNeverExceedCapacityAndWakeEveryWaiter(

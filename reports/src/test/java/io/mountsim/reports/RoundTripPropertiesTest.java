@@ -19,7 +19,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Whatever the text or number, the writers' output reads back to the same value. */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
 
     @Property(tries = 300)
     void anyStringSurvivesJson(@ForAll String s) throws Exception {

@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-class CancelledIdsProperties {
+class CancelledIdsPropertiesTest {
 
     /** The primitive set against java.util.HashSet under random adds, removes and clears. */
     @Property(tries = 200)
