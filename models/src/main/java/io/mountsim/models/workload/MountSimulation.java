@@ -44,7 +44,7 @@ public final class MountSimulation {
      * the report can zoom on its busiest stretch and summarise the rest; the runner cuts it
      * down right after the replication. A bound still, so a huge run cannot exhaust memory.
      */
-    private static final int TIMELINE_SPANS_PER_LOCK = 500_000;
+    public static final int TIMELINE_SPANS_PER_LOCK = 500_000;
 
     private MountSimulation() {
     }

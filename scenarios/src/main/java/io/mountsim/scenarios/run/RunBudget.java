@@ -1,7 +1,9 @@
 package io.mountsim.scenarios.run;
 
 import io.mountsim.models.workload.LayerCount;
+import io.mountsim.models.workload.MountSimulation;
 import io.mountsim.models.workload.WorkloadSpec;
+import io.mountsim.reports.data.TimelineWindow;
 import io.mountsim.scenarios.scenario.ScenarioPoint;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +41,13 @@ public record RunBudget(int points, int replications, double events, double inFl
     static final double BYTES_PER_TRACE_CALL = 200;
     /** A lock-benchmark critical section: acquire, hold, release, and a spin retry or two [est]. */
     static final double EVENTS_PER_CRITICAL_SECTION = 4;
-    /** A point's kept timeline: 2 locks x 3,000 spans (MountSimulation) x ~80 B per span object [est]. */
-    static final double TIMELINE_BYTES = 2 * 3_000 * 80;
+    /** Heap of one lock-timeline span object [est]. */
+    static final double BYTES_PER_SPAN = 80;
+    /**
+     * A point's kept timeline: the chart's window (TimelineWindow.MAX_SPANS spans) once the
+     * runner has cut it; the overview strip's bins are small beside it.
+     */
+    static final double TIMELINE_BYTES = TimelineWindow.MAX_SPANS * BYTES_PER_SPAN;
     /** A metric summary, CPU breakdown and labels per replication and point [est]. */
     static final double BYTES_PER_REPLICATION_KEPT = 4_000;
     /** The JVM, the parsed scenarios, picocli, the chart library once loaded [est]. */
@@ -58,7 +65,10 @@ public record RunBudget(int points, int replications, double events, double inFl
             double startsKept;
             if (w instanceof WorkloadSpec.ContainerStarts c) {
                 perReplicationEvents = c.containers() * (EVENTS_PER_START + EVENTS_PER_LAYER * meanLayers(c.layers()));
-                inFlight = c.containers() * BYTES_PER_START;
+                // replication 0 records both locks' whole timeline until the runner cuts it: at most
+                // MountSimulation's bound per lock, and no more spans than the replication has events
+                double spansPerLock = Math.min(MountSimulation.TIMELINE_SPANS_PER_LOCK, perReplicationEvents);
+                inFlight = c.containers() * BYTES_PER_START + 2 * spansPerLock * BYTES_PER_SPAN;
                 startsKept = Math.min(c.containers(), ExperimentRunner.LATENCIES_KEPT_PER_REPLICATION);
             } else if (w instanceof WorkloadSpec.Trace t) {
                 long calls = t.threads().stream().mapToLong(th -> th.calls().size()).sum();
