@@ -79,9 +79,10 @@ final class PointBinder {
         Section kernelSection = section(root, KERNEL);
         Optional<HostProfile> profile = profile(kernelSection);
         if (machineValue == null && profile.isPresent()) {
-            // the profile's own machine: the host its costs were measured on; kernel.profile
-            // names it in the resolved copy, which reads back to the same machine
+            // the profile's own machine: the host its costs were measured on, written out in
+            // full so the resolved copy shows the machine simulated and stays a valid scenario
             machine = profile.get().machine();
+            resolved.put(MACHINE, MachineBinder.resolved(machine, null));
         } else if (machineValue == null) {
             problems.add(root.location(), MACHINE.path(), "missing; expected a preset name (see `mountsim machines`) or an inline mapping");
         } else {

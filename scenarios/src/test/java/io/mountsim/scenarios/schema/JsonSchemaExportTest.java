@@ -30,12 +30,12 @@ import org.yaml.snakeyaml.Yaml;
  * resolved copy (summary.json's) passes, and the mistakes the loader refuses by form
  * (an unknown key, a value out of range, a misspelt option) fail.
  */
-class JsonSchemaExportTest {
+public class JsonSchemaExportTest {
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(JsonSchemaExport.json(), InputFormat.JSON);
 
     /** Every scenario file shipped in the module (profiles are another format; target/ and src/ are not shipped). */
-    static List<Path> shippedScenarios() throws IOException {
+    public static List<Path> shippedScenarios() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("."))) {
             return files.filter(f -> f.toString().endsWith(".yaml"))
                     .filter(f -> !f.startsWith("./target") && !f.startsWith("./src") && !f.startsWith("./profiles"))
