@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,15 +42,7 @@ final class SchemaCommand implements Callable<Integer>, MountsimCommand.ContextA
         if (Files.exists(output) && !writtenBySchema(output)) {
             throw invalid(output + " exists and was not written by mountsim schema; choose another file or remove it yourself");
         }
-        Path dir = output.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".mountsim-schema-", ".tmp");
-        try {
-            Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFile.writeAtomically(output, json, ".mountsim-schema-");
         context.out().println("wrote " + output);
         return MountsimCommand.EXIT_OK;
     }

@@ -120,31 +120,31 @@ final class MachineBinder {
     }
 
     private MemoryHierarchy memory(Section machine, MemoryHierarchy d) {
-        if (!machine.has(MACHINE_MEMORY.name())) {
+        Optional<Section> s = mappingAt(machine, MACHINE_MEMORY, "a mapping {allCoreGhz, l3Ns}");
+        if (s.isEmpty()) {
             return d;
         }
-        Optional<YamlValue.Mapping> m = values.mapping(machine.get(MACHINE_MEMORY.name()), MACHINE_MEMORY.path(),
-                "a mapping {allCoreGhz, l3Ns}");
-        if (m.isEmpty()) {
-            return d;
-        }
-        Section s = Section.of(m.get(), MACHINE_MEMORY.path(), values.problems());
         MemoryHierarchy given = new MemoryHierarchy(
-                values.read(s, MEMORY_ALL_CORE_GHZ, d.allCoreGhz()),
-                values.read(s, MEMORY_L3_NS, d.l3Ns()), "scenario");
+                values.read(s.get(), MEMORY_ALL_CORE_GHZ, d.allCoreGhz()),
+                values.read(s.get(), MEMORY_L3_NS, d.l3Ns()), "scenario");
         return given.allCoreGhz() == d.allCoreGhz() && given.l3Ns() == d.l3Ns() ? d : given;
     }
 
+    /** The mapping at {@code key} of the machine; empty when absent or not a mapping (reported). */
+    private Optional<Section> mappingAt(Section machine, ScenarioKey key, String expected) {
+        if (!machine.has(key.name())) {
+            return Optional.empty();
+        }
+        return values.mapping(machine.get(key.name()), key.path(), expected)
+                .map(m -> Section.of(m, key.path(), values.problems()));
+    }
+
     private CoreToCoreNs coreToCore(Section machine, CoreToCoreNs d) {
-        if (!machine.has(MACHINE_CORE_TO_CORE.name())) {
+        Optional<Section> found = mappingAt(machine, MACHINE_CORE_TO_CORE, "a mapping {smt, llc, crossLlc, crossSocket}");
+        if (found.isEmpty()) {
             return d;
         }
-        Optional<YamlValue.Mapping> m = values.mapping(machine.get(MACHINE_CORE_TO_CORE.name()), MACHINE_CORE_TO_CORE.path(),
-                "a mapping {smt, llc, crossLlc, crossSocket}");
-        if (m.isEmpty()) {
-            return d;
-        }
-        Section s = Section.of(m.get(), MACHINE_CORE_TO_CORE.path(), values.problems());
+        Section s = found.get();
         return new CoreToCoreNs(
                 values.read(s, C2C_SMT, d.smt()),
                 values.read(s, C2C_LLC, d.llc()),

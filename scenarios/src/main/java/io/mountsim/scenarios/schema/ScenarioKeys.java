@@ -37,7 +37,7 @@ import java.util.function.UnaryOperator;
  * {@link #onOff}, {@link #text}, {@link #section}, {@link #form}); read it in its binder
  * with {@code values.read(section, ScenarioKeys.X)} and write its resolved value with
  * {@code resolved.put(ScenarioKeys.X, value)}; then regenerate the README table
- * ({@code ReadmeKeyTableTest}, see README "Development").
+ * ({@code ReadmeKeyTableTest} with {@code -Dmountsim.regenerateReadme=true}, see README "Scenario files").
  */
 public final class ScenarioKeys {
     private static final boolean SWEEP = true;
