@@ -46,6 +46,17 @@ public final class JsonSchemaExport {
         }
     }
 
+    /** sweep: each sweepable key's path -> a non-empty list of values of that key's schema. */
+    private static Map<String, Object> sweepable() {
+        LinkedHashMap<String, Object> properties = new LinkedHashMap<>();
+        for (ScenarioKey k : ScenarioKeys.ALL) {
+            if (k.sweepable()) {
+                properties.put(k.path(), Map.of("type", "array", "minItems", 1, "items", k.jsonSchema(object(k.path()))));
+            }
+        }
+        return properties;
+    }
+
     /** The object schema of the keys directly under {@code parent} (null when there are none). */
     private static Map<String, Object> object(String parent) {
         List<ScenarioKey> children = ScenarioKeys.ALL.stream().filter(k -> k.parent().equals(parent)).toList();
@@ -54,7 +65,12 @@ public final class JsonSchemaExport {
         }
         LinkedHashMap<String, Object> properties = new LinkedHashMap<>();
         for (ScenarioKey k : children) {
-            properties.put(k.name(), k.jsonSchema(object(k.path())));
+            Map<String, Object> value = k.jsonSchema(object(k.path()));
+            if (k == ScenarioKeys.SWEEP_KEYS) {
+                value.put("properties", sweepable());
+                value.put("additionalProperties", false);
+            }
+            properties.put(k.name(), value);
         }
         LinkedHashMap<String, Object> o = new LinkedHashMap<>();
         o.put("type", "object");

@@ -88,6 +88,10 @@ public class JsonSchemaExportTest {
         assertFalse(validate(ok.replace("kind: container-starts", "kind: container-start")).isEmpty(), "misspelt option");
         assertFalse(validate(ok.replace("r5.metal", "r5.metl")).isEmpty(), "unknown preset");
         assertFalse(validate(ok + "sweep: {run.seed: [1, 2]}\n").isEmpty(), "run settings are not sweepable");
+        assertFalse(validate(ok + "sweep: {workload.containers: [10, 0]}\n").isEmpty(), "a swept value out of range");
+        assertFalse(validate(ok + "sweep: {runtime.idmap: [per-layer, common-parnt]}\n").isEmpty(), "a misspelt swept option");
+        assertEquals(List.of(), validate(ok + "sweep: {machine: [r5.metal, {preset: m7a.24xlarge, threadsPerCore: 1}],"
+                + " workload.layers: [20, {uniform: [20, 80]}]}\n"), "swept values of several forms");
         assertFalse(validate(ok + "kernel: {lockHeldShares: {openTree: 1.5}}\n").isEmpty(), "a share above 1");
         assertEquals(List.of(), validate(ok + "x-image: &i {layers: 50}\nmitigations: {smt: off, cpuset: \"0-3\"}\n"),
                 "x- keys and on/off switches");
