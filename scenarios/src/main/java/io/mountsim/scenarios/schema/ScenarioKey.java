@@ -187,15 +187,10 @@ public sealed interface ScenarioKey {
     }
 
     /** A mapping of the keys below it. */
-    record Section(String path, String defaultText, String doc) implements ScenarioKey {
+    record Section(String path, String defaultText, String doc, boolean sweepable) implements ScenarioKey {
         @Override
         public String expected() {
             return "a mapping";
-        }
-
-        @Override
-        public boolean sweepable() {
-            return false;
         }
 
         @Override

@@ -98,7 +98,7 @@ public final class ScenarioKeys {
     public static final Choice MACHINE_INTERCONNECT = choice("machine.interconnect", enumNames(Interconnect.values()),
             Interconnect.MESH.yamlName(), "(inline; else the preset's)", "how a socket keeps a contended line coherent", SWEEP);
     public static final Section MACHINE_CORE_TO_CORE = section("machine.coreToCoreNs", "the preset's; inline: m7i.metal-24xl's",
-            "one-way cache-line transfer latency by distance");
+            "one-way cache-line transfer latency by distance", SWEEP);
     public static final Num C2C_SMT = number("machine.coreToCoreNs.smt", Range.positive(), null,
             "the preset's; inline: m7i.metal-24xl's", "between SMT siblings", SWEEP);
     public static final Num C2C_LLC = number("machine.coreToCoreNs.llc", Range.positive(), null,
@@ -210,7 +210,7 @@ public final class ScenarioKeys {
                     + " Use it instead of a mountinfoReaders entry for systemd", SWEEP,
             children -> anyOf(Map.of("enum", Switch.SPELLINGS), children));
     public static final Section SYSTEMD_RATE_LIMIT = section("watchers.systemd.rateLimit", "{burst: 5, perSeconds: 1}",
-            "added: the mount source's sd-event rate limit (src/core/mount.c mount_enumerate())");
+            "added: the mount source's sd-event rate limit (src/core/mount.c mount_enumerate())", SWEEP);
     public static final Int SYSTEMD_RATE_LIMIT_BURST = integer("watchers.systemd.rateLimit.burst", 1, Integer.MAX_VALUE, atLeast(1),
             (long) Pid1Config.DEFAULT_RATE_LIMIT_BURST, "", "added: re-parses per window", SWEEP);
     public static final Num SYSTEMD_RATE_LIMIT_PER_SECONDS = number("watchers.systemd.rateLimit.perSeconds", Range.positive(),
@@ -284,7 +284,7 @@ public final class ScenarioKeys {
     public static final Form WORKLOAD_ARRIVAL = form("workload.arrival", "burst | {poisson: {perSecond: X}}", "burst",
             "container-starts: arrival process", SWEEP,
             children -> anyOf(Map.of("const", "burst"), required(children, "poisson")));
-    public static final Section ARRIVAL_POISSON = section("workload.arrival.poisson", "-", "Poisson arrivals");
+    public static final Section ARRIVAL_POISSON = section("workload.arrival.poisson", "-", "Poisson arrivals", SWEEP);
     public static final Num POISSON_PER_SECOND = number("workload.arrival.poisson.perSecond", Range.positive(), null, "required",
             "arrival rate", SWEEP);
     public static final Form WORKLOAD_MAX_CONCURRENT_STARTS = form("workload.maxConcurrentStarts", "integer >= 1 | unlimited",
@@ -358,7 +358,12 @@ public final class ScenarioKeys {
     }
 
     private static Section section(String path, String dflt, String doc) {
-        return add(new Section(path, dflt, doc));
+        return section(path, dflt, doc, FIXED);
+    }
+
+    /** A mapping a sweep may replace whole ({@code workload.arrival.poisson: [{perSecond: 10}, ...]}). */
+    private static Section section(String path, String dflt, String doc, boolean sweep) {
+        return add(new Section(path, dflt, doc, sweep));
     }
 
     private static Form form(String path, String expected, String dflt, String doc, boolean sweep,
