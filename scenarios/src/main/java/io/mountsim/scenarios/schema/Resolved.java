@@ -30,21 +30,26 @@ public final class Resolved {
         return this;
     }
 
-    /** Whether anything was put at or below {@code key}. */
+    /** Whether anything was put at or below {@code key} (no value put is null). */
     public boolean has(ScenarioKey key) {
-        Object at = root;
-        for (String part : key.path().split("\\.")) {
-            if (!(at instanceof Map<?, ?> m) || !m.containsKey(part)) {
-                return false;
-            }
-            at = m.get(part);
-        }
-        return true;
+        return at(root, key) != null;
     }
 
     /** Everything put, as nested mappings (the YAML/JSON shape of a scenario file). */
     public Map<String, Object> tree() {
         return root;
+    }
+
+    /** The value at {@code key} in a resolved tree (summary.json's "scenario"), or null when absent. */
+    public static Object at(Map<String, Object> tree, ScenarioKey key) {
+        Object at = tree;
+        for (String part : key.path().split("\\.")) {
+            if (!(at instanceof Map<?, ?> m)) {
+                return null;
+            }
+            at = m.get(part);
+        }
+        return at;
     }
 
     /**
