@@ -18,13 +18,30 @@ public final class SimulationModel {
      * @param withTimeline record the lock timeline (costs memory; replication 0 only)
      */
     public static ReplicationOutcome runReplication(SimulationSpec spec, long seed, int replication, boolean withTimeline) {
-        if (spec.workload() instanceof WorkloadSpec.LockBench bench) {
-            LockBench.SchedulerCosts costs = new LockBench.SchedulerCosts(Math.round(spec.kernel().scheduler().idleWakeupUs() * 1000),
-                    Math.round(spec.kernel().scheduler().contextSwitchUs() * 1000));
-            return LockBench.run(spec.machine(), spec.mitigations(), bench, costs, seed, replication, withTimeline);
-        }
-        TopologyCpuLayout layout = new TopologyCpuLayout(Topology.of(spec.machine(), spec.mitigations()));
-        return MountSimulation.run(layout, spec.kernel(), spec.runtime(), spec.watchers(), spec.node(), spec.workload(),
-                seed, replication, withTimeline);
+        return spec.workload().accept(new WorkloadSpec.Visitor<>() {
+            @Override
+            public ReplicationOutcome containerStarts(WorkloadSpec.ContainerStarts starts) {
+                return MountSimulation.run(layout(spec), spec.kernel(), spec.runtime(), spec.watchers(), spec.node(),
+                        starts, seed, replication, withTimeline);
+            }
+
+            @Override
+            public ReplicationOutcome trace(WorkloadSpec.Trace trace) {
+                return MountSimulation.run(layout(spec), spec.kernel(), spec.runtime(), spec.watchers(), spec.node(),
+                        trace, seed, replication, withTimeline);
+            }
+
+            @Override
+            public ReplicationOutcome lockBench(WorkloadSpec.LockBench bench) {
+                LockBench.SchedulerCosts costs = new LockBench.SchedulerCosts(
+                        Math.round(spec.kernel().scheduler().idleWakeupUs() * 1000),
+                        Math.round(spec.kernel().scheduler().contextSwitchUs() * 1000));
+                return LockBench.run(spec.machine(), spec.mitigations(), bench, costs, seed, replication, withTimeline);
+            }
+        });
+    }
+
+    private static TopologyCpuLayout layout(SimulationSpec spec) {
+        return new TopologyCpuLayout(Topology.of(spec.machine(), spec.mitigations()));
     }
 }

@@ -108,7 +108,7 @@ final class PointBinder {
         WatcherConfig watchers = watchers(section(root, "watchers"), resolved);
         NodeSpec node = nodeBinder.node(root, resolved);
         WorkloadSpec workload = workload(root, resolved);
-        if (workload instanceof WorkloadSpec.LockBench && !node.isIdle()) {
+        if (workload != null && !workload.runsOnNode() && !node.isIdle()) {
             problems.add(root.get("node").location(), "node",
                     "applies to container-starts and trace workloads; remove it for kind: lockbench");
         }
