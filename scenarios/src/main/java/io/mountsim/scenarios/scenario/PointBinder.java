@@ -417,7 +417,7 @@ final class PointBinder {
                 try {
                     cpuset = CpuSets.parse(text.get());
                     if (machine != null && Topology.problems(machine).isEmpty()) {
-                        Topology topology = Topology.of(machine, new Mitigations(smt, new CpuSet.All()));
+                        Topology topology = Topology.of(machine, smt);
                         CpuSets.problems(cpuset, topology).forEach(p -> values.error(v, s.path("cpuset"), p));
                     }
                 } catch (IllegalArgumentException e) {
