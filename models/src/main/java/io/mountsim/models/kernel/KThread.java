@@ -19,7 +19,6 @@ public final class KThread extends SchedTask {
     private final OpSource source;
     private final Consumer<KThread> onExit;
     private Op op;
-    private List<Step> steps;
     private int stepIndex;
     private int phase;
     private long opStartNs;
@@ -78,16 +77,12 @@ public final class KThread extends SchedTask {
                     }
                     return;
                 }
-                steps = op instanceof SyscallProgram p ? p.steps() : null;
                 stepIndex = 0;
                 phase = 0;
                 opStartNs = sched.now();
             }
-            if (!advance()) {
+            if (!op.runOn(this)) {
                 return;
-            }
-            if (op instanceof SyscallProgram p) {
-                kernel.recordSyscall(p.kind(), sched.now() - opStartNs);
             }
             op = null;
             if (sched.preemptionPoint(this)) {
@@ -96,121 +91,121 @@ public final class KThread extends SchedTask {
         }
     }
 
-    /** Runs the current op on; true when it is complete, false when the thread must wait. */
-    private boolean advance() {
-        if (op instanceof SyscallProgram) {
-            return runSteps();
-        }
-        if (op instanceof Op.UserWork w) {
-            if (phase == 0) {
-                phase = 1;
-                sched.compute(this, scaled(w.ns()), true); // user space: always preemptible
-                return false;
-            }
-            return true;
-        }
-        if (op instanceof Op.AwaitMountChange) {
-            if (kernel.mountEvent() != lastSeenMountEvent) {
-                return true;
-            }
-            kernel.addPoller(this);
-            sched.block(this);
-            return false;
-        }
-        if (op instanceof Op.AwaitEvents e) {
-            if (phase == 0) {
-                if (e.mountTable() && kernel.mountEvent() != lastSeenMountEvent) {
-                    return true;
-                }
-                phase = 1;
-                if (e.mountTable()) {
-                    kernel.addPoller(this);
-                }
-                sched.block(this);
-                return false;
-            }
-            kernel.removePoller(this); // woken by a message or a timer: no stale poll registration
-            return true;
-        }
-        if (op instanceof Op.Sleep s) {
-            if (phase == 0) {
-                phase = 1;
-                sched.block(this);
-                sched.simulation().schedule(s.ns(), () -> sched.wake(this));
-                return false;
-            }
-            return true;
-        }
-        throw new IllegalStateException("unknown op " + op);
-    }
+    // The interpreter: one method per kind of op and of step (Op.runOn and Step.runOn name
+    // them). Each runs its op or step on from the current phase and answers true when it is
+    // done, false when the thread must wait.
 
-    private boolean runSteps() {
+    boolean syscall(SyscallProgram program) {
+        List<Step> steps = program.steps();
         while (stepIndex < steps.size()) {
-            if (!runStep(steps.get(stepIndex))) {
+            if (!steps.get(stepIndex).runOn(this)) {
                 return false;
             }
             stepIndex++;
             phase = 0;
         }
+        kernel.recordSyscall(program.kind(), sched.now() - opStartNs);
         return true;
     }
 
-    /** Executes (part of) one step: true when it is done, false when the thread waits. */
-    private boolean runStep(Step step) {
-        if (step instanceof Step.Work w) {
-            return work(w.ns());
+    boolean userWork(long ns) {
+        if (phase == 0) {
+            phase = 1;
+            sched.compute(this, scaled(ns), true); // user space: always preemptible
+            return false;
         }
-        if (step instanceof Step.NamespaceWriteLock) {
-            if (phase == 0) {
-                phase = 1;
-                return kernel.namespaceSem().acquireWrite(this);
-            }
-            return kernel.namespaceSem().retryWrite(this);
-        }
-        if (step instanceof Step.NamespaceWriteUnlock) {
-            kernel.namespaceSem().releaseWrite(this);
+        return true;
+    }
+
+    boolean awaitMountChange() {
+        if (kernel.mountEvent() != lastSeenMountEvent) {
             return true;
         }
-        if (step instanceof Step.NamespaceReadLock) {
-            if (phase == 0) {
-                phase = 1;
-                return kernel.namespaceSem().acquireRead(this);
+        kernel.addPoller(this);
+        sched.block(this);
+        return false;
+    }
+
+    boolean awaitEvents(boolean mountTable) {
+        if (phase == 0) {
+            if (mountTable && kernel.mountEvent() != lastSeenMountEvent) {
+                return true;
             }
-            return true; // resumed: readers are granted the lock when woken
-        }
-        if (step instanceof Step.NamespaceReadUnlock) {
-            kernel.namespaceSem().releaseRead(this);
-            return true;
-        }
-        if (step instanceof Step.MountLockSection m) {
-            long holdNs = m.ns() + m.perCpuNs() * sched.cpuCount();
-            return spinlockSection(kernel.mountLock(), holdNs, true);
-        }
-        if (step instanceof Step.PercpuAllocSection a) {
-            return mutexSection(kernel.pcpuAllocMutex(), a.ns());
-        }
-        if (step instanceof Step.SpinlockSection s) {
-            return spinlockSection(kernel.spinlock(s.lock()), s.ns(), false);
-        }
-        if (step instanceof Step.PathWalk walk) {
-            return pathWalk(walk.ns());
-        }
-        if (step instanceof Step.RcuSync) {
-            if (phase == 0) {
-                phase = 1;
-                kernel.rcu().synchronize(this);
-                return false;
+            phase = 1;
+            if (mountTable) {
+                kernel.addPoller(this);
             }
-            return kernel.rcu().resumed(this);
+            sched.block(this);
+            return false;
         }
-        if (step instanceof Step.MountTableChange c) {
-            kernel.mountsChanged(c);
-            return true;
+        kernel.removePoller(this); // woken by a message or a timer: no stale poll registration
+        return true;
+    }
+
+    boolean sleep(long ns) {
+        if (phase == 0) {
+            phase = 1;
+            sched.block(this);
+            sched.simulation().schedule(ns, () -> sched.wake(this));
+            return false;
         }
-        if (step instanceof Step.LockedChildrenCheck) {
-            return work(phase == 0 ? kernel.lockedChildrenCheckNs() : 0);
+        return true;
+    }
+
+    boolean namespaceWriteLock() {
+        if (phase == 0) {
+            phase = 1;
+            return kernel.namespaceSem().acquireWrite(this);
         }
-        throw new IllegalStateException("unknown step " + step);
+        return kernel.namespaceSem().retryWrite(this);
+    }
+
+    boolean namespaceWriteUnlock() {
+        kernel.namespaceSem().releaseWrite(this);
+        return true;
+    }
+
+    boolean namespaceReadLock() {
+        if (phase == 0) {
+            phase = 1;
+            return kernel.namespaceSem().acquireRead(this);
+        }
+        return true; // resumed: readers are granted the lock when woken
+    }
+
+    boolean namespaceReadUnlock() {
+        kernel.namespaceSem().releaseRead(this);
+        return true;
+    }
+
+    boolean mountLockSection(long ns, long perCpuNs) {
+        return spinlockSection(kernel.mountLock(), ns + perCpuNs * sched.cpuCount(), true);
+    }
+
+    boolean percpuAllocSection(long ns) {
+        return mutexSection(kernel.pcpuAllocMutex(), ns);
+    }
+
+    boolean spinlockSection(Step.GlobalSpinlock lock, long ns) {
+        return spinlockSection(kernel.spinlock(lock), ns, false);
+    }
+
+    boolean rcuSync() {
+        if (phase == 0) {
+            phase = 1;
+            kernel.rcu().synchronize(this);
+            return false;
+        }
+        return kernel.rcu().resumed(this);
+    }
+
+    boolean mountTableChange(Step.MountTableChange change) {
+        kernel.mountsChanged(change);
+        return true;
+    }
+
+    boolean lockedChildrenCheck() {
+        return work(phase == 0 ? kernel.lockedChildrenCheckNs() : 0);
     }
 
     /**
@@ -220,7 +215,7 @@ public final class KThread extends SchedTask {
      * while a writer is inside. Phases: 0 sample and walk, 1 check, 2 spinning before the
      * ref-walk, 3 ref-walk running, 4 done.
      */
-    private boolean pathWalk(long ns) {
+    boolean pathWalk(long ns) {
         var lock = kernel.mountLock();
         switch (phase) {
             case 0:
@@ -256,7 +251,7 @@ public final class KThread extends SchedTask {
         return false;
     }
 
-    private boolean work(long ns) {
+    boolean work(long ns) {
         if (phase == 0) {
             if (ns <= 0) {
                 return true;

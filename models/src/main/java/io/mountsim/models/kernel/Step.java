@@ -7,23 +7,51 @@ package io.mountsim.models.kernel;
  */
 public sealed interface Step {
 
+    /**
+     * Runs (part of) this step on {@code thread}, the one running the call: true when the
+     * step is done, false when the thread must wait. Each step names the interpreter
+     * method that executes it, so a step nobody executes is a compile error, not an
+     * "unknown step" at run time. Called only by {@link KThread}'s interpreter.
+     */
+    boolean runOn(KThread thread);
+
     /** CPU work that holds no global lock (or holds what the thread already holds). */
     record Work(long ns) implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.work(ns);
+        }
     }
 
     /** namespace_lock() = down_write(&namespace_sem). */
     record NamespaceWriteLock() implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.namespaceWriteLock();
+        }
     }
 
     /** namespace_unlock(): up_write(&namespace_sem). */
     record NamespaceWriteUnlock() implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.namespaceWriteUnlock();
+        }
     }
 
     /** down_read(&namespace_sem), e.g. clone_private_mount(), m_start() of mountinfo. */
     record NamespaceReadLock() implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.namespaceReadLock();
+        }
     }
 
     record NamespaceReadUnlock() implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.namespaceReadUnlock();
+        }
     }
 
     /**
@@ -32,6 +60,10 @@ public sealed interface Step {
      * per-CPU mount counters the section sums (mnt_get_count(), mnt_get_writers()).
      */
     record MountLockSection(long ns, long perCpuNs) implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.mountLockSection(ns, perCpuNs);
+        }
     }
 
     /**
@@ -40,10 +72,18 @@ public sealed interface Step {
      * (mm/percpu.c), under namespace_sem wherever a mount is cloned.
      */
     record PercpuAllocSection(long ns) implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.percpuAllocSection(ns);
+        }
     }
 
     /** A short section under another global spinlock (mount-ID allocator, sb_lock). */
     record SpinlockSection(GlobalSpinlock lock, long ns) implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.spinlockSection(lock, ns);
+        }
     }
 
     /**
@@ -52,10 +92,18 @@ public sealed interface Step {
      * redo the walk {@code refWalkFactor} times slower.
      */
     record PathWalk(long ns) implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.pathWalk(ns);
+        }
     }
 
     /** synchronize_rcu_expedited() in namespace_unlock() after an unmount. */
     record RcuSync() implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.rcuSync();
+        }
     }
 
     /**
@@ -63,6 +111,10 @@ public sealed interface Step {
      * {@code kind}, whose mountinfo line lists {@code lowerdirs} lower layers; pollers wake.
      */
     record MountTableChange(int delta, MountKind kind, int lowerdirs) implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.mountTableChange(this);
+        }
     }
 
     /**
@@ -71,6 +123,10 @@ public sealed interface Step {
      * the kernel's per-child check times the children there are now.
      */
     record LockedChildrenCheck() implements Step {
+        @Override
+        public boolean runOn(KThread thread) {
+            return thread.lockedChildrenCheck();
+        }
     }
 
     /** The global spinlocks other than mount_lock. */

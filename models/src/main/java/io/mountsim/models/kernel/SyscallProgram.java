@@ -7,4 +7,9 @@ public record SyscallProgram(SyscallKind kind, List<Step> steps) implements Op {
     public SyscallProgram {
         steps = List.copyOf(steps);
     }
+
+    @Override
+    public boolean runOn(KThread thread) {
+        return thread.syscall(this);
+    }
 }

@@ -3,11 +3,9 @@ package io.mountsim.models.lockbench;
 import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.core.results.MetricNames;
 import io.mountsim.core.results.ReplicationOutcome;
-import io.mountsim.models.mitigation.Mitigations;
 import io.mountsim.models.sched.SchedulerParams;
 import io.mountsim.models.sched.TopologyCpuLayout;
 import io.mountsim.models.topology.HardwareCosts;
-import io.mountsim.models.topology.MachineSpec;
 import io.mountsim.models.topology.Topology;
 import io.mountsim.models.workload.WorkloadSpec;
 import java.util.LinkedHashMap;
@@ -32,15 +30,16 @@ public final class LockBench {
     public static final int TIMELINE_SPANS = 2_000;
 
     /**
-     * One replication of the scenario's lockbench point, on the CPU scheduler the mount path
+     * One replication of the scenario's lockbench point on {@code topology} (the machine
+     * under the scenario's mitigations), on the CPU scheduler the mount path
      * runs on ({@link ScheduledLockBench}), with the machine's kernel profile's wakeup and
      * context-switch costs.
      *
      * @param withTimeline record the first {@link #TIMELINE_SPANS} lock spans (lanes = allowed CPUs)
      */
-    public static ReplicationOutcome run(MachineSpec machine, Mitigations mitigations, WorkloadSpec.LockBench spec,
+    public static ReplicationOutcome run(Topology topology, WorkloadSpec.LockBench spec,
                                          SchedulerCosts costs, long seed, int replication, boolean withTimeline) {
-        return toOutcome(simulateScheduled(Topology.of(machine, mitigations), LockBenchConfig.of(spec), costs, seed,
+        return toOutcome(simulateScheduled(topology, LockBenchConfig.of(spec), costs, seed,
                 replication, withTimeline ? TIMELINE_SPANS : 0));
     }
 

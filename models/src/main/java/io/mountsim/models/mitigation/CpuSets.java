@@ -1,8 +1,8 @@
 package io.mountsim.models.mitigation;
 
+import io.mountsim.models.topology.CpuNumbering;
 import io.mountsim.models.topology.Topology;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -134,27 +134,9 @@ public final class CpuSets {
         return topology.onlineCpus();
     }
 
-    /** Linux CPU-list text for a sorted set of CPUs: {0,1,2,5} -> "0-2,5". */
+    /** Linux CPU-list text for a set of CPUs: {0,1,2,5} -> "0-2,5" ({@link CpuNumbering#listText}). */
     public static String format(int[] cpus) {
-        int[] sorted = cpus.clone();
-        Arrays.sort(sorted);
-        StringBuilder s = new StringBuilder();
-        int i = 0;
-        while (i < sorted.length) {
-            int j = i;
-            while (j + 1 < sorted.length && sorted[j + 1] == sorted[j] + 1) {
-                j++;
-            }
-            if (s.length() > 0) {
-                s.append(',');
-            }
-            s.append(sorted[i]);
-            if (j > i) {
-                s.append('-').append(sorted[j]);
-            }
-            i = j + 1;
-        }
-        return s.toString();
+        return CpuNumbering.listText(cpus);
     }
 
     /** The YAML text of a cpuset (inverse of {@link #parse}). */

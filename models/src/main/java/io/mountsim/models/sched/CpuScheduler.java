@@ -75,26 +75,25 @@ public final class CpuScheduler {
 
     /** Makes a new or sleeping task runnable; it is resumed once it has a CPU. */
     public void wake(SchedTask t) {
-        if (t.state == SchedTask.State.RUNNING || t.state == SchedTask.State.RUNNABLE) {
+        if (t.isAwake()) {
             return; // already awake: a wakeup of an awake task is a no-op, as in try_to_wake_up()
         }
-        if (t.state == SchedTask.State.EXITED) {
+        if (t.state() == SchedTask.State.EXITED) {
             throw new IllegalStateException(t + " has exited");
         }
-        Cpu idle = findIdleCpu(t.lastCpu);
+        Cpu idle = findIdleCpu(t.lastCpu());
         if (idle != null) {
             dispatch(idle, t, params.idleWakeupNs());
             return;
         }
-        Cpu target = shortestQueue(t.lastCpu);
-        t.state = SchedTask.State.RUNNABLE;
-        t.runnableSinceNs = sim.now();
+        Cpu target = shortestQueue(t.lastCpu());
+        t.queue(sim.now());
         target.runQueue.addLast(t);
         queuedTasks++;
         SchedTask cur = target.current;
-        if (cur != null && cur.preemptibleSpin && cur.activity == SchedTask.Activity.SPIN) {
+        if (cur != null && cur.spinsPreemptibly() && cur.activity() == SchedTask.Activity.SPIN) {
             armReschedTick(cur);
-        } else if (cur != null && cur.computePreemptible && cur.activity == SchedTask.Activity.COMPUTE) {
+        } else if (cur != null && cur.computePreemptible() && cur.activity() == SchedTask.Activity.COMPUTE) {
             armReschedTick(cur);
         }
     }
@@ -102,10 +101,9 @@ public final class CpuScheduler {
     /** The running task {@code t} sleeps: its CPU goes to the next task. */
     public void block(SchedTask t) {
         requireRunning(t);
-        Cpu c = cpus[t.cpu];
+        Cpu c = cpus[t.cpu()];
         endActivity(t);
-        t.state = SchedTask.State.BLOCKED;
-        t.lastCpu = t.cpu;
+        t.sleep();
         c.current = null;
         busyCpus--;
         scheduleNext(c);
@@ -114,7 +112,7 @@ public final class CpuScheduler {
     /** The running task {@code t} is done for good. */
     public void exit(SchedTask t) {
         block(t);
-        t.state = SchedTask.State.EXITED;
+        t.exit();
     }
 
     /**
@@ -124,14 +122,12 @@ public final class CpuScheduler {
      */
     public boolean preemptionPoint(SchedTask t) {
         requireRunning(t);
-        Cpu c = cpus[t.cpu];
+        Cpu c = cpus[t.cpu()];
         if (c.runQueue.isEmpty() || !sliceExpired(t)) {
             return false;
         }
         endActivity(t);
-        t.state = SchedTask.State.RUNNABLE;
-        t.runnableSinceNs = sim.now();
-        t.lastCpu = t.cpu;
+        t.requeue(sim.now());
         c.current = null;
         busyCpus--;
         c.runQueue.addLast(t);
@@ -147,7 +143,7 @@ public final class CpuScheduler {
      */
     public boolean needResched(SchedTask t) {
         requireRunning(t);
-        return !cpus[t.cpu].runQueue.isEmpty() && sliceExpired(t);
+        return !cpus[t.cpu()].runQueue.isEmpty() && sliceExpired(t);
     }
 
     /**
@@ -157,7 +153,7 @@ public final class CpuScheduler {
     private boolean sliceExpired(SchedTask t) {
         long tick = params.tickNs();
         long lastTick = tick > 0 ? sim.now() / tick * tick : sim.now();
-        return lastTick - t.sliceStartNs >= params.sliceNs();
+        return lastTick - t.sliceStartNs() >= params.sliceNs();
     }
 
     private long nextTickAtOrAfter(long ns) {
@@ -170,17 +166,16 @@ public final class CpuScheduler {
      * slice need_resched() becomes true and the spin loop notices.
      */
     private void armReschedTick(SchedTask t) {
-        if (t.reschedTickArmed) {
+        if (!t.armReschedTick()) {
             return;
         }
-        t.reschedTickArmed = true;
-        long at = nextTickAtOrAfter(Math.max(sim.now(), t.sliceStartNs + params.sliceNs()));
+        long at = nextTickAtOrAfter(Math.max(sim.now(), t.sliceStartNs() + params.sliceNs()));
         sim.scheduleAt(at, () -> {
-            t.reschedTickArmed = false;
-            boolean spinning = t.preemptibleSpin && t.activity == SchedTask.Activity.SPIN;
-            boolean computing = t.computePreemptible && t.activity == SchedTask.Activity.COMPUTE
-                    && t.computeEndNs > sim.now();
-            if (t.state == SchedTask.State.RUNNING && (spinning || computing) && !cpus[t.cpu].runQueue.isEmpty()) {
+            t.reschedTickFired();
+            boolean spinning = t.spinsPreemptibly() && t.activity() == SchedTask.Activity.SPIN;
+            boolean computing = t.computePreemptible() && t.activity() == SchedTask.Activity.COMPUTE
+                    && t.computeEndNs() > sim.now();
+            if (t.isRunning() && (spinning || computing) && !cpus[t.cpu()].runQueue.isEmpty()) {
                 if (!sliceExpired(t)) {
                     armReschedTick(t); // armed in an earlier slice; t was switched out and in since
                 } else if (spinning) {
@@ -212,15 +207,13 @@ public final class CpuScheduler {
      */
     public void compute(SchedTask t, long workNs, boolean preemptible) {
         requireRunning(t);
-        t.computePreemptible = preemptible;
+        t.setComputePreemptible(preemptible);
         setActivity(t, SchedTask.Activity.COMPUTE);
-        SchedTask sibling = siblingTask(t.cpu);
-        double factor = sibling == null ? 1.0 : slowdownBeside(sibling.activity);
+        SchedTask sibling = siblingTask(t.cpu());
+        double factor = sibling == null ? 1.0 : slowdownBeside(sibling.activity());
         long ns = factor == 1.0 ? workNs : Math.round(workNs * factor);
-        t.computeFactor = factor;
-        t.computeEndNs = sim.now() + ns;
-        t.computeEventId = t.wakeAfter(ns);
-        if (preemptible && !cpus[t.cpu].runQueue.isEmpty()) {
+        t.computeScheduled(t.wakeAfter(ns), sim.now() + ns, factor);
+        if (preemptible && !cpus[t.cpu()].runQueue.isEmpty()) {
             armReschedTick(t);
         }
     }
@@ -235,13 +228,11 @@ public final class CpuScheduler {
      * the work waits, with {@code t}, at the back of the run queue.
      */
     private void preempt(SchedTask t) {
-        Cpu c = cpus[t.cpu];
-        sim.cancel(t.computeEventId);
-        t.preemptedWorkNs = Math.max(1, Math.round((t.computeEndNs - sim.now()) / t.computeFactor));
+        Cpu c = cpus[t.cpu()];
+        sim.cancel(t.computeEventId());
+        t.keepPreemptedWork(sim.now());
         endActivity(t);
-        t.state = SchedTask.State.RUNNABLE;
-        t.runnableSinceNs = sim.now();
-        t.lastCpu = t.cpu;
+        t.requeue(sim.now());
         c.current = null;
         busyCpus--;
         c.runQueue.addLast(t);
@@ -273,37 +264,35 @@ public final class CpuScheduler {
 
     /** Re-times the pending compute of {@code t} (if any) for a new SMT stretch factor. */
     private void restretch(SchedTask t, double factor) {
-        if (t == null || t.activity != SchedTask.Activity.COMPUTE || t.computeEventId < 0
-                || t.computeFactor == factor || t.computeEndNs <= sim.now()) {
+        if (t == null || t.activity() != SchedTask.Activity.COMPUTE || t.computeEventId() < 0
+                || t.computeFactor() == factor || t.computeEndNs() <= sim.now()) {
             return;
         }
-        double remainingWork = (t.computeEndNs - sim.now()) / t.computeFactor;
+        double remainingWork = (t.computeEndNs() - sim.now()) / t.computeFactor();
         long ns = Math.max(0, Math.round(remainingWork * factor));
-        sim.cancel(t.computeEventId);
-        t.computeFactor = factor;
-        t.computeEndNs = sim.now() + ns;
-        t.computeEventId = t.wakeAfter(ns);
+        sim.cancel(t.computeEventId());
+        t.computeScheduled(t.wakeAfter(ns), sim.now() + ns, factor);
     }
 
     /** {@code t} busy-waits on its CPU until {@link #stopSpinning}. */
     public void startSpinning(SchedTask t, boolean stopsOnNeedResched) {
         requireRunning(t);
         setActivity(t, SchedTask.Activity.SPIN);
-        t.preemptibleSpin = stopsOnNeedResched;
-        if (stopsOnNeedResched && !cpus[t.cpu].runQueue.isEmpty()) {
+        t.setPreemptibleSpin(stopsOnNeedResched);
+        if (stopsOnNeedResched && !cpus[t.cpu()].runQueue.isEmpty()) {
             armReschedTick(t);
         }
     }
 
     public void stopSpinning(SchedTask t) {
-        if (t.activity == SchedTask.Activity.SPIN) {
+        if (t.activity() == SchedTask.Activity.SPIN) {
             setActivity(t, SchedTask.Activity.NONE);
         }
-        t.preemptibleSpin = false;
+        t.setPreemptibleSpin(false);
     }
 
     public boolean isSpinning(SchedTask t) {
-        return t.activity == SchedTask.Activity.SPIN;
+        return t.activity() == SchedTask.Activity.SPIN;
     }
 
     /** Where the CPUs' time went up to now. */
@@ -319,10 +308,11 @@ public final class CpuScheduler {
             compute += c.computeNs;
             spin += c.spinNs;
             if (c.current != null) {
-                long open = now - c.current.activitySinceNs;
-                if (c.current.activity == SchedTask.Activity.COMPUTE || c.current.activity == SchedTask.Activity.SWITCH) {
+                long open = now - c.current.activitySinceNs();
+                SchedTask.Activity a = c.current.activity();
+                if (a == SchedTask.Activity.COMPUTE || a == SchedTask.Activity.SWITCH) {
                     compute += open;
-                } else if (c.current.activity == SchedTask.Activity.SPIN) {
+                } else if (a == SchedTask.Activity.SPIN) {
                     spin += open;
                 }
             }
@@ -332,18 +322,17 @@ public final class CpuScheduler {
     }
 
     private void requireRunning(SchedTask t) {
-        if (t.state != SchedTask.State.RUNNING) {
-            throw new IllegalStateException(t + " is not on a CPU (" + t.state + ")");
+        if (!t.isRunning()) {
+            throw new IllegalStateException(t + " is not on a CPU (" + t.state() + ")");
         }
     }
 
     /** t now does {@code a}: the sibling's work is re-timed for it. */
     private void setActivity(SchedTask t, SchedTask.Activity a) {
         endActivity(t, false);
-        t.activity = a;
-        t.activitySinceNs = sim.now();
-        if (t.cpu >= 0) {
-            restretch(siblingTask(t.cpu), slowdownBeside(a));
+        t.startActivity(a, sim.now());
+        if (t.lastCpu() >= 0) {
+            restretch(siblingTask(t.lastCpu()), slowdownBeside(a));
         }
     }
 
@@ -353,23 +342,21 @@ public final class CpuScheduler {
     }
 
     private void endActivity(SchedTask t, boolean siblingSpeedsUp) {
-        if (t.activity == SchedTask.Activity.COMPUTE && t.cpu >= 0) {
-            t.computeEventId = -1;
+        // the task's last CPU: where it ran the activity (it may have just slept or been preempted)
+        int cpu = t.lastCpu();
+        SchedTask.Activity a = t.activity();
+        if (siblingSpeedsUp && cpu >= 0 && a != SchedTask.Activity.NONE) {
+            restretch(siblingTask(cpu), 1.0);
         }
-        if (siblingSpeedsUp && t.cpu >= 0 && t.activity != SchedTask.Activity.NONE) {
-            restretch(siblingTask(t.cpu), 1.0);
-        }
-        long span = sim.now() - t.activitySinceNs;
-        if (t.cpu >= 0 && span > 0) {
-            if (t.activity == SchedTask.Activity.COMPUTE || t.activity == SchedTask.Activity.SWITCH) {
-                cpus[t.cpu].computeNs += span;
-            } else if (t.activity == SchedTask.Activity.SPIN) {
-                cpus[t.cpu].spinNs += span;
+        long span = sim.now() - t.activitySinceNs();
+        if (cpu >= 0 && span > 0) {
+            if (a == SchedTask.Activity.COMPUTE || a == SchedTask.Activity.SWITCH) {
+                cpus[cpu].computeNs += span;
+            } else if (a == SchedTask.Activity.SPIN) {
+                cpus[cpu].spinNs += span;
             }
         }
-        t.activity = SchedTask.Activity.NONE;
-        t.activitySinceNs = sim.now();
-        t.preemptibleSpin = false;
+        t.endActivity(sim.now());
     }
 
     private void scheduleNext(Cpu c) {
@@ -387,7 +374,7 @@ public final class CpuScheduler {
         }
         if (next != null) {
             queuedTasks--;
-            waitingForCpuNs += sim.now() - next.runnableSinceNs;
+            waitingForCpuNs += sim.now() - next.runnableSinceNs();
             dispatch(c, next, params.contextSwitchNs());
         }
     }
@@ -395,16 +382,11 @@ public final class CpuScheduler {
     private void dispatch(Cpu c, SchedTask t, long delayNs) {
         c.current = t;
         busyCpus++;
-        t.state = SchedTask.State.RUNNING;
-        t.cpu = c.index;
-        t.sliceStartNs = sim.now() + delayNs;
         // the CPU is taken from now: switching in (or leaving idle) is kernel work on it
-        t.activity = SchedTask.Activity.SWITCH;
-        t.activitySinceNs = sim.now();
-        if (t.preemptedWorkNs > 0) {
-            long rest = t.preemptedWorkNs;
-            boolean preemptible = t.computePreemptible;
-            t.preemptedWorkNs = 0;
+        t.dispatch(c.index, sim.now(), sim.now() + delayNs);
+        long rest = t.takePreemptedWork();
+        if (rest > 0) {
+            boolean preemptible = t.computePreemptible();
             sim.schedule(delayNs, () -> compute(t, rest, preemptible)); // finish the preempted work first
         } else {
             t.wakeAfter(delayNs);

@@ -12,25 +12,25 @@ public abstract class SchedTask extends Task {
 
     enum Activity { NONE, COMPUTE, SPIN, SWITCH }
 
-    State state = State.NEW;
-    Activity activity = Activity.NONE;
-    int cpu = -1;
-    int lastCpu = -1;
-    long sliceStartNs;
-    long runnableSinceNs;
-    long activitySinceNs;
+    private State state = State.NEW;
+    private Activity activity = Activity.NONE;
+    /** The CPU of the task's latest dispatch (kept once it leaves: its last CPU), -1 before it first ran. */
+    private int cpu = -1;
+    private long sliceStartNs;
+    private long runnableSinceNs;
+    private long activitySinceNs;
     /** True while spinning in a way that stops on need_resched (rwsem optimistic spin). */
-    boolean preemptibleSpin;
+    private boolean preemptibleSpin;
     /** A scheduler tick is pending to set need_resched() on this spinning task. */
-    boolean reschedTickArmed;
-    /** The pending end of the current compute: its event, time and SMT stretch factor. */
-    long computeEventId = -1;
-    long computeEndNs;
-    double computeFactor = 1.0;
+    private boolean reschedTickArmed;
+    /** The pending end of the current compute: its event (-1: none), time and SMT stretch factor. */
+    private long computeEventId = -1;
+    private long computeEndNs;
+    private double computeFactor = 1.0;
     /** Whether the current compute may be preempted (no spinlock held, preemptible kernel). */
-    boolean computePreemptible;
+    private boolean computePreemptible;
     /** Work left of a compute that was preempted; resumed before the task's program goes on. */
-    long preemptedWorkNs;
+    private long preemptedWorkNs;
     /** What to tell when an optimistic spin must stop because another task wants the CPU. */
     private SpinAbort spinAbort;
 
@@ -45,11 +45,168 @@ public abstract class SchedTask extends Task {
 
     /** The CPU the task last ran on (for cache distances), or -1 before it first ran. */
     public final int lastCpu() {
-        return state == State.RUNNING ? cpu : lastCpu;
+        return cpu;
     }
 
     public final boolean isRunning() {
         return state == State.RUNNING;
+    }
+
+    // The scheduler's view (CpuScheduler only). The life cycle is NEW or BLOCKED -> RUNNABLE
+    // (queued) or RUNNING (dispatched); RUNNING -> BLOCKED (slept), RUNNABLE (yielded or
+    // preempted) or, after BLOCKED, EXITED. Each transition is one method that checks it.
+
+    final State state() {
+        return state;
+    }
+
+    /** Runnable or running: a wakeup finds nothing to do. */
+    final boolean isAwake() {
+        return state == State.RUNNING || state == State.RUNNABLE;
+    }
+
+    /** Woken with no idle CPU: waits in a run queue from now. */
+    final void queue(long now) {
+        if (state != State.NEW && state != State.BLOCKED) {
+            throw new IllegalStateException(this + " cannot be queued: " + state);
+        }
+        state = State.RUNNABLE;
+        runnableSinceNs = now;
+    }
+
+    /** Since when the queued task waits for a CPU. */
+    final long runnableSinceNs() {
+        return runnableSinceNs;
+    }
+
+    /** Sleeps: it leaves its CPU (which stays its last CPU). */
+    final void sleep() {
+        requireRunning();
+        state = State.BLOCKED;
+    }
+
+    /** Done for good, once it slept. */
+    final void exit() {
+        if (state != State.BLOCKED) {
+            throw new IllegalStateException(this + " must sleep before it exits: " + state);
+        }
+        state = State.EXITED;
+    }
+
+    /** Leaves its CPU for the back of a run queue (yielded at a preemption point, or preempted). */
+    final void requeue(long now) {
+        requireRunning();
+        state = State.RUNNABLE;
+        runnableSinceNs = now;
+    }
+
+    /**
+     * Gets CPU {@code onCpu} now; its slice starts once switched in at {@code sliceStartNs}.
+     * Switching in is kernel work on that CPU, so the activity is SWITCH from now.
+     */
+    final void dispatch(int onCpu, long now, long sliceStartNs) {
+        if (state == State.RUNNING || state == State.EXITED) {
+            throw new IllegalStateException(this + " cannot be dispatched: " + state);
+        }
+        state = State.RUNNING;
+        cpu = onCpu;
+        this.sliceStartNs = sliceStartNs;
+        activity = Activity.SWITCH;
+        activitySinceNs = now;
+    }
+
+    final long sliceStartNs() {
+        return sliceStartNs;
+    }
+
+    final Activity activity() {
+        return activity;
+    }
+
+    final long activitySinceNs() {
+        return activitySinceNs;
+    }
+
+    /** Does {@code a} from now on (the previous activity was accounted and ended). */
+    final void startActivity(Activity a, long now) {
+        activity = a;
+        activitySinceNs = now;
+    }
+
+    /** Does nothing from now on: no compute pending when it was computing, no preemptible spin. */
+    final void endActivity(long now) {
+        if (activity == Activity.COMPUTE && cpu >= 0) {
+            computeEventId = -1;
+        }
+        activity = Activity.NONE;
+        activitySinceNs = now;
+        preemptibleSpin = false;
+    }
+
+    final boolean spinsPreemptibly() {
+        return preemptibleSpin;
+    }
+
+    final void setPreemptibleSpin(boolean stopsOnNeedResched) {
+        preemptibleSpin = stopsOnNeedResched;
+    }
+
+    /** Arms the resched tick: false if one is already pending. */
+    final boolean armReschedTick() {
+        if (reschedTickArmed) {
+            return false;
+        }
+        reschedTickArmed = true;
+        return true;
+    }
+
+    final void reschedTickFired() {
+        reschedTickArmed = false;
+    }
+
+    /** A compute is pending: it ends with event {@code eventId} at {@code endNs}, stretched by {@code factor}. */
+    final void computeScheduled(long eventId, long endNs, double factor) {
+        computeEventId = eventId;
+        computeEndNs = endNs;
+        computeFactor = factor;
+    }
+
+    final void setComputePreemptible(boolean preemptible) {
+        computePreemptible = preemptible;
+    }
+
+    final boolean computePreemptible() {
+        return computePreemptible;
+    }
+
+    final long computeEventId() {
+        return computeEventId;
+    }
+
+    final long computeEndNs() {
+        return computeEndNs;
+    }
+
+    final double computeFactor() {
+        return computeFactor;
+    }
+
+    /** Preempted in the middle of its compute: what is left of the work is kept (at least 1 ns). */
+    final void keepPreemptedWork(long now) {
+        preemptedWorkNs = Math.max(1, Math.round((computeEndNs - now) / computeFactor));
+    }
+
+    /** The preempted work to finish first on dispatch (0: none); taken, so it is done once. */
+    final long takePreemptedWork() {
+        long rest = preemptedWorkNs;
+        preemptedWorkNs = 0;
+        return rest;
+    }
+
+    private void requireRunning() {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException(this + " is not on a CPU (" + state + ")");
+        }
     }
 
     /**

@@ -43,4 +43,27 @@ public final class CpuNumbering {
         }
         return all;
     }
+
+    /** Linux CPU-list text (lscpu, taskset -c, cpuset.cpus) of a set of CPUs: {0,1,2,5} -> "0-2,5". */
+    public static String listText(int[] cpus) {
+        int[] sorted = cpus.clone();
+        java.util.Arrays.sort(sorted);
+        StringBuilder s = new StringBuilder();
+        int i = 0;
+        while (i < sorted.length) {
+            int j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] == sorted[j] + 1) {
+                j++;
+            }
+            if (s.length() > 0) {
+                s.append(',');
+            }
+            s.append(sorted[i]);
+            if (j > i) {
+                s.append('-').append(sorted[j]);
+            }
+            i = j + 1;
+        }
+        return s.toString();
+    }
 }

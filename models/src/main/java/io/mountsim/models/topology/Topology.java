@@ -1,8 +1,5 @@
 package io.mountsim.models.topology;
 
-import io.mountsim.models.mitigation.CpuSet;
-import io.mountsim.models.mitigation.CpuSets;
-import io.mountsim.models.mitigation.Mitigations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,8 +17,9 @@ import org.jgrapht.graph.SimpleWeightedGraph;
 /**
  * A machine as the workload sees it: sockets -> NUMA nodes -> LLC domains -> cores ->
  * hardware threads, held as a JGraphT weighted graph whose edge weights are cache-line
- * transfer costs, after the mitigations ({@code smt: off} removes every core's second
- * thread; the cpuset restricts which of the remaining CPUs the workload may use).
+ * transfer costs, with SMT on or off ({@code smt: off} removes every core's second
+ * thread) and the CPUs the workload may use ({@link #restrictedTo}). The mitigations
+ * package builds it from a scenario's mitigations; this package knows nothing of them.
  *
  * <p>Edge weights are chosen so that the shortest path between two hardware threads is
  * exactly the measured one-way core-to-core latency of {@link CoreToCoreNs} for their
@@ -32,21 +30,19 @@ import org.jgrapht.graph.SimpleWeightedGraph;
 public final class Topology {
     private final MachineSpec spec;
     private final boolean smtOn;
-    private final CpuSet cpuset;
     private final CpuPlacement[] placementByCpu; // null where the cpu is offline (smt off)
     private final int[] allowed;
     private final List<Integer> allowedList;
     private final double[][] transferNs;
     private final Graph<TopologyNode, DefaultWeightedEdge> graph;
 
-    private Topology(MachineSpec spec, Mitigations mitigations) {
+    private Topology(MachineSpec spec, boolean smt) {
         List<String> problems = problems(spec);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("machine " + spec.name() + ": " + String.join("; ", problems));
         }
         this.spec = spec;
-        this.smtOn = spec.threadsPerCore() > 1 && mitigations.smt();
-        this.cpuset = mitigations.cpuset();
+        this.smtOn = spec.threadsPerCore() > 1 && smt;
         List<CpuPlacement> all = CpuNumbering.linux(spec);
         this.placementByCpu = new CpuPlacement[all.size()];
         for (CpuPlacement p : all) {
@@ -56,43 +52,56 @@ public final class Topology {
         }
         this.graph = buildGraph(spec, placementByCpu);
         this.transferNs = distances(graph, placementByCpu);
-        this.allowed = CpuSets.resolve(cpuset, this);
+        this.allowed = cpusWhere(p -> true, -1);
+        this.allowedList = Collections.unmodifiableList(Arrays.stream(allowed).boxed().toList());
+    }
+
+    /** The same machine with other allowed CPUs: the graph and distances are shared. */
+    private Topology(Topology machine, int[] allowed) {
+        this.spec = machine.spec;
+        this.smtOn = machine.smtOn;
+        this.placementByCpu = machine.placementByCpu;
+        this.graph = machine.graph;
+        this.transferNs = machine.transferNs;
+        this.allowed = allowed;
         this.allowedList = Collections.unmodifiableList(Arrays.stream(allowed).boxed().toList());
     }
 
     /** The whole machine, SMT as the spec has it, every CPU allowed. */
     public static Topology of(MachineSpec spec) {
-        return new Topology(spec, Mitigations.none());
+        return new Topology(spec, true);
     }
 
     /**
+     * The whole machine with SMT on or off ({@code smt} is ignored without SMT), every
+     * online CPU allowed. A few tens of ms for a big machine (one Dijkstra per CPU): share
+     * the result rather than rebuild it.
+     *
      * @throws IllegalArgumentException with a message for people when the spec is
-     *                                  impossible ({@link #problems}) or the cpuset names
-     *                                  no CPU of this machine ({@link CpuSets#problems})
+     *                                  impossible ({@link #problems})
      */
-    public static Topology of(MachineSpec spec, Mitigations mitigations) {
-        record Key(MachineSpec spec, Mitigations mitigations) {
-        }
-        Key key = new Key(spec, mitigations);
-        Topology cached = CACHE.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        Topology built = new Topology(spec, mitigations);
-        if (CACHE.size() >= CACHE_LIMIT) {
-            CACHE.clear(); // a sweep rarely has more machines than this; rebuilding is cheap enough
-        }
-        CACHE.put(key, built);
-        return built;
+    public static Topology of(MachineSpec spec, boolean smt) {
+        return new Topology(spec, smt);
     }
 
     /**
-     * Topologies are immutable and a few tens of ms to build (one Dijkstra per CPU), while
-     * every replication of every sweep point asks for one: keep the recent ones. Values are
-     * compared by record equality, so an inline machine equal to a preset shares its entry.
+     * This machine with the workload allowed only on {@code cpus} (a cpuset, already
+     * resolved against this topology's online CPUs).
+     *
+     * @throws IllegalArgumentException when a CPU is offline or unknown, or none is given
      */
-    private static final java.util.Map<Object, Topology> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int CACHE_LIMIT = 64;
+    public Topology restrictedTo(int[] cpus) {
+        int[] sorted = Arrays.stream(cpus).distinct().sorted().toArray();
+        if (sorted.length == 0) {
+            throw new IllegalArgumentException("no CPU allowed on " + spec.name());
+        }
+        for (int cpu : sorted) {
+            if (!isOnline(cpu)) {
+                throw new IllegalArgumentException("cpu " + cpu + " is not an online CPU of " + spec.name());
+            }
+        }
+        return new Topology(this, sorted);
+    }
 
     /** What is wrong with a machine description, one message per problem; empty = valid. */
     public static List<String> problems(MachineSpec spec) {
@@ -217,10 +226,6 @@ public final class Topology {
         return spec;
     }
 
-    public CpuSet cpuset() {
-        return cpuset;
-    }
-
     /** The hardware graph (unmodifiable); weights are nanoseconds. */
     public Graph<TopologyNode, DefaultWeightedEdge> graph() {
         return graph;
@@ -326,7 +331,7 @@ public final class Topology {
                 smtOn || spec.threadsPerCore() == 1 ? "" : " (smt off: " + onlineCpuCount() + " online)",
                 numaNodes(), llcDomains(), spec.interconnect().yamlName()));
         for (int socket = 0; socket < spec.sockets(); socket++) {
-            s.append(String.format(Locale.ROOT, "  socket %d: cpus %s%n", socket, CpuSets.format(cpusWhere(p -> true, socket))));
+            s.append(String.format(Locale.ROOT, "  socket %d: cpus %s%n", socket, CpuNumbering.listText(cpusWhere(p -> true, socket))));
         }
         s.append(String.format(Locale.ROOT, "  line transfer ns: smt %s, same LLC %s, other LLC %s, other socket %s%n",
                 num(c.smt()), num(c.llc()), spec.llcDomainsPerSocket() > 1 ? num(c.crossLlc()) : "-",
@@ -336,7 +341,7 @@ public final class Topology {
                 spec.interconnect() == Interconnect.MESH ? "spinning CPU (home-agent queue)" : "LLC domain with spinners",
                 num(spec.smtSlowdown()), num(spec.pauseNs())));
         if (allowed.length != onlineCpuCount()) {
-            s.append("  cpuset: ").append(CpuSets.format(allowed)).append('\n');
+            s.append("  cpuset: ").append(CpuNumbering.listText(allowed)).append('\n');
         }
         if (spec.source() != null && !spec.source().isBlank()) {
             s.append("  source: ").append(spec.source()).append('\n');

@@ -24,6 +24,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One replication of a mount-path workload (container starts or a replayed trace) on a
@@ -49,20 +52,54 @@ public final class MountSimulation {
     private MountSimulation() {
     }
 
-    /** A replication on an idle node. */
-    public static ReplicationOutcome run(CpuLayout layout, KernelProfile profile, RuntimeConfig runtime,
-                                         WatcherConfig watchers, WorkloadSpec workload,
-                                         long seed, int replication, boolean withTimeline) {
-        return run(layout, profile, runtime, watchers, NodeSpec.idle(), workload, seed, replication, withTimeline);
-    }
-
     /**
+     * A replication of container starts.
+     *
      * @param node what already runs on the node: its mount-table lines, CPU load and path
      *             walks; PID 1 and the other watchers of {@code watchers} run beside the starts
      */
     public static ReplicationOutcome run(CpuLayout layout, KernelProfile profile, RuntimeConfig runtime,
-                                         WatcherConfig watchers, NodeSpec node, WorkloadSpec workload,
+                                         WatcherConfig watchers, NodeSpec node, WorkloadSpec.ContainerStarts starts,
                                          long seed, int replication, boolean withTimeline) {
+        return run(layout, profile, runtime, watchers, node, starts.pathLookupsPerCpuPerSecond(),
+                starts.healthCheckTimeoutSeconds(), seed, replication, withTimeline, r -> {
+                    RootfsAssembly assembly = new RootfsAssembly(runtime, r.kernel().programs(), profile);
+                    MountStorm storm = new MountStorm(r.kernel(), assembly, starts, watchers, r.streams(), replication,
+                            r.nodeRuntime() != null ? r.nodeRuntime().pid1() : Optional.empty(),
+                            node.runcNamespaceCopy());
+                    storm.begin();
+                    return () -> new Driven(storm.records(), storm.watcherReads(), storm.pid1WaitMs());
+                });
+    }
+
+    /** A replication of a replayed strace log, on a node as in {@link #run(CpuLayout, KernelProfile, RuntimeConfig, WatcherConfig, NodeSpec, WorkloadSpec.ContainerStarts, long, int, boolean)}. */
+    public static ReplicationOutcome run(CpuLayout layout, KernelProfile profile, RuntimeConfig runtime,
+                                         WatcherConfig watchers, NodeSpec node, WorkloadSpec.Trace trace,
+                                         long seed, int replication, boolean withTimeline) {
+        return run(layout, profile, runtime, watchers, node, trace.pathLookupsPerCpuPerSecond(),
+                trace.healthCheckTimeoutSeconds(), seed, replication, withTimeline, r -> {
+                    TraceReplay replay = new TraceReplay(r.kernel(), trace, r.streams().stream("hostNoise", replication));
+                    replay.begin();
+                    return () -> new Driven(replay.records(), 0, null);
+                });
+    }
+
+    /** The machine a mount-path workload starts on: the kernel, the random streams, the node's runtime (or null). */
+    private record Ready(Kernel kernel, RandomStreams streams, NodeRuntime nodeRuntime) {
+    }
+
+    /** What a mount-path workload left once the simulation ran out of events. */
+    private record Driven(List<StartRecord> records, long mountinfoReads, Tally pid1WaitMs) {
+    }
+
+    /** Starts a mount-path workload on the ready machine; the answer reads its results after the run. */
+    private interface Starter extends Function<Ready, Supplier<Driven>> {
+    }
+
+    private static ReplicationOutcome run(CpuLayout layout, KernelProfile profile, RuntimeConfig runtime,
+                                          WatcherConfig watchers, NodeSpec node, double lookups,
+                                          double healthCheckTimeoutSeconds, long seed, int replication,
+                                          boolean withTimeline, Starter starter) {
         long wallStart = System.nanoTime();
         Simulation sim = new Simulation();
         RandomStreams streams = new RandomStreams(seed);
@@ -70,8 +107,6 @@ public final class MountSimulation {
                 Math.round(profile.scheduler().idleWakeupUs() * 1000), Math.round(profile.scheduler().contextSwitchUs() * 1000),
                 profile.scheduler().preemptible());
         CpuScheduler sched = new CpuScheduler(sim, layout, sp);
-        double lookups = workload instanceof WorkloadSpec.ContainerStarts c ? c.pathLookupsPerCpuPerSecond()
-                : workload instanceof WorkloadSpec.Trace t ? t.pathLookupsPerCpuPerSecond() : 0;
         Kernel kernel = new Kernel(sched, profile, lookups, node.pathLookupsPerSecond(),
                 streams.stream("pathLookups", replication), withTimeline ? TIMELINE_SPANS_PER_LOCK : 0,
                 runtime.layerStoreChildren());
@@ -80,37 +115,21 @@ public final class MountSimulation {
                 ? NodeRuntime.start(kernel, node, watchers.systemd(), watchers.others(), watchers.readBufferBytes(),
                         streams.stream("nodeLoad", replication))
                 : null;
-        List<StartRecord> records;
-        long mountinfoReads = 0;
-        Tally pid1WaitMs = null;
-        if (workload instanceof WorkloadSpec.ContainerStarts starts) {
-            RootfsAssembly assembly = new RootfsAssembly(runtime, kernel.programs(), profile);
-            MountStorm storm = new MountStorm(kernel, assembly, starts, watchers, streams, replication,
-                    nodeRuntime != null ? nodeRuntime.pid1() : java.util.Optional.empty(), node.runcNamespaceCopy());
-            storm.begin();
-            sim.run();
-            records = storm.records();
-            mountinfoReads = storm.watcherReads();
-            pid1WaitMs = storm.pid1WaitMs();
-        } else if (workload instanceof WorkloadSpec.Trace trace) {
-            TraceReplay replay = new TraceReplay(kernel, trace, streams.stream("hostNoise", replication));
-            replay.begin();
-            sim.run();
-            records = replay.records();
-        } else {
-            throw new IllegalArgumentException("not a mount-path workload: " + workload);
-        }
-        ReplicationOutcome o = outcome(sim, sched, kernel, records, workload.healthCheckTimeoutSeconds(), withTimeline,
+        Supplier<Driven> results = starter.apply(new Ready(kernel, streams, nodeRuntime));
+        sim.run();
+        Driven driven = results.get();
+        ReplicationOutcome o = outcome(sim, sched, kernel, driven.records(), healthCheckTimeoutSeconds, withTimeline,
                 (System.nanoTime() - wallStart) / 1e9);
         if (watchers.mountinfoReaders() == 0 && nodeRuntime == null) {
             return o;
         }
         Map<String, Double> metrics = new LinkedHashMap<>(o.metrics());
         if (watchers.mountinfoReaders() > 0) {
-            metrics.put(MOUNTINFO_READS, (double) mountinfoReads);
+            metrics.put(MOUNTINFO_READS, (double) driven.mountinfoReads());
         }
         if (nodeRuntime != null) {
             metrics.putAll(nodeRuntime.metrics());
+            Tally pid1WaitMs = driven.pid1WaitMs();
             if (pid1WaitMs != null && nodeRuntime.pid1().isPresent()) {
                 metrics.put(PID1_WAIT_MS_MEAN, pid1WaitMs.count() > 0 ? pid1WaitMs.mean() : 0);
             }

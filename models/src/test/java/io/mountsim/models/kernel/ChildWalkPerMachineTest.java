@@ -7,7 +7,6 @@ import io.mountsim.core.engine.Simulation;
 import io.mountsim.core.random.RandomStreams;
 import io.mountsim.models.calibration.CalibrationFit;
 import io.mountsim.models.calibration.KernelProfiles;
-import io.mountsim.models.mitigation.Mitigations;
 import io.mountsim.models.sched.CpuScheduler;
 import io.mountsim.models.sched.SchedulerParams;
 import io.mountsim.models.sched.TopologyCpuLayout;
@@ -21,7 +20,7 @@ class ChildWalkPerMachineTest {
     private static final int CHILDREN = 1_000;
 
     private static long walkNs(MachineSpec machine) {
-        var layout = new TopologyCpuLayout(Topology.of(machine, Mitigations.none()));
+        var layout = new TopologyCpuLayout(Topology.of(machine));
         var sched = new CpuScheduler(new Simulation(), layout, new SchedulerParams(3_000_000, 5_000, 2_000));
         var kernel = new Kernel(sched, KernelProfiles.EPYC_2CORE, 0, new RandomStreams(1).stream("x", 0), 0,
                 LayerStoreChildren.ALL);

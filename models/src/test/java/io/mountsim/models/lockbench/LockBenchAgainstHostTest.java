@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mountsim.models.calibration.KernelProfiles;
-import io.mountsim.models.mitigation.Mitigations;
 import io.mountsim.models.topology.Interconnect;
 import io.mountsim.models.topology.MachinePresets;
 import io.mountsim.models.topology.MachineSpec;
@@ -86,7 +85,7 @@ class LockBenchAgainstHostTest {
         var profile = KernelProfiles.EPYC_2CORE;
         var costs = new LockBench.SchedulerCosts(Math.round(profile.scheduler().idleWakeupUs() * 1000),
                 Math.round(profile.scheduler().contextSwitchUs() * 1000));
-        Topology topology = Topology.of(host(), Mitigations.none());
+        Topology topology = Topology.of(host());
         List<Executable> checks = new ArrayList<>();
         for (Row row : rows) {
             LockBenchResult r = LockBench.simulateScheduled(topology,

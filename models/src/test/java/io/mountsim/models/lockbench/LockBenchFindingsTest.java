@@ -20,7 +20,7 @@ class LockBenchFindingsTest {
     private static final long ITERATIONS = 300;
 
     static double nsPerCriticalSection(String machine, boolean smt, String cpuset, int threads) {
-        Topology t = Topology.of(MachinePresets.find(machine).orElseThrow(), new Mitigations(smt, CpuSets.parse(cpuset)));
+        Topology t = new Mitigations(smt, CpuSets.parse(cpuset)).applyTo(MachinePresets.find(machine).orElseThrow());
         LockBenchResult r = LockBench.simulateScheduled(t,
                 new LockBenchConfig(threads, CRITICAL_SECTION_NS, ITERATIONS, 0, GrantOrder.TEST_AND_SET),
                 LockBenchPropertiesTest.costs(t.spec()), 42, 0, 0);

@@ -37,8 +37,7 @@ class LockBenchPropertiesTest {
             @ForAll long seed) {
         String machine = MachinePresets.names().get(machineIndex);
         String cpuset = new String[] {"all", "socket:0", "0-5"}[cpusetChoice];
-        Topology topology = Topology.of(MachinePresets.find(machine).orElseThrow(),
-                new Mitigations(smt, CpuSets.parse(cpuset)));
+        Topology topology = new Mitigations(smt, CpuSets.parse(cpuset)).applyTo(MachinePresets.find(machine).orElseThrow());
         LockBenchResult r = LockBench.simulate(HardwareCosts.of(topology),
                 new LockBenchConfig(threads, criticalSectionNs, iterations, thinkNs, order), seed, 0, 100_000);
 
@@ -79,10 +78,10 @@ class LockBenchPropertiesTest {
     void sameSeedSameRunOtherSeedOtherRun() {
         var spec = new WorkloadSpec.LockBench(64, 5, 200, 30);
         var machine = MachinePresets.find("r5.metal").orElseThrow();
-        ReplicationOutcome a = LockBench.run(machine, Mitigations.none(), spec, costs(machine), 42, 0, false);
-        ReplicationOutcome b = LockBench.run(machine, Mitigations.none(), spec, costs(machine), 42, 0, false);
-        ReplicationOutcome otherReplication = LockBench.run(machine, Mitigations.none(), spec, costs(machine), 42, 1, false);
-        ReplicationOutcome otherSeed = LockBench.run(machine, Mitigations.none(), spec, costs(machine), 43, 0, false);
+        ReplicationOutcome a = LockBench.run(Topology.of(machine), spec, costs(machine), 42, 0, false);
+        ReplicationOutcome b = LockBench.run(Topology.of(machine), spec, costs(machine), 42, 0, false);
+        ReplicationOutcome otherReplication = LockBench.run(Topology.of(machine), spec, costs(machine), 42, 1, false);
+        ReplicationOutcome otherSeed = LockBench.run(Topology.of(machine), spec, costs(machine), 43, 0, false);
         assertEquals(a.fingerprint(), b.fingerprint());
         assertEquals(a.metrics(), b.metrics());
         assertNotEquals(a.fingerprint(), otherReplication.fingerprint());
@@ -93,7 +92,7 @@ class LockBenchPropertiesTest {
     void outcomeCarriesTheLockbenchMetrics() {
         var spec = new WorkloadSpec.LockBench(8, 5, 100, 30);
         var m7a = MachinePresets.find("m7a.24xlarge").orElseThrow();
-        ReplicationOutcome o = LockBench.run(m7a, Mitigations.none(), spec, costs(m7a), 1, 0, false);
+        ReplicationOutcome o = LockBench.run(Topology.of(m7a), spec, costs(m7a), 1, 0, false);
         double seconds = o.metrics().get(MetricNames.LOCKBENCH_SECONDS);
         double nsPer = o.metrics().get(MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION);
         assertEquals(seconds * 1e9 / 800, nsPer, 1e-6);
@@ -108,7 +107,7 @@ class LockBenchPropertiesTest {
     void timelineShowsTheFirstSpansOnePerAllowedCpuLane() {
         var spec = new WorkloadSpec.LockBench(16, 5, 1000, 30);
         var r5 = MachinePresets.find("r5.metal").orElseThrow();
-        ReplicationOutcome o = LockBench.run(r5, new Mitigations(true, CpuSets.parse("socket:1")), spec, costs(r5), 1, 0, true);
+        ReplicationOutcome o = LockBench.run(new Mitigations(true, CpuSets.parse("socket:1")).applyTo(r5), spec, costs(r5), 1, 0, true);
         var timeline = o.timeline();
         assertEquals(16, timeline.lanes());
         long holds = timeline.spans().stream().filter(s -> s.kind() == TimelineSpan.Kind.HOLD).count();

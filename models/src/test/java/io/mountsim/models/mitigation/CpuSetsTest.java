@@ -16,8 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CpuSetsTest {
     private static final Topology R5 = Topology.of(MachinePresets.find("r5.metal").orElseThrow());
-    private static final Topology R5_SMT_OFF = Topology.of(MachinePresets.find("r5.metal").orElseThrow(),
-            new Mitigations(false, new CpuSet.All()));
+    private static final Topology R5_SMT_OFF = new Mitigations(false, new CpuSet.All()).applyTo(MachinePresets.find("r5.metal").orElseThrow());
 
     @Test
     void parsesEveryForm() {

@@ -3,7 +3,6 @@ package io.mountsim.models.sched;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.models.mitigation.Mitigations;
 import io.mountsim.models.topology.MachinePresets;
 import io.mountsim.models.topology.MachineSpec;
 import io.mountsim.models.topology.Topology;
@@ -18,7 +17,7 @@ class ContendedLineTest {
 
     private static TopologyCpuLayout layout(String preset) {
         MachineSpec spec = MachinePresets.find(preset).orElseThrow();
-        return new TopologyCpuLayout(Topology.of(spec, Mitigations.none()));
+        return new TopologyCpuLayout(Topology.of(spec));
     }
 
     private static int[] cpusOnLlc(TopologyCpuLayout layout, int llc, int n) {

@@ -23,7 +23,7 @@ class TopologyCpuLayoutTest {
                 continue;
             }
             MachineSpec spec = MachinePresets.find(name).orElseThrow();
-            Topology topology = Topology.of(spec, new Mitigations(smt, CpuSets.parse(cpuset)));
+            Topology topology = new Mitigations(smt, CpuSets.parse(cpuset)).applyTo(spec);
             TopologyCpuLayout layout = new TopologyCpuLayout(topology);
             int[] logical = topology.cpuArray();
             assertEquals(logical.length, layout.cpus());
@@ -53,7 +53,7 @@ class TopologyCpuLayoutTest {
                 continue;
             }
             MachineSpec spec = MachinePresets.find(name).orElseThrow();
-            TopologyCpuLayout layout = new TopologyCpuLayout(Topology.of(spec, new Mitigations(smt, CpuSets.parse("all"))));
+            TopologyCpuLayout layout = new TopologyCpuLayout(new Mitigations(smt, CpuSets.parse("all")).applyTo(spec));
             long withSibling = java.util.stream.IntStream.range(0, layout.cpus()).filter(i -> layout.siblingOf(i) >= 0).count();
             long expected = smt && spec.threadsPerCore() == 2 ? layout.cpus() : 0;
             assertEquals(expected, withSibling, name);

@@ -39,7 +39,7 @@ class TopologyPropertiesTest {
         MachineSpec spec = new MachineSpec("p", sockets, coresPerSocket, 2, 1, 1, Interconnect.MESH,
                 MachinePresets.CASCADE_LAKE, 23.5, 1.5, 45, "property");
         Topology on = Topology.of(spec);
-        Topology off = Topology.of(spec, new Mitigations(false, new io.mountsim.models.mitigation.CpuSet.All()));
+        Topology off = new Mitigations(false, new io.mountsim.models.mitigation.CpuSet.All()).applyTo(spec);
         assertEquals(2 * sockets * coresPerSocket, on.allowedCpuCount());
         assertEquals(sockets * coresPerSocket, off.allowedCpuCount());
         assertTrue(off.cpus().stream().allMatch(c -> on.siblingOf(c).orElseThrow() == c + sockets * coresPerSocket));

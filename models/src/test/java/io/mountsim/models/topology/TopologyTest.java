@@ -21,7 +21,7 @@ class TopologyTest {
     }
 
     static Topology topology(String name, boolean smt, String cpuset) {
-        return Topology.of(preset(name), new Mitigations(smt, CpuSets.parse(cpuset)));
+        return new Mitigations(smt, CpuSets.parse(cpuset)).applyTo(preset(name));
     }
 
     @Test
@@ -161,7 +161,7 @@ class TopologyTest {
     @Test
     void badCpusetsFailWhenTheTopologyIsBuilt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Topology.of(preset("r5.metal"), new Mitigations(true, new CpuSet.Socket(2))));
+                () -> new Mitigations(true, new CpuSet.Socket(2)).applyTo(preset("r5.metal")));
         assertEquals("cpuset socket:2 does not exist: r5.metal has 2 socket(s), numbered 0-1", e.getMessage());
     }
 }

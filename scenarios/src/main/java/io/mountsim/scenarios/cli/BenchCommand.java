@@ -3,7 +3,7 @@ package io.mountsim.scenarios.cli;
 import io.mountsim.core.engine.HoldModelBenchmark;
 import io.mountsim.scenarios.diag.InvalidInputException;
 import io.mountsim.scenarios.diag.Location;
-import io.mountsim.models.SimulationModel;
+import io.mountsim.scenarios.run.ReplicationModel;
 import io.mountsim.scenarios.scenario.Overrides;
 import io.mountsim.scenarios.scenario.Scenario;
 import io.mountsim.scenarios.scenario.ScenarioLoader;
@@ -115,13 +115,14 @@ final class BenchCommand implements Runnable {
             ScenarioPoint p = s.points().get(point);
             int timed = replications != null ? replications : s.run().replications();
             long seed = s.run().seed();
+            ReplicationModel model = ReplicationModel.simulation(); // one topology for every replication, as in a run
             for (int r = 0; r < warmup; r++) {
-                SimulationModel.runReplication(p.spec(), seed, r, false);
+                model.run(p.spec(), seed, r, false);
             }
             long events = 0;
             long start = System.nanoTime();
             for (int r = 0; r < timed; r++) {
-                events += SimulationModel.runReplication(p.spec(), seed, r, false).events();
+                events += model.run(p.spec(), seed, r, false).events();
             }
             double wall = (System.nanoTime() - start) / 1e9;
             context.out().println(String.format(Locale.ROOT, "eventsPerSecond=%.0f events=%d replications=%d wallSeconds=%.3f point=%d %s",

@@ -59,31 +59,10 @@ public record RunBudget(int points, int replications, double events, double inFl
         double largestInFlight = 0;
         double kept = 0;
         for (ScenarioPoint p : points) {
-            WorkloadSpec w = p.spec().workload();
-            double perReplicationEvents;
-            double inFlight;
-            double startsKept;
-            if (w instanceof WorkloadSpec.ContainerStarts c) {
-                perReplicationEvents = c.containers() * (EVENTS_PER_START + EVENTS_PER_LAYER * meanLayers(c.layers()));
-                // replication 0 records both locks' whole timeline until the runner cuts it: at most
-                // MountSimulation's bound per lock, and no more spans than the replication has events
-                double spansPerLock = Math.min(MountSimulation.TIMELINE_SPANS_PER_LOCK, perReplicationEvents);
-                inFlight = c.containers() * BYTES_PER_START + 2 * spansPerLock * BYTES_PER_SPAN;
-                startsKept = Math.min(c.containers(), ExperimentRunner.LATENCIES_KEPT_PER_REPLICATION);
-            } else if (w instanceof WorkloadSpec.Trace t) {
-                long calls = t.threads().stream().mapToLong(th -> th.calls().size()).sum();
-                perReplicationEvents = calls * EVENTS_PER_TRACE_CALL;
-                inFlight = calls * BYTES_PER_TRACE_CALL;
-                startsKept = Math.min(t.threads().size(), ExperimentRunner.LATENCIES_KEPT_PER_REPLICATION);
-            } else if (w instanceof WorkloadSpec.LockBench l) {
-                perReplicationEvents = (double) l.threads() * l.iterationsPerThread() * EVENTS_PER_CRITICAL_SECTION;
-                inFlight = l.threads() * 1_000.0;
-                startsKept = l.threads();
-            } else {
-                perReplicationEvents = 0;
-                inFlight = 0;
-                startsKept = 0;
-            }
+            PointCost cost = p.spec().workload().accept(COST);
+            double perReplicationEvents = cost.events();
+            double inFlight = cost.inFlightBytes();
+            double startsKept = cost.startsKept();
             events += perReplicationEvents * replications;
             largestInFlight = Math.max(largestInFlight, inFlight);
             // latencies: once in the replication's outcome, once in the point's concatenation
@@ -92,6 +71,35 @@ public record RunBudget(int points, int replications, double events, double inFl
         int workers = (int) Math.max(1, Math.min(threads, (long) points.size() * replications));
         return new RunBudget(points.size(), replications, events, workers * largestInFlight, kept);
     }
+
+    /** One replication of a point: its events, the heap it holds while running, the start latencies it keeps. */
+    private record PointCost(double events, double inFlightBytes, double startsKept) {
+    }
+
+    private static final WorkloadSpec.Visitor<PointCost> COST = new WorkloadSpec.Visitor<>() {
+        @Override
+        public PointCost containerStarts(WorkloadSpec.ContainerStarts c) {
+            double events = c.containers() * (EVENTS_PER_START + EVENTS_PER_LAYER * meanLayers(c.layers()));
+            // replication 0 records both locks' whole timeline until the runner cuts it: at most
+            // MountSimulation's bound per lock, and no more spans than the replication has events
+            double spansPerLock = Math.min(MountSimulation.TIMELINE_SPANS_PER_LOCK, events);
+            return new PointCost(events, c.containers() * BYTES_PER_START + 2 * spansPerLock * BYTES_PER_SPAN,
+                    Math.min(c.containers(), ExperimentRunner.LATENCIES_KEPT_PER_REPLICATION));
+        }
+
+        @Override
+        public PointCost trace(WorkloadSpec.Trace t) {
+            long calls = t.threads().stream().mapToLong(th -> th.calls().size()).sum();
+            return new PointCost(calls * EVENTS_PER_TRACE_CALL, calls * BYTES_PER_TRACE_CALL,
+                    Math.min(t.threads().size(), ExperimentRunner.LATENCIES_KEPT_PER_REPLICATION));
+        }
+
+        @Override
+        public PointCost lockBench(WorkloadSpec.LockBench l) {
+            return new PointCost((double) l.threads() * l.iterationsPerThread() * EVENTS_PER_CRITICAL_SECTION,
+                    l.threads() * 1_000.0, l.threads());
+        }
+    };
 
     private static double meanLayers(LayerCount layers) {
         if (layers instanceof LayerCount.Uniform u) {

@@ -99,7 +99,7 @@ final class PointBinder {
         WatcherConfig watchers = watchers(section(root, WATCHERS), resolved);
         NodeSpec node = nodeBinder.node(root, resolved);
         WorkloadSpec workload = workload(root, resolved);
-        if (workload instanceof WorkloadSpec.LockBench && !node.isIdle()) {
+        if (workload != null && !workload.runsOnNode() && !node.isIdle()) {
             problems.add(root.get(NODE.name()).location(), NODE.path(),
                     "applies to container-starts and trace workloads; remove it for kind: lockbench");
         }
@@ -396,7 +396,7 @@ final class PointBinder {
                 try {
                     cpuset = CpuSets.parse(text.get());
                     if (machine != null && Topology.problems(machine).isEmpty()) {
-                        Topology topology = Topology.of(machine, new Mitigations(smt, new CpuSet.All()));
+                        Topology topology = Topology.of(machine, smt);
                         CpuSets.problems(cpuset, topology).forEach(p -> values.error(v, path, p));
                     }
                 } catch (IllegalArgumentException e) {

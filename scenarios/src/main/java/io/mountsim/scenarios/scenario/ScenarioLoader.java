@@ -357,17 +357,24 @@ public final class ScenarioLoader {
     /** A one-line account of what is simulated, for the report when no description is given. */
     static String describe(SimulationSpec spec, List<String> sweptKeys) {
         StringBuilder sb = new StringBuilder();
-        WorkloadSpec w = spec.workload();
-        if (w instanceof WorkloadSpec.ContainerStarts c) {
-            String layers = c.layers() instanceof LayerCount.Fixed f ? f.layers() + "-layer"
-                    : "uniform " + ((LayerCount.Uniform) c.layers()).min() + "-" + ((LayerCount.Uniform) c.layers()).max() + "-layer";
-            sb.append(c.containers()).append(" container starts of ").append(layers).append(" images, idmap ")
-                    .append(spec.runtime().idmap().yamlName());
-        } else if (w instanceof WorkloadSpec.LockBench l) {
-            sb.append("lock microbenchmark, ").append(l.threads()).append(" threads");
-        } else if (w instanceof WorkloadSpec.Trace t) {
-            sb.append("replay of ").append(t.source()).append(" (").append(t.threads().size()).append(" threads)");
-        }
+        sb.append(spec.workload().accept(new WorkloadSpec.Visitor<String>() {
+            @Override
+            public String containerStarts(WorkloadSpec.ContainerStarts c) {
+                String layers = c.layers() instanceof LayerCount.Fixed f ? f.layers() + "-layer"
+                        : "uniform " + ((LayerCount.Uniform) c.layers()).min() + "-" + ((LayerCount.Uniform) c.layers()).max() + "-layer";
+                return c.containers() + " container starts of " + layers + " images, idmap " + spec.runtime().idmap().yamlName();
+            }
+
+            @Override
+            public String lockBench(WorkloadSpec.LockBench l) {
+                return "lock microbenchmark, " + l.threads() + " threads";
+            }
+
+            @Override
+            public String trace(WorkloadSpec.Trace t) {
+                return "replay of " + t.source() + " (" + t.threads().size() + " threads)";
+            }
+        }));
         sb.append(" on ").append(spec.machine().name());
         if (spec.watchers().mountinfoReaders() > 0) {
             sb.append(", ").append(spec.watchers().mountinfoReaders()).append(" mountinfo reader(s)");
