@@ -204,11 +204,11 @@ public final class KThread extends SchedTask {
             return kernel.rcu().resumed(this);
         }
         if (step instanceof Step.MountTableChange c) {
-            kernel.mountsChanged(c);
+            kernel.mountsChanged(c, cpu());
             return true;
         }
         if (step instanceof Step.LockedChildrenCheck) {
-            return work(phase == 0 ? kernel.lockedChildrenCheckNs() : 0);
+            return work(phase == 0 ? kernel.lockedChildrenCheckNs(cpu()) : 0);
         }
         throw new IllegalStateException("unknown step " + step);
     }
