@@ -93,6 +93,20 @@ class HeadlineTest {
     }
 
     @Test
+    void aSweepThatReachesABusyNodeCarriesTheBusyNodesCaveat() {
+        ExperimentResult s = Fixtures.sweep();
+        List<PointResult> points = new ArrayList<>();
+        for (PointResult p : s.points().subList(0, 4)) {
+            points.add(new PointResult(p.index(), Map.of("runtime.idmap", p.index() % 2 == 0 ? "per-layer" : "common-parent",
+                    "node.runningContainers", p.index() < 2 ? "0" : "200"), p.metrics(),
+                    p.startLatenciesMs(), p.cpu(), p.timeline(), p.measured()));
+        }
+        ExperimentResult r = new ExperimentResult("idmap x node", "", 1, 3, 0.95,
+                List.of("runtime.idmap", "node.runningContainers"), points, s.resolvedScenario(), 30, false);
+        assertEquals(List.of("8"), Headline.of(r).caveats().stream().map(UnreproducedQuestions.Question::findings).toList());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void comparedScenariosOnDifferentMachinesAskTheInstanceTypeQuestion() {
         ExperimentResult cmp = Fixtures.comparison();
