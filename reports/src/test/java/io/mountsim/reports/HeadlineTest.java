@@ -76,8 +76,13 @@ class HeadlineTest {
             points.add(new PointResult(p.index(), Map.of("runtime.idmap", p.index() == 0 ? "per-layer" : "common-parent"), p.metrics(),
                     p.startLatenciesMs(), p.cpu(), p.timeline(), p.measured()));
         }
-        ExperimentResult r = new ExperimentResult("idmap", "", 1, 3, 0.95, List.of("runtime.idmap"), points,
+        ExperimentResult idle = new ExperimentResult("idmap", "", 1, 3, 0.95, List.of("runtime.idmap"), points,
                 s.resolvedScenario(), 30, false);
+        assertTrue(Headline.of(idle).caveats().isEmpty(), "on an idle node the fix is reproduced (22-28x): no caveat");
+        Map<String, Object> busy = new LinkedHashMap<>(s.resolvedScenario());
+        busy.put("node", new LinkedHashMap<>(Map.of("runningContainers", 200, "layers", 50)));
+        ExperimentResult r = new ExperimentResult("idmap", "", 1, 3, 0.95, List.of("runtime.idmap"), points,
+                busy, 30, false);
         Headline h = Headline.of(r);
         assertEquals(1, h.caveats().size());
         assertEquals("8", h.caveats().get(0).findings());
@@ -88,6 +93,21 @@ class HeadlineTest {
     }
 
     @Test
+    void aSweepThatReachesABusyNodeCarriesTheBusyNodesCaveat() {
+        ExperimentResult s = Fixtures.sweep();
+        List<PointResult> points = new ArrayList<>();
+        for (PointResult p : s.points().subList(0, 4)) {
+            points.add(new PointResult(p.index(), Map.of("runtime.idmap", p.index() % 2 == 0 ? "per-layer" : "common-parent",
+                    "node.runningContainers", p.index() < 2 ? "0" : "200"), p.metrics(),
+                    p.startLatenciesMs(), p.cpu(), p.timeline(), p.measured()));
+        }
+        ExperimentResult r = new ExperimentResult("idmap x node", "", 1, 3, 0.95,
+                List.of("runtime.idmap", "node.runningContainers"), points, s.resolvedScenario(), 30, false);
+        assertEquals(List.of("8"), Headline.of(r).caveats().stream().map(UnreproducedQuestions.Question::findings).toList());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void comparedScenariosOnDifferentMachinesAskTheInstanceTypeQuestion() {
         ExperimentResult cmp = Fixtures.comparison();
         @SuppressWarnings("unchecked")
@@ -101,7 +121,18 @@ class HeadlineTest {
         ExperimentResult r = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
                 cmp.confidence(), cmp.sweptKeys(), cmp.points(), resolved, cmp.healthCheckTimeoutSeconds(), true);
         List<UnreproducedQuestions.Question> asked = Headline.of(r).caveats();
-        assertEquals(List.of("3,4", "8"), asked.stream().map(UnreproducedQuestions.Question::findings).toList());
+        // the fixture's scenarios run on an idle node, where finding 8 holds (22-28x): only the instance-type caveat
+        assertEquals(List.of("3,4"), asked.stream().map(UnreproducedQuestions.Question::findings).toList());
+
+        // the same comparison with containers already running on one side: the busy node's finding-8 caveat too
+        Map<String, Object> busy = new LinkedHashMap<>((Map<String, Object>) compared.get(0));
+        busy.put("node", new LinkedHashMap<>(Map.of("runningContainers", 200)));
+        compared.set(0, busy);
+        resolved.put("compare", compared);
+        ExperimentResult onBusy = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
+                cmp.confidence(), cmp.sweptKeys(), cmp.points(), resolved, cmp.healthCheckTimeoutSeconds(), true);
+        assertEquals(List.of("3,4", "8"),
+                Headline.of(onBusy).caveats().stream().map(UnreproducedQuestions.Question::findings).toList());
     }
 
     private static PointResult withMakespan(PointResult p, double seconds, double halfWidth) {

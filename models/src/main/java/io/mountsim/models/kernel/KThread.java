@@ -200,12 +200,12 @@ public final class KThread extends SchedTask {
     }
 
     boolean mountTableChange(Step.MountTableChange change) {
-        kernel.mountsChanged(change);
+        kernel.mountsChanged(change, cpu());
         return true;
     }
 
     boolean lockedChildrenCheck() {
-        return work(phase == 0 ? kernel.lockedChildrenCheckNs() : 0);
+        return work(phase == 0 ? kernel.lockedChildrenCheckNs(cpu()) : 0);
     }
 
     /**

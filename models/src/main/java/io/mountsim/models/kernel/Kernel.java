@@ -35,6 +35,8 @@ public final class Kernel {
     private final LayerStoreChildren layerStoreLayout;
     /** This machine's child-walk cost over the calibration host's. */
     private final double childWalkScale;
+    /** Which node wrote the walked lines last (two-socket machines; {@link CrossNodeLines}). */
+    private final CrossNodeLines crossNode;
     private int mounts;
     private long listedLowerdirs;
     private int mostLowerdirsInALine;
@@ -66,6 +68,7 @@ public final class Kernel {
         this.profile = profile;
         this.layerStoreLayout = layerStoreLayout;
         this.childWalkScale = sched.layout().memory().childWalkScale();
+        this.crossNode = new CrossNodeLines(sched.layout());
         this.programs = new SyscallPrograms(profile, sched.layout().memory().coreWorkScale());
         long start = sched.now();
         this.namespaceSem = new RwSemaphore(sched, new LockStats("namespace_sem", start, timelineCap));
@@ -150,20 +153,31 @@ public final class Kernel {
     /**
      * has_locked_children() on the layer store's mount now: one is_subdir() per child, at
      * the profile's per-child cost (measured on the calibration host) scaled to this
-     * machine's clock and L3 latency ({@link io.mountsim.models.topology.MemoryHierarchy}).
+     * machine's clock and L3 latency ({@link io.mountsim.models.topology.MemoryHierarchy}),
+     * plus, on a machine with several NUMA nodes, the lines other nodes wrote since the
+     * walking CPU's node last walked ({@link CrossNodeLines}).
+     *
+     * @param cpu the walking CPU
      */
-    long lockedChildrenCheckNs() {
-        return Math.round(profile.syscallsUs().childMountCheck() * 1000 * childWalkScale * layerStoreChildren);
+    long lockedChildrenCheckNs(int cpu) {
+        return Math.round(profile.syscallsUs().childMountCheck() * 1000 * childWalkScale * layerStoreChildren)
+                + crossNode.walkExtraNs(cpu, layerStoreChildren);
     }
 
-    /** touch_mnt_namespace(): the table changed; everyone polling mountinfo wakes up. */
-    void mountsChanged(Step.MountTableChange change) {
+    /**
+     * touch_mnt_namespace(): the table changed; everyone polling mountinfo wakes up.
+     *
+     * @param cpu the CPU that attached or detached (it wrote the list lines)
+     */
+    void mountsChanged(Step.MountTableChange change, int cpu) {
         int delta = change.delta();
         mounts += delta;
         listedLowerdirs += (long) delta * change.lowerdirs();
         mostLowerdirsInALine = Math.max(mostLowerdirsInALine, change.lowerdirs());
         if (layerStoreLayout.counts(change.kind())) {
+            int before = layerStoreChildren;
             layerStoreChildren = Math.max(0, layerStoreChildren + delta);
+            crossNode.written(cpu, layerStoreChildren - before);
         }
         mountEvent++;
         if (!pollers.isEmpty()) {
@@ -229,6 +243,11 @@ public final class Kernel {
 
     public long mountOps() {
         return mountOps;
+    }
+
+    /** Lines of the child-mount walk fetched from another NUMA node so far ({@link CrossNodeLines}). */
+    public double crossNodeLinesRead() {
+        return crossNode.remoteLinesRead();
     }
 
     /** CPU time background path walks spent spinning on mount_lock writers, ns. */

@@ -30,9 +30,10 @@ import java.util.List;
  * (the topology's transfer) after the winner's request waited behind the other pollers at
  * the line's home ({@link ContendedLine}, priced by the machine's CoherenceModel over the
  * live census of spinning threads), plus the time until the first of k spinners polls
- * again after the release (PAUSE / (k + 1)). The releaser does not compete for the grant
- * its release triggers; with nobody spinning it re-takes the lock at once, from its own
- * cache. SMT: the holder's work runs slower beside a busy or a PAUSE-spinning sibling
+ * again after the release (PAUSE / (k + 1)). The releaser re-takes the lock unless a
+ * spinner's read was already in flight ({@link #release}), paying for one poller's read
+ * and queueing behind the others; with nobody spinning it re-takes it from its own cache.
+ * SMT: the holder's work runs slower beside a busy or a PAUSE-spinning sibling
  * (the scheduler's own rule).
  */
 final class ScheduledLockBench {
@@ -197,8 +198,9 @@ final class ScheduledLockBench {
         }
         int k = spinners.size();
         BenchThread winner = spinners.get(k == 1 ? 0 : grantStream.nextInt(k));
-        double queueNs = line.queueNs();
+        // the winner's own request is the transfer below: it queues behind the other pollers only
         stopSpinning(winner);
+        double queueNs = line.queueNs();
         recordWait(winner);
         double noticeNs = readInFlight ? 0 : pauseNs / (k + 1);
         long pullNs = layout.lineTransferNs(lastHolderCpu, winner.cpu()) + Math.round(queueNs + noticeNs);
@@ -210,13 +212,22 @@ final class ScheduledLockBench {
         winner.wakeNow();
     }
 
-    /** What the releaser's next exchange costs with spinners polling the line: see {@link #release}. */
+    /**
+     * What the releaser's next exchange costs with spinners polling the line: see
+     * {@link #release}. It pulls the line back from one poller (the transfer) and waits
+     * behind the other pollers' requests at the line's home: with one poller there is no
+     * one else to queue behind (Boyd-Wickizer et al. 2012: each further waiting core adds
+     * half a transfer), which is the 2-thread case of global-lock-bench.
+     */
     private long retakeNs(BenchThread t) {
         if (spinners.isEmpty()) {
             return 0;
         }
         BenchThread poller = spinners.get(spinners.size() == 1 ? 0 : grantStream.nextInt(spinners.size()));
-        return layout.lineTransferNs(poller.cpu(), t.cpu()) + Math.round(line.queueNs());
+        line.removePoller(poller.cpu());
+        double othersNs = line.queueNs();
+        line.addPoller(poller.cpu());
+        return layout.lineTransferNs(poller.cpu(), t.cpu()) + Math.round(othersNs);
     }
 
     private void recordWait(BenchThread t) {

@@ -18,13 +18,20 @@ import java.util.List;
  * <p>What a walk does when the sequence moved, read in fs/namei.c and fs/namespace.c
  * (6.x): path_init() samples the count with __read_seqcount_begin(), which spins while a
  * writer is inside; leaving RCU mode, legitimize_mnt() fails on a moved count and the walk
- * restarts in ref-walk mode. __legitimize_mnt() takes lock_mount_hash() itself (a write
- * section that moves the count for every other walker) only when the count moved between
- * its two read_seqretry() checks around mnt_add_count(), a window of a few instructions;
- * mntput_no_expire() takes it only for a mount no longer in a namespace (the last
- * reference to an unmounted mount or an unattached open_tree clone, once per such mount,
- * which the unmount programs already hold). So walkers are modelled as readers that spin
- * or redo the walk, not as writers.
+ * restarts in ref-walk mode. __legitimize_mnt() returns 1 (no lock, no reference kept) when
+ * the count already moved at its first read_seqretry(). Only when the count moved between
+ * its two read_seqretry() checks around mnt_add_count() and smp_mb(), a window of a few
+ * tens of cycles, does it take lock_mount_hash() (a write section that moves the count for
+ * every other walker): since "__legitimize_mnt(): check for MNT_SYNC_UMOUNT should be
+ * under mount_lock" (Al Viro, 2025; mainline and its stable backports) it takes the lock for
+ * every such race, then returns 1 for an MNT_SYNC_UMOUNT or MNT_DOOMED mount and -1
+ * otherwise, so that legitimize_mnt() mntput()s the reference. mntput_no_expire() takes
+ * lock_mount_hash() only when the mount's mnt_ns is NULL: the last reference to an
+ * unmounted mount, or to an open_tree() clone after its file closed (open_detached_copy()
+ * puts the clone in an anonymous namespace while its file is open), once per such mount, which the
+ * unmount programs already hold. Both write sections need a race of a few tens of ns
+ * against the writers, so walkers are modelled as readers that spin or redo the walk,
+ * not as writers.
  */
 public final class MountLockSeqlock extends QueuedSpinlock {
     private final CpuScheduler sched;

@@ -18,6 +18,15 @@ public interface CpuLayout {
 
     int socketOf(int cpu);
 
+    /**
+     * NUMA node of {@code cpu}: where the slab allocator puts what a task on it allocates
+     * (mm/slub.c: slab_alloc_node() with NUMA_NO_NODE takes the CPU's own per-CPU slab,
+     * filled from its node). One node per socket unless the layout says otherwise.
+     */
+    default int nodeOf(int cpu) {
+        return socketOf(cpu);
+    }
+
     /** One-way cache-line transfer latency between two CPUs, ns (0 for the same CPU). */
     double transferNs(int fromCpu, int toCpu);
 

@@ -55,6 +55,11 @@ public final class TopologyCpuLayout implements CpuLayout {
     }
 
     @Override
+    public int nodeOf(int cpu) {
+        return topology.nodeOf(logical[cpu]);
+    }
+
+    @Override
     public double transferNs(int fromCpu, int toCpu) {
         return fromCpu == toCpu ? 0 : topology.transferNs(logical[fromCpu], logical[toCpu]);
     }

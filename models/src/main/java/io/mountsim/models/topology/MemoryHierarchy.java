@@ -45,6 +45,12 @@ public record MemoryHierarchy(double allCoreGhz, double l3Ns, String source) {
     public static final double HOST_CORE_NS_PER_CHILD = 21.9;
     /** What L3 residency adds per child on the host (child-walk-levels.txt, 4,000-16,000 minus 0-4,000). */
     public static final double HOST_L3_EXPOSED_NS_PER_CHILD = 3.6;
+    /**
+     * Cache lines the walk reads per child: the host's 230 bytes per child at the L2 knee
+     * (child-walk-levels.txt, 4,000 children in 1 MiB) over 64-byte lines. The struct mount's
+     * mnt_child, mnt_mountpoint and mnt.mnt_flags, and the mountpoint dentry's d_parent.
+     */
+    public static final double LINES_PER_CHILD = 230.0 / 64;
 
     /**
      * The calibration host (KVM guest, AMD EPYC Zen 4): 3.653 GHz measured by
@@ -67,6 +73,23 @@ public record MemoryHierarchy(double allCoreGhz, double l3Ns, String source) {
      */
     public double coreWorkScale() {
         return CALIBRATION_HOST.allCoreGhz / allCoreGhz;
+    }
+
+    /**
+     * What one line of the walk costs beyond a local-L3 hit when another NUMA node wrote it
+     * since this node's caches last held it, ns: the line is fetched from the writer's
+     * caches across the socket link ({@code remoteLineNs}, the machine's cross-socket
+     * line transfer) instead of from the local L3. Exposed in the same share as an L3
+     * access (the host's {@link #HOST_L3_EXPOSED_NS_PER_CHILD} per child at its
+     * {@link #CALIBRATION_HOST} L3 latency, spread over {@link #LINES_PER_CHILD} lines)
+     * [est: out-of-order execution may hide less of a 100-200 ns miss than of a 14 ns
+     * one; fully exposed the cost is 1 / (3.6 / 13.7 / 3.6) = 13.7x this, still
+     * microseconds per walk against the walk's hundreds (VALIDATION.md)].
+     */
+    public double remoteLineExtraNs(double remoteLineNs) {
+        double exposedPerNs = HOST_L3_EXPOSED_NS_PER_CHILD * EstimatedParameter.CHILD_WALK_L3_EXPOSED.scale()
+                / CALIBRATION_HOST.l3Ns / LINES_PER_CHILD;
+        return exposedPerNs * Math.max(0, remoteLineNs - l3Ns);
     }
 
     /**

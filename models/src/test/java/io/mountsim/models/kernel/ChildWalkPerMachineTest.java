@@ -19,15 +19,69 @@ import org.junit.jupiter.api.Test;
 class ChildWalkPerMachineTest {
     private static final int CHILDREN = 1_000;
 
-    private static long walkNs(MachineSpec machine) {
+    private static Kernel kernel(MachineSpec machine) {
         var layout = new TopologyCpuLayout(Topology.of(machine));
         var sched = new CpuScheduler(new Simulation(), layout, new SchedulerParams(3_000_000, 5_000, 2_000));
-        var kernel = new Kernel(sched, KernelProfiles.EPYC_2CORE, 0, new RandomStreams(1).stream("x", 0), 0,
+        return new Kernel(sched, KernelProfiles.EPYC_2CORE, 0, new RandomStreams(1).stream("x", 0), 0,
                 LayerStoreChildren.ALL);
+    }
+
+    private static long walkNs(MachineSpec machine) {
+        Kernel kernel = kernel(machine);
         for (int i = 0; i < CHILDREN; i++) {
-            kernel.mountsChanged(new Step.MountTableChange(+1, MountKind.BIND, 0));
+            kernel.mountsChanged(new Step.MountTableChange(+1, MountKind.BIND, 0), 0);
         }
-        return kernel.lockedChildrenCheckNs();
+        return kernel.lockedChildrenCheckNs(0);
+    }
+
+    private static int firstCpuOfNode(Kernel kernel, int node) {
+        var layout = kernel.scheduler().layout();
+        for (int c = 0; c < layout.cpus(); c++) {
+            if (layout.nodeOf(c) == node) {
+                return c;
+            }
+        }
+        throw new AssertionError("no CPU on node " + node);
+    }
+
+    /**
+     * r5.metal: children attached by a CPU of node 1 and walked from node 0 cost their
+     * lines' cross-socket transfer (nviennot Cascade Lake 134 ns) instead of an L3 hit
+     * (AnandTech Skylake-SP 26 ns), exposed in the host's L3 share (3.6 ns per child of
+     * 3.6 lines at its 50-cycle / 3.653 GHz L3); once, and never to the writing node.
+     */
+    @Test
+    void linesWrittenOnTheOtherSocketCostTheirTransferOnceToTheOtherSocketsWalker() {
+        MachineSpec r5 = MachinePresets.find("r5.metal").orElseThrow();
+        Kernel kernel = kernel(r5);
+        int node0 = firstCpuOfNode(kernel, 0);
+        int node1 = firstCpuOfNode(kernel, 1);
+        for (int i = 0; i < CHILDREN; i++) {
+            kernel.mountsChanged(new Step.MountTableChange(+1, MountKind.BIND, 0), node1);
+        }
+        long local = walkNs(r5);
+        double linesPerChild = 230.0 / 64;
+        double perLineExtra = 3.6 / (50 / 3.653) / linesPerChild * (134 - 26);
+        double walkedLines = CHILDREN * linesPerChild + 1;
+        assertEquals(local + walkedLines * perLineExtra, kernel.lockedChildrenCheckNs(node0), 2.0);
+        assertEquals(local, kernel.lockedChildrenCheckNs(node0), "node 0 holds the lines now");
+        assertEquals(local, kernel.lockedChildrenCheckNs(node1), "node 1 wrote them");
+        kernel.mountsChanged(new Step.MountTableChange(-1, MountKind.BIND, 0), node1);
+        long oneFewer = Math.round(KernelProfiles.EPYC_2CORE.syscallsUs().childMountCheck() * 1000
+                * r5.memory().childWalkScale() * (CHILDREN - 1));
+        assertEquals(oneFewer + 2 * perLineExtra, kernel.lockedChildrenCheckNs(node0), 2.0,
+                "a detach rewrites its two list neighbours");
+        assertEquals(walkedLines + 2, kernel.crossNodeLinesRead(), 1e-6);
+    }
+
+    @Test
+    void aOneSocketMachineHasNoRemoteLines() {
+        Kernel kernel = kernel(MachinePresets.find("m7i.metal-24xl").orElseThrow());
+        for (int i = 0; i < CHILDREN; i++) {
+            kernel.mountsChanged(new Step.MountTableChange(+1, MountKind.BIND, 0), i % kernel.scheduler().cpuCount());
+        }
+        assertEquals(walkNs(MachinePresets.find("m7i.metal-24xl").orElseThrow()), kernel.lockedChildrenCheckNs(5));
+        assertEquals(0, kernel.crossNodeLinesRead());
     }
 
     @Test

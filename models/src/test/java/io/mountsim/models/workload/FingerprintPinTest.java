@@ -47,9 +47,12 @@ class FingerprintPinTest {
         assertEquals(BUSY_NODE_FINGERPRINT, o.fingerprint());
     }
 
-    // taken at commit b7d9e73, before the speed work
-    private static final long PER_LAYER_EVENTS = 22347L;
-    private static final long PER_LAYER_FINGERPRINT = -2140697484632232592L;
+    // taken at commit b7d9e73, before the speed work; the per-layer pair re-taken on branch numa
+    // (2026-11-30) when the child-mount walk started paying for lines written on the other
+    // socket (kernel/CrossNodeLines: r5.metal has two NUMA nodes and this run's 30 starts
+    // reach both). The busy-node pair is unchanged: none of its walks met a line the other node wrote.
+    private static final long PER_LAYER_EVENTS = 22513L;
+    private static final long PER_LAYER_FINGERPRINT = -43653342723364L;
     private static final long BUSY_NODE_EVENTS = 14317L;
     private static final long BUSY_NODE_FINGERPRINT = -8022914090646519344L;
 }

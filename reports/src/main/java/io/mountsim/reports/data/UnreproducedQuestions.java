@@ -33,16 +33,43 @@ public final class UnreproducedQuestions {
     static final String RESOURCE = "/io/mountsim/reports/unreproduced-questions.csv";
 
     /**
+     * Which node a miss applies to. VALIDATION.md's findings run on the study's busy node
+     * (containers already running, so every start copies and re-reads a table of their
+     * mounts); some misses are of that node only (finding 8 holds, 22-28x, on an idle one).
+     * A run is busy when it (or one of its compared scenarios, or one of its swept values)
+     * has {@code node.runningContainers} above 0.
+     */
+    public enum NodeCondition {
+        ANY, BUSY, IDLE;
+
+        static NodeCondition parse(String text) {
+            try {
+                return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(RESOURCE + ": node must be any, busy or idle, got '" + text + "'");
+            }
+        }
+    }
+
+    /**
      * @param key      a scenario key path; matches itself and every key below it
      * @param findings the VALIDATION.md finding numbers ("5", "3,4")
+     * @param node     the node the miss applies to
      * @param question the question in words
      * @param mountsim what mountsim gives instead, and why
      */
-    public record Question(String key, String findings, String question, String mountsim) {
+    public record Question(String key, String findings, NodeCondition node, String question, String mountsim) {
         boolean matches(String varied) {
             return varied.equals(key) || varied.startsWith(key + ".");
         }
+
+        boolean appliesTo(Set<NodeCondition> nodes) {
+            return node == NodeCondition.ANY || nodes.contains(node);
+        }
     }
+
+    /** The scenario key that makes a node busy ({@link NodeCondition}). */
+    static final String RUNNING_CONTAINERS = "node.runningContainers";
 
     private static final List<Question> ALL = load();
 
@@ -56,13 +83,42 @@ public final class UnreproducedQuestions {
     /** The questions {@code r} asks, once each (two keys naming the same findings count once). */
     public static List<Question> askedBy(ExperimentResult r) {
         Set<String> varied = variedKeys(r);
+        Set<NodeCondition> nodes = nodeConditions(r);
         Map<String, Question> byFindings = new LinkedHashMap<>();
         for (Question q : ALL) {
-            if (varied.stream().anyMatch(q::matches)) {
+            if (q.appliesTo(nodes) && varied.stream().anyMatch(q::matches)) {
                 byFindings.putIfAbsent(q.findings(), q);
             }
         }
         return List.copyOf(byFindings.values());
+    }
+
+    /** Busy, idle or both: the nodes {@code r}'s scenario, compared scenarios and swept values run on. */
+    static Set<NodeCondition> nodeConditions(ExperimentResult r) {
+        ScenarioFacts root = new ScenarioFacts(r.resolvedScenario());
+        List<ScenarioFacts> scenarios = root.compared().isEmpty() ? List.of(root) : root.compared();
+        Set<NodeCondition> out = java.util.EnumSet.noneOf(NodeCondition.class);
+        for (ScenarioFacts f : scenarios) {
+            out.add(isBusy(f.text(RUNNING_CONTAINERS)) ? NodeCondition.BUSY : NodeCondition.IDLE);
+        }
+        for (var p : r.points()) {
+            Object swept = p.parameters().get(RUNNING_CONTAINERS);
+            if (swept != null) {
+                out.add(isBusy(String.valueOf(swept)) ? NodeCondition.BUSY : NodeCondition.IDLE);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isBusy(String runningContainers) {
+        if (runningContainers == null) {
+            return false;
+        }
+        try {
+            return Double.parseDouble(runningContainers) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Swept keys, or for a comparison the keys whose values differ between the scenarios. */
@@ -102,7 +158,8 @@ public final class UnreproducedQuestions {
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
             List<Question> out = new ArrayList<>();
             for (CSVRecord rec : format.parse(reader)) {
-                out.add(new Question(rec.get("key"), rec.get("findings"), rec.get("question"), rec.get("mountsim")));
+                out.add(new Question(rec.get("key"), rec.get("findings"), NodeCondition.parse(rec.get("node")),
+                        rec.get("question"), rec.get("mountsim")));
             }
             return List.copyOf(out);
         } catch (IOException e) {

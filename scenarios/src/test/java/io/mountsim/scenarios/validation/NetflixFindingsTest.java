@@ -30,13 +30,13 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node: p95 at 400 starts r5.metal 22,131 ± 556, m7i.metal-24xl 22,750 ± 391, m7a.24xlarge 16,217 ± 600 ms (at 100: 2,160 ± 171, 2,156 ± 85, 1,707 ± 100 ms): m7a fastest, but r5.metal not slower than m7i; 0 failed starts on every machine; see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node: p95 at 400 starts r5.metal 22,179 ± 431, m7i.metal-24xl 22,750 ± 391, m7a.24xlarge 16,217 ± 600 ms (at 100: 2,146 ± 121, 2,156 ± 85, 1,707 ± 100 ms): m7a fastest, but r5.metal not slower than m7i (NUMA placement of the walked lines adds 0.02% to r5.metal's walks); 0 failed starts on every machine; see VALIDATION.md")
     void finding3HundredPlusStartsOrderTheMachines() {
         assertHolds(NetflixFinding.HUNDRED_PLUS_ORDERING);
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node: m7i.metal-48xl p99 6,546 ± 141 vs m7i.metal-24xl 6,926 ± 554 ms, 30.5 vs 28.9 starts/s: the child-mount walk, priced per CPU but not per socket, dominates; see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node: m7i.metal-48xl p99 6,495 ± 176 vs m7i.metal-24xl 6,926 ± 554 ms, 30.8 vs 28.9 starts/s: the child-mount walk dominates, and the lines the other socket wrote since a walker's socket last walked add 0.04% to it (kernel/CrossNodeLines); see VALIDATION.md")
     void finding4TwoSocketsAreWorseThanOne() {
         assertHolds(NetflixFinding.TWO_SOCKETS_WORSE);
     }
@@ -57,7 +57,7 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node: per-layer / common-parent p99 4.57x on r5.metal (2,164 -> 474 ms), 4.67x m7i.metal-24xl, 4.91x m7i.metal-48xl, 4.33x m7a.24xlarge, 4.62x m7a.metal-48xl, below 5x: the fix removes the idmap mounts but not the table-sized work of every start (runc's namespace copy and detach under namespace_sem, PID 1's reply); see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node (partly: one preset of five over 5x, by 3-replication noise): per-layer / common-parent p99 4.55x on r5.metal (2,150 -> 473 ms), 4.67x m7i.metal-24xl, 5.15x m7i.metal-48xl, 4.33x m7a.24xlarge, 4.75x m7a.metal-48xl: the fix removes the idmap mounts but not the table-sized work of every start (runc's namespace copy and detach under namespace_sem, PID 1's reply); see VALIDATION.md")
     void finding8CommonParentFixRemovesTheBottleneck() {
         assertHolds(NetflixFinding.COMMON_PARENT_FIX);
     }
