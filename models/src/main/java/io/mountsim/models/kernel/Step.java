@@ -11,15 +11,15 @@ public sealed interface Step {
     record Work(long ns) implements Step {
     }
 
-    /** namespace_lock() = down_write(&namespace_sem). */
+    /** {@code namespace_lock() = down_write(&namespace_sem)}. */
     record NamespaceWriteLock() implements Step {
     }
 
-    /** namespace_unlock(): up_write(&namespace_sem). */
+    /** {@code namespace_unlock(): up_write(&namespace_sem)}. */
     record NamespaceWriteUnlock() implements Step {
     }
 
-    /** down_read(&namespace_sem), e.g. clone_private_mount(), m_start() of mountinfo. */
+    /** {@code down_read(&namespace_sem)}, e.g. clone_private_mount(), m_start() of mountinfo. */
     record NamespaceReadLock() implements Step {
     }
 
