@@ -79,6 +79,20 @@ class MountSimApiTest {
     }
 
     @Test
+    void theReportIsTheCommandLinesByteForByte() throws IOException {
+        Path file = Files.writeString(dir.resolve("s.yaml"), SWEEP_YAML);
+        Path cliOut = dir.resolve("cli");
+        CliContext cli = new CliContext(ReplicationModel.simulation(), CliContext.production().sink(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), 2);
+        assertEquals(MountsimCommand.EXIT_OK, MountsimCommand.execute(cli, "run", file.toString(), "-o", cliOut.toString(),
+                "--quiet", "--seed", "9", "--set", "workload.containers=8"));
+
+        Path apiOut = MountSim.load(file, "workload.containers=8").run(RunOptions.defaults().seed(9).threads(1))
+                .writeReport(dir.resolve("api"));
+        assertEquals(Files.readString(cliOut.resolve("results.csv")), Files.readString(apiOut.resolve("results.csv")));
+    }
+
+    @Test
     void aBuiltScenarioSavesAsAFileTheLoaderAccepts() throws IOException {
         Path file = Files.writeString(dir.resolve("saved.yaml"), sweepBuilder().toYaml());
         Scenario loaded = MountSim.load(file);
