@@ -23,7 +23,7 @@ public sealed interface Step {
         }
     }
 
-    /** namespace_lock() = down_write(&namespace_sem). */
+    /** {@code namespace_lock() = down_write(&namespace_sem)}. */
     record NamespaceWriteLock() implements Step {
         @Override
         public boolean runOn(KThread thread) {
@@ -31,7 +31,7 @@ public sealed interface Step {
         }
     }
 
-    /** namespace_unlock(): up_write(&namespace_sem). */
+    /** {@code namespace_unlock(): up_write(&namespace_sem)}. */
     record NamespaceWriteUnlock() implements Step {
         @Override
         public boolean runOn(KThread thread) {
@@ -39,7 +39,7 @@ public sealed interface Step {
         }
     }
 
-    /** down_read(&namespace_sem), e.g. clone_private_mount(), m_start() of mountinfo. */
+    /** {@code down_read(&namespace_sem)}, e.g. clone_private_mount(), m_start() of mountinfo. */
     record NamespaceReadLock() implements Step {
         @Override
         public boolean runOn(KThread thread) {

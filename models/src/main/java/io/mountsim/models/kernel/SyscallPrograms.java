@@ -176,7 +176,7 @@ public final class SyscallPrograms {
      * mount("overlay", lowerdir=L dirs) (or, with fds, fsconfig("lowerdir+") with
      * idmapped layer fds then fsmount + move_mount): each lower layer is looked up (a path
      * walk, unless passed as an fd), the superblock is found under sb_lock, each layer is
-     * cloned by clone_private_mount() under down_read(&namespace_sem) (which checks the
+     * cloned by clone_private_mount() under {@code down_read(&namespace_sem)} (which checks the
      * source mount's children when that is the layer store itself), and the new mount is
      * grafted under namespace_lock() and mount_lock.
      */

@@ -114,7 +114,7 @@ public final class Numbers {
         return human(ms / 60_000) + " min";
     }
 
-    /** A fraction (0.09) as a percentage for people ("9%", "3.8%", "0.4%", "<0.1%"). */
+    /** A fraction (0.09) as a percentage for people ("9%", "3.8%", "0.4%", {@code "<0.1%"}). */
     public static String percent(double fraction) {
         if (Double.isNaN(fraction)) {
             return "n/a";

@@ -14,6 +14,12 @@ import picocli.CommandLine.ScopeType;
  * prints a stack trace; an internal error prints one line, and the trace only with
  * {@code --verbose} or {@code MOUNTSIM_DEBUG=1}.
  */
+/**
+ * The {@code mountsim} command line (the jar's main class): parses the arguments with
+ * picocli, runs one subcommand, and turns an {@code InvalidInputException} into its
+ * problems, one per line, and exit code 2. The library face over the same steps is
+ * {@code io.mountsim.api}.
+ */
 @Command(name = "mountsim",
         mixinStandardHelpOptions = true,
         version = "mountsim 0.1.0",

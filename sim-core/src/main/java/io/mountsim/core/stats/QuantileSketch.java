@@ -61,7 +61,7 @@ public final class QuantileSketch {
     }
 
     /**
-     * The p-th percentile (0 < p <= 100) by nearest rank, within the relative error: the
+     * The p-th percentile ({@code 0 < p <= 100}) by nearest rank, within the relative error: the
      * value of the bucket holding the ceil(p / 100 * n)-th smallest observation.
      */
     public double percentile(double p) {

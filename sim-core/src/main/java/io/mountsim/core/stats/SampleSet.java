@@ -65,7 +65,7 @@ public final class SampleSet {
     }
 
     /**
-     * The p-th percentile (0 < p <= 100) by the nearest-rank definition: the smallest
+     * The p-th percentile ({@code 0 < p <= 100}) by the nearest-rank definition: the smallest
      * observation such that at least p% of observations are at or below it. Exact.
      */
     public double percentile(double p) {
