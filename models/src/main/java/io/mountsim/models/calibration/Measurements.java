@@ -97,7 +97,10 @@ public record Measurements(List<MeasuredRun> runs, List<MeasuredMountinfoRead> m
                     same.stream().mapToDouble(MeasuredRun::latencyMeanMs).average().orElseThrow(),
                     same.stream().mapToDouble(MeasuredRun::latencyP99Ms).average().orElseThrow(), calls,
                     same.stream().mapToDouble(MeasuredRun::latencyP50Ms).average().orElseThrow(),
-                    same.stream().mapToDouble(MeasuredRun::latencyP95Ms).average().orElseThrow()));
+                    same.stream().mapToDouble(MeasuredRun::latencyP95Ms).average().orElseThrow(),
+                    same.stream().allMatch(r -> r.umountWaitUs().isPresent())
+                            ? same.stream().mapToDouble(r -> r.umountWaitUs().getAsDouble()).average()
+                            : java.util.OptionalDouble.empty()));
         }
         Map<Integer, List<MeasuredMountinfoRead>> bySize = new LinkedHashMap<>();
         for (MeasuredMountinfoRead r : mountinfoReads) {
@@ -128,7 +131,9 @@ public record Measurements(List<MeasuredRun> runs, List<MeasuredMountinfoRead> m
                 (int) number(f, "readers", source, line), (int) number(f, "containers", source, line),
                 number(f, "starts_per_s", source, line), number(f, "lat_mean_ms", source, line),
                 number(f, "p99_ms", source, line), perCall, number(f, "p50_ms", source, line),
-                number(f, "p95_ms", source, line));
+                number(f, "p95_ms", source, line),
+                f.containsKey("umount_wait_us") ? java.util.OptionalDouble.of(number(f, "umount_wait_us", source, line))
+                        : java.util.OptionalDouble.empty());
     }
 
     /** A line's {@code key=value} tokens in order; anything else is an error naming the line. */

@@ -10,6 +10,7 @@ import io.mountsim.models.topology.MachineSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,99 +21,160 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One-thread fidelity for any host (issue 11): a profile built by {@link HostCalibration}
- * from a host's one-thread rows, simulated one thread at a time, gives back the host's
- * per-call means and starts/s. Three hosts: the calibration host's shipped data, and two
- * synthetic hosts whose every cost is x0.4 and x2.5 of it (their results files are
- * generated here, in the kit's format with micro-probe rows), so that no constant of the
- * calibration host can hide: before the unmount's waits came from the host, a x0.4 host
- * kept the calibration host's 38.5 us of waiting in every unmount.
+ * from a host's results, simulated one thread at a time, gives back the host's one-thread
+ * rows: every per-call mean within 5% and starts/s within 10%, both idmap modes, 1 to 100
+ * layers. The host is the development host's newest full kit run
+ * (calibration/epyc-2core/kit/probe-results.txt, three passes of each row), and two
+ * synthetic hosts whose every time is x0.4 and x2.5 of it (their results files are
+ * generated here), so that no constant of one host can hide.
+ *
+ * <p>On that host an unmount runs in one of two states (scenarios/validation/umount-state/):
+ * the expedited grace period's kthread worker on the unmounting thread's CPU (two local
+ * switches: an 8-14 us unmount) or on the other, idle vCPU (a halted vCPU's wakeup each way:
+ * 30-50 us). The second is the steady state of a one-thread load, and the model's (its
+ * grace-period worker is woken onto the idle CPU, at the costs umount-gp and wakeup-idle
+ * measure); the first lasts a few tens of ms after both CPUs were busy, so the short 1- and
+ * 10-layer rows run in it. Each pass of a row says which state it ran in (mountbench's
+ * umount_wait_us), and the rows held to the bar are the passes in the steady state. Passes
+ * in the other state are reported (main()), not reproduced: nothing is fitted to them.
  */
 class OneThreadFidelityTest {
     static final MachineSpec MACHINE = CalibrationFit.epyc2coreMachine();
     static final Map<String, String> CALLS = Map.of("open_tree", "openTree", "mount_setattr", "mountSetattr",
             "move_mount", "moveMount", "overlay_mount", "overlayMount", "umount_detach", "umountDetach");
+    static final String DEV_HOST = "/calibration/epyc-2core/kit/probe-results.txt";
 
-    /** Simulated / measured, per one-thread row, per call and for starts/s. */
-    static Map<String, Double> ratios(ProbeResults results) {
+    /**
+     * Whether a one-thread pass ran in the steady state, the grace period's worker on another
+     * CPU for (nearly) all its unmounts: a pass's mean unmount wait (wall less CPU time) is
+     * the mix f x remote + (1 - f) x local of the two states' waits as this host's own
+     * micro-probes give them (remote: umount-gp's wait with the other CPU idle; local: a round
+     * trip of two context switches, context-switch), and f must be at least 0.9.
+     */
+    static boolean steadyState(MeasuredRun r, ProbeResults host) {
+        double local = 2 * host.rows("context-switch", "context-switch").get(0).number("mean_us").orElseThrow();
+        double remote = host.rows("umount-gp", "umount-gp").stream()
+                .filter(row -> "idle".equals(row.values().get("other_cpus"))).findFirst().orElseThrow()
+                .number("wait_mean_us").orElseThrow();
+        return (r.umountWaitUs().orElseThrow() - local) / (remote - local) >= 0.9;
+    }
+
+    /**
+     * Simulated / measured, per one-thread row shape (idmap/layers), per call and for
+     * starts/s, against the mean of the shape's passes in the given state; a shape with no
+     * pass in that state is left out.
+     */
+    static Map<String, Double> ratios(ProbeResults results, boolean steady) {
         HostProfile p = HostCalibration.calibrate(results, MACHINE, "host").profile();
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (MeasuredRun r : results.mountbench().merged().runs()) {
-            if (r.threads() != 1 || r.readers() != 0) {
-                continue;
+        Map<String, List<MeasuredRun>> passes = new LinkedHashMap<>();
+        for (MeasuredRun r : results.mountbench().runs()) {
+            if (r.threads() == 1 && r.readers() == 0 && steadyState(r, results) == steady) {
+                passes.computeIfAbsent(r.mode().yamlName() + "/" + r.layers(), k -> new ArrayList<>()).add(r);
             }
-            var m = SimulationModel.runReplication(CalibrationFit.specFor(r, MACHINE, p.kernel()), 1, 0, false).metrics();
-            String row = r.mode().yamlName() + "/" + r.layers();
-            CALLS.forEach((probe, column) -> out.put(row + " " + probe,
-                    m.get(MetricNames.SYSCALL_US_MEAN_PREFIX + column) / r.syscallMeanUs().get(probe)));
-            out.put(row + " starts/s", m.get(MetricNames.STARTS_PER_SECOND) / r.startsPerSecond());
         }
+        Map<String, Double> out = new LinkedHashMap<>();
+        passes.forEach((row, same) -> {
+            MeasuredRun r = same.get(0);
+            var m = SimulationModel.runReplication(CalibrationFit.specFor(r, MACHINE, p.kernel()), 1, 0, false).metrics();
+            CALLS.forEach((probe, column) -> out.put(row + " " + probe, m.get(MetricNames.SYSCALL_US_MEAN_PREFIX + column)
+                    / same.stream().mapToDouble(x -> x.syscallMeanUs().get(probe)).average().orElseThrow()));
+            out.put(row + " starts/s", m.get(MetricNames.STARTS_PER_SECOND)
+                    / same.stream().mapToDouble(MeasuredRun::startsPerSecond).average().orElseThrow());
+        });
         return out;
     }
 
+    /**
+     * Steady-state points the model does not reproduce, each with what it lacks (VALIDATION.md,
+     * one-thread fidelity, has the numbers). Every other steady-state point is held to the bar.
+     */
+    static final Map<String, String> KNOWN_MISSES = Map.of(
+            "per-layer/100 umount_detach", "the model's unmount is one cost whatever the layer count (umount_tree() of one"
+                    + " mount); the host's steady-state passes unmount at 38.1 and 35.8 us at 100 layers, 38.1-46.6 at 50",
+            "common-parent/50 open_tree", "a call's first issue in a start costs more than its repeats"
+                    + " (mountbench first_*_us); every common-parent call is a first one; not modelled",
+            "common-parent/50 mount_setattr", "as open_tree: first calls of a start",
+            "common-parent/50 move_mount", "as open_tree: first calls of a start",
+            "per-layer/100 overlay_mount", "the overlay's cost is a least-squares line through the 1- to 100-layer rows"
+                    + " (all passes); at 100 layers it is 5.0% under the two steady passes' 492 us",
+            "common-parent/50 overlay_mount", "an overlay whose lowerdirs share one idmapped mount costs less than one over"
+                    + " 50 separate mounts (225-239 us against 244-279 at 50 layers); the model has one overlay cost per layer count");
+
+    static ProbeResults devHost() throws IOException {
+        return ProbeResults.parse(resource(DEV_HOST), DEV_HOST);
+    }
+
     @Test
-    void syntheticHostsAtX04AndX25AreReproducedAsWellAsTheCalibrationHost() throws IOException {
-        Map<String, Double> shipped = ratios(ShippedProfiles.epyc2coreResults());
+    void everySteadyStateRowOfTheDevelopmentHostIsReproduced() throws IOException {
+        assertHeldToTheBar(ratios(devHost(), true), "development host");
+    }
+
+    @Test
+    void syntheticHostsAtX04AndX25AreReproducedLikeTheDevelopmentHost() throws IOException {
+        Map<String, Double> real = ratios(devHost(), true);
         for (double f : new double[] {0.4, 2.5}) {
-            String file = syntheticKitFile(f);
-            ProbeResults synthetic = ProbeResults.parse(file, "synthetic-x" + f);
-            Map<String, Double> got = ratios(synthetic);
-            assertEquals(shipped.keySet(), got.keySet());
-            for (String point : shipped.keySet()) {
-                assertEquals(shipped.get(point), got.get(point), 0.05 * shipped.get(point),
-                        "x" + f + " " + point + ": simulated/measured " + got.get(point) + " vs the calibration host's "
-                                + shipped.get(point));
+            Map<String, Double> got = ratios(ProbeResults.parse(syntheticKitFile(f), "synthetic-x" + f), true);
+            assertEquals(real.keySet(), got.keySet(), "x" + f + ": the same passes are in the steady state");
+            assertHeldToTheBar(got, "synthetic x" + f);
+            for (String point : real.keySet()) {
+                assertEquals(real.get(point), got.get(point), 0.02 * real.get(point),
+                        "x" + f + " " + point + ": simulated/measured " + got.get(point) + " vs the real host's " + real.get(point));
             }
         }
     }
 
     /**
-     * The rows the profile takes its costs from (one thread, 50 layers) and the 100-layer
-     * rows: starts/s within 10% in both idmap modes, and the per-layer row's calls within
-     * 5% but for the overlay mount, whose least-squares line through 1-100 layers is 3%
-     * above the 50-layer row. The 1- and 10-layer rows are not held to it: on the real
-     * kernel one host's umount_detach is 10-17 us there and 45-63 us at 50-100 layers, which
-     * no layer-independent cost reproduces (VALIDATION.md, one-thread fidelity).
+     * Which passes ran in which state, as measured: the per-layer 50-layer row (256 starts,
+     * 0.8-0.9 s) always in the steady state, every 1- and 10-layer row (6-30 ms) with the
+     * worker on the unmounting thread's CPU. So the 1- and 10-layer rows cannot be held to the
+     * steady-state model: they are the documented miss (main() prints their ratios).
      */
     @Test
-    void theSourceRowsAreReproduced() {
-        Map<String, Double> r = ratios(ShippedProfiles.epyc2coreResults());
-        for (String row : List.of("per-layer/50", "common-parent/50", "per-layer/100", "common-parent/100")) {
-            double s = r.get(row + " starts/s");
-            assertTrue(Math.abs(s - 1) <= 0.10, row + " starts/s ratio " + s);
+    void theShortRowsRanWithTheWorkerLocalAndTheLongOnesInTheSteadyState() throws IOException {
+        ProbeResults host = devHost();
+        for (MeasuredRun r : host.mountbench().runs()) {
+            String row = r.mode().yamlName() + "/" + r.layers() + " wait " + r.umountWaitUs().orElseThrow();
+            if (r.threads() == 1 && r.readers() == 0 && r.layers() <= 10) {
+                assertTrue(!steadyState(r, host), row);
+            } else if (r.threads() == 1 && r.readers() == 0 && r.layers() == 50 && r.mode().yamlName().equals("per-layer")) {
+                assertTrue(steadyState(r, host), row);
+            }
         }
-        for (String call : List.of("open_tree", "mount_setattr", "move_mount", "umount_detach")) {
-            double c = r.get("per-layer/50 " + call);
-            assertTrue(Math.abs(c - 1) <= 0.05, "per-layer/50 " + call + " ratio " + c);
-        }
-        assertTrue(Math.abs(r.get("per-layer/50 overlay_mount") - 1) <= 0.08, "overlay " + r.get("per-layer/50 overlay_mount"));
     }
 
-    /** Prints the table VALIDATION.md publishes. */
-    public static void main(String[] args) {
-        ratios(ShippedProfiles.epyc2coreResults()).forEach((k, v) -> System.out.printf(Locale.ROOT, "%s %.3f%n", k, v));
+    private static void assertHeldToTheBar(Map<String, Double> r, String host) {
+        StringBuilder misses = new StringBuilder();
+        assertTrue(r.keySet().containsAll(KNOWN_MISSES.keySet()), host + ": a known miss is not among the points " + r.keySet());
+        r.forEach((point, ratio) -> {
+            if (KNOWN_MISSES.containsKey(point)) {
+                return;
+            }
+            double bar = point.endsWith("starts/s") ? 0.10 : 0.05;
+            if (Math.abs(ratio - 1) > bar) {
+                misses.append(String.format(Locale.ROOT, "%n  %s %.3f", point, ratio));
+            }
+        });
+        assertTrue(misses.isEmpty(), host + ": outside 5% (a call) or 10% (starts/s):" + misses);
+    }
+
+    /** Prints the table VALIDATION.md publishes: steady-state passes, then the other state's. */
+    public static void main(String[] args) throws IOException {
+        ProbeResults host = devHost();
+        for (MeasuredRun r : host.mountbench().runs()) {
+            if (r.threads() == 1 && r.readers() == 0) {
+                System.out.printf(Locale.ROOT, "pass %s/%d umount_wait_us %.2f steady %s%n", r.mode().yamlName(), r.layers(),
+                        r.umountWaitUs().orElseThrow(), steadyState(r, host));
+            }
+        }
+        ratios(host, true).forEach((k, v) -> System.out.printf(Locale.ROOT, "steady %s %.3f%n", k, v));
+        ratios(host, false).forEach((k, v) -> System.out.printf(Locale.ROOT, "worker-local %s %.3f%n", k, v));
     }
 
     private static final Pattern NUMBER = Pattern.compile("([a-z_]+)=([0-9.]+)");
 
-    /** The calibration host's results with every time x f (rates / f), as a kit file with micro-probe rows. */
+    /** The development host's kit file with every time x f (rates / f), probe parameters kept. */
     static String syntheticKitFile(double f) throws IOException {
-        StringBuilder out = new StringBuilder("# mountsim probe kit\n# kit-version: 1\n# date: 2026-11-30T00:00:00Z\n"
-                + "# kernel: synthetic\n# cpu-model: synthetic x" + f + "\n# online-cpus: 0-1\n"
-                + "# topology: cpu=0 core=0 package=0 node=0 llc=0-1 siblings=0-1\n"
-                + "# topology: cpu=1 core=0 package=0 node=0 llc=0-1 siblings=0-1\n# mode: full\n");
-        out.append("== probe mountbench\n").append(scale(resource("measurements.txt"), f));
-        out.append("== probe child-mounts\n").append(scale(withoutFirstLine(resource("child-mounts.txt")), f));
-        out.append("== probe mountinfo-overlay-lines\n").append(scale(withoutFirstLine(resource("mountinfo-overlay-lines.txt")), f));
-        // the calibration host's unmount split (7.57 us CPU, 38.54 us waiting, 13.19 us of it the wakeup), scaled
-        out.append("== probe wakeup-idle\n").append(String.format(Locale.ROOT,
-                "wakeup-idle idle_gap_us=50 samples=1000 mean_us=%.3f p50_us=%.3f%n", 13.19 * f, 13.19 * f));
-        out.append("== probe context-switch\n").append(String.format(Locale.ROOT,
-                "context-switch method=futex cpu=0 samples=1000 mean_us=%.3f%n", 6.58 * f));
-        out.append("== probe umount-gp\n").append(String.format(Locale.ROOT,
-                "umount-gp other_cpus=idle samples=1000 mean_us=%.3f cpu_only_us=%.3f wait_mean_us=%.3f cpus=2%n",
-                46.11 * f, 7.57 * f, 38.54 * f));
-        out.append("== end\n");
-        return out.toString();
+        return scale(resource(DEV_HOST).replace("# cpu-model: ", "# cpu-model: synthetic x" + f + " of "), f);
     }
 
     private static String scale(String text, double f) {
@@ -121,8 +183,10 @@ class OneThreadFidelityTest {
         while (m.find()) {
             String key = m.group(1);
             double v = Double.parseDouble(m.group(2));
-            boolean time = key.endsWith("_us") || key.endsWith("_ms") || key.equals("wall_s") || key.equals("ns_per_line")
-                    || CALLS.containsKey(key);
+            // idle_gap_us and trial_ms are how a probe was run, not what it measured
+            boolean parameter = key.equals("idle_gap_us") || key.equals("trial_ms");
+            boolean time = !parameter && (key.endsWith("_us") || key.endsWith("_ms") || key.equals("wall_s")
+                    || key.equals("ns_per_line") || CALLS.containsKey(key));
             boolean rate = key.endsWith("_per_s");
             double scaled = time ? v * f : rate ? v / f : v;
             m.appendReplacement(sb, key + "=" + (time || rate ? String.format(Locale.ROOT, "%.6f", scaled) : m.group(2)));
@@ -131,12 +195,8 @@ class OneThreadFidelityTest {
         return sb.toString();
     }
 
-    private static String withoutFirstLine(String s) {
-        return s.substring(s.indexOf('\n') + 1);
-    }
-
     private static String resource(String name) throws IOException {
-        try (InputStream in = OneThreadFidelityTest.class.getResourceAsStream("/calibration/epyc-2core/" + name)) {
+        try (InputStream in = OneThreadFidelityTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Profile files named by a scenario's {@code kernel.profile}, resolved against the scenario
- * file's directory and read once however many sweep points name them.
+ * Profile files named by a scenario's {@code kernel.profile}: a path resolved against the
+ * scenario file's directory, or {@code builtin:NAME} for one shipped inside the jar
+ * (BuiltinProfiles); each read once however many sweep points name it.
  */
 final class ProfileFiles {
     private record Loaded(HostProfile profile, List<Problem> problems) {
@@ -23,12 +24,19 @@ final class ProfileFiles {
 
     private final Path baseDir;
     private final Map<Path, Loaded> cache = new HashMap<>();
+    private final Map<String, Loaded> builtins = new HashMap<>();
 
     ProfileFiles(Path baseDir) {
         this.baseDir = baseDir;
     }
 
     Optional<HostProfile> load(String written, YamlValue at, String keyPath, Problems problems) {
+        if (written.startsWith(BuiltinProfiles.PREFIX)) {
+            String name = written.substring(BuiltinProfiles.PREFIX.length()).trim();
+            Loaded loaded = builtins.computeIfAbsent(name, n -> readBuiltin(n, at, keyPath));
+            problems.addAll(loaded.problems());
+            return Optional.ofNullable(loaded.profile());
+        }
         Path file;
         try {
             file = baseDir.resolve(written).normalize();
@@ -39,6 +47,22 @@ final class ProfileFiles {
         Loaded loaded = cache.computeIfAbsent(file, f -> read(f, at, keyPath));
         problems.addAll(loaded.problems());
         return Optional.ofNullable(loaded.profile());
+    }
+
+    private static Loaded readBuiltin(String name, YamlValue at, String keyPath) {
+        try {
+            Optional<HostProfile> p = BuiltinProfiles.read(name);
+            if (p.isPresent()) {
+                return new Loaded(p.get(), List.of());
+            }
+        } catch (InvalidInputException e) {
+            return new Loaded(null, e.problems());
+        }
+        Problems local = new Problems();
+        local.add(at.location(), keyPath, "no built-in profile named '" + name + "'; the built-in profiles are "
+                + String.join(", ", BuiltinProfiles.NAMES.stream().map(n -> BuiltinProfiles.PREFIX + n).toList())
+                + " (or give a profile file's path, relative to the scenario file)");
+        return new Loaded(null, local.list());
     }
 
     private static Loaded read(Path file, YamlValue at, String keyPath) {

@@ -126,8 +126,10 @@ public final class ScenarioKeys {
 
     // ---- kernel ----
     public static final Section KERNEL = section("kernel", "the machine's calibrated profile", "kernel call costs");
-    public static final Text KERNEL_PROFILE = text("kernel.profile", "path", "none: the machine's shipped profile",
-            "added: a profile file (`mountsim calibrate`), relative to the scenario file; its costs replace the shipped profile's,"
+    public static final Text KERNEL_PROFILE = text("kernel.profile", "path or `builtin:NAME`", "none: the machine's shipped profile",
+            "added: a profile file (`mountsim calibrate`), relative to the scenario file, or `builtin:NAME` for one shipped"
+                    + " in the jar (NAME: a file of scenarios/profiles/ without .yaml, e.g. builtin:r5.metal);"
+                    + " its costs replace the shipped profile's,"
                     + " other kernel.* keys override single numbers, and without machine: its machine is used", FIXED);
     public static final Int KERNEL_BASELINE_MOUNTS = integer("kernel.baselineMounts", 0, 10_000_000, atLeast(0), null,
             "the profile's (21)", "mount-table lines before the first start: a busy node's running containers add theirs", SWEEP);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** `mountsim calibrate`: what it writes, what it refuses, and that a scenario can use the result. */
 class CalibrateCommandTest {
     static final Path MEASUREMENTS = Path.of("../models/src/main/resources/calibration/epyc-2core/measurements.txt");
-    static final Path KIT_RUN = Path.of("../models/src/main/resources/calibration/epyc-2core/kit/probe-results.txt");
+    static final Path KIT_RUN = Path.of("../models/src/main/resources/calibration/epyc-2core/kit/probe-results-0206.txt");
 
     @TempDir
     Path dir;

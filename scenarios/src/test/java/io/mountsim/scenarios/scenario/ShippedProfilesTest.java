@@ -17,7 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import io.mountsim.scenarios.TestFiles;
+import io.mountsim.scenarios.diag.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped profile files (scenarios/profiles/) against the one declaration of each
@@ -78,5 +83,51 @@ class ShippedProfilesTest {
             checked++;
         }
         assertTrue(checked >= 14, "measured or derived numbers checked: " + checked);
+    }
+
+    /** Each file of scenarios/profiles/ is a built-in profile, and the jar holds it unchanged. */
+    @Test
+    void theJarShipsEveryProfileFileUnchangedUnderItsName() throws IOException {
+        TreeSet<String> files = new TreeSet<>();
+        try (Stream<Path> list = Files.list(DIR)) {
+            list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .forEach(n -> files.add(n.substring(0, n.length() - ".yaml".length())));
+        }
+        assertEquals(files, new TreeSet<>(BuiltinProfiles.NAMES), "BuiltinProfiles.NAMES against " + DIR);
+        for (String name : BuiltinProfiles.NAMES) {
+            assertEquals(Files.readString(DIR.resolve(name + ".yaml"), StandardCharsets.UTF_8),
+                    BuiltinProfiles.text(name).orElseThrow(), name + ": the jar's copy");
+            assertEquals(ProfileYaml.read(DIR.resolve(name + ".yaml")).kernel(),
+                    BuiltinProfiles.read(name).orElseThrow().kernel(), name);
+        }
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aScenarioNamesABuiltinProfileWithNoFileBesideIt() {
+        Path f = TestFiles.write(tmp, "builtin.yaml", String.join("\n",
+                "# a study machine by name",
+                "name: builtin",
+                "kernel: {profile: 'builtin:r5.metal'}",
+                "workload: {containers: 4, layers: 5}",
+                "run: {replications: 1}", ""));
+        var spec = ScenarioLoader.load(f, Overrides.none()).points().get(0).spec();
+        HostProfile r5 = ProfileYaml.read(DIR.resolve("r5.metal.yaml"));
+        assertEquals(r5.kernel(), spec.kernel(), "the built-in profile's costs");
+        assertEquals(r5.machine(), spec.machine(), "and its machine");
+
+        Path bad = TestFiles.write(tmp, "typo.yaml", String.join("\n",
+                "# a typo",
+                "name: typo",
+                "kernel: {profile: 'builtin:r5.metl'}",
+                "workload: {containers: 4, layers: 5}",
+                "run: {replications: 1}", ""));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> ScenarioLoader.load(bad, Overrides.none()));
+        String msg = e.problems().toString();
+        assertTrue(msg.contains("typo.yaml") && msg.contains("kernel.profile")
+                && msg.contains("no built-in profile named 'r5.metl'") && msg.contains("builtin:r5.metal"), msg);
     }
 }
