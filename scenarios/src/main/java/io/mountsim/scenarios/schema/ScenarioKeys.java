@@ -167,8 +167,8 @@ public final class ScenarioKeys {
             SWEEP);
     public static final Section MOUNTINFO_READ = section("kernel.syscallsUs.mountinfoRead", "the profile's",
             "one full read of /proc/self/mountinfo: base + perMount x mounts + perLowerdir x lowerdirs listed by overlay lines");
-    public static final Num MOUNTINFO_READ_BASE = number("kernel.syscallsUs.mountinfoRead.base", Range.positive(), null,
-            "the profile's", "fixed part", SWEEP);
+    public static final Num MOUNTINFO_READ_BASE = number("kernel.syscallsUs.mountinfoRead.base", Range.nonNegative(), null,
+            "the profile's", "fixed part (0 where calibrate's line through table sizes has a negative intercept, clamped)", SWEEP);
     public static final Num MOUNTINFO_READ_PER_MOUNT = number("kernel.syscallsUs.mountinfoRead.perMount", Range.nonNegative(), null,
             "the profile's", "per mount line", SWEEP);
     public static final Num MOUNTINFO_READ_PER_LOWERDIR = number("kernel.syscallsUs.mountinfoRead.perLowerdir", Range.nonNegative(),
