@@ -43,7 +43,7 @@ class ReplicationsCsvTest {
             points.add(PointAggregator.aggregate(p, Map.of("runtime.idmap", p == 0 ? "per-layer" : "common-parent"),
                     outcomes, 0.95, Map.of()));
         }
-        return new ExperimentResult("r", "", 1, 3, 0.95, List.of("runtime.idmap"), points, Map.of(), 30, false);
+        return Fixtures.result("r", "", 1, 3, 0.95, List.of("runtime.idmap"), points, Map.of(), 30, false);
     }
 
     @Test

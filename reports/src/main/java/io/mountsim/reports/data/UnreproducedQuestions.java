@@ -67,25 +67,12 @@ public final class UnreproducedQuestions {
 
     /** Swept keys, or for a comparison the keys whose values differ between the scenarios. */
     static Set<String> variedKeys(ExperimentResult r) {
-        ScenarioFacts root = new ScenarioFacts(r.resolvedScenario());
-        List<ScenarioFacts> compared = root.compared();
-        if (compared.isEmpty()) {
+        if (!r.comparison()) {
             return new LinkedHashSet<>(r.sweptKeys());
         }
-        List<Map<String, String>> flat = new ArrayList<>();
-        Set<String> keys = new LinkedHashSet<>();
-        for (ScenarioFacts f : compared) {
-            Map<String, String> m = new LinkedHashMap<>();
-            f.flatten().forEach(e -> m.put(e.getKey(), e.getValue()));
-            flat.add(m);
-            keys.addAll(m.keySet());
-        }
         Set<String> varied = new LinkedHashSet<>();
-        for (String k : keys) {
-            if (k.equals("name") || k.equals("description") || k.endsWith(".source")) {
-                continue;
-            }
-            if (flat.stream().map(m -> m.getOrDefault(k, "")).distinct().count() > 1) {
+        for (String k : Settings.differing(r.run().scenarios())) {
+            if (!k.equals("name") && !k.equals("description") && !k.endsWith(".source")) {
                 varied.add(k);
             }
         }

@@ -59,8 +59,8 @@ public final class ExperimentRunner {
         List<PointResult> points = runPoints(selected, scenario.run().seed(), scenario.run().replications(),
                 scenario.run().confidence(), scenario.measured());
         return new ExperimentResult(scenario.title(), scenario.description(), scenario.run().seed(),
-                scenario.run().replications(), scenario.run().confidence(), scenario.sweptKeys(), points,
-                scenario.resolved(), scenario.healthCheckTimeoutSeconds(), false, scenario.overrides());
+                scenario.run().replications(), scenario.run().confidence(), RunDescriptions.of(scenario), points,
+                scenario.resolved(), scenario.healthCheckTimeoutSeconds());
     }
 
     /**
@@ -96,8 +96,8 @@ public final class ExperimentRunner {
         all.put("compare", resolved);
         return new ExperimentResult(name, "comparison of " + scenarios.size() + " scenarios, baseline " + baseline.name()
                 + ", common random numbers (seed " + baseline.run().seed() + ")", baseline.run().seed(),
-                baseline.run().replications(), baseline.run().confidence(), List.of("scenario"), results, all,
-                baseline.healthCheckTimeoutSeconds(), true, baseline.overrides());
+                baseline.run().replications(), baseline.run().confidence(), RunDescriptions.compared(scenarios), results,
+                all, baseline.healthCheckTimeoutSeconds());
     }
 
     /** Why {@code scenarios} cannot be compared (a sweep, a name used twice); empty when they can. */
@@ -157,7 +157,7 @@ public final class ExperimentRunner {
         List<PointResult> results = new ArrayList<>(points.size());
         for (int p = 0; p < points.size(); p++) {
             ScenarioPoint point = points.get(p);
-            results.add(PointAggregator.aggregate(point.index(), point.parameters(),
+            results.add(PointAggregator.aggregate(point.index(), RunDescriptions.parameters(point),
                     outcomes.subList(p * replications, (p + 1) * replications), confidence,
                     measured.getOrDefault(point.index(), Map.of())));
         }

@@ -84,8 +84,8 @@ class PointAggregatorTest {
         m1.put("y", MetricSummary.of(new double[] {1}, 0.95));
         m1.put("x", MetricSummary.of(new double[] {1}, 0.95));
         PointResult p1 = new PointResult(1, Map.of(), m1, new double[0], CpuBreakdown.NONE, Timeline.empty(), Map.of());
-        ExperimentResult e = new ExperimentResult("n", "d", 1, 1, 0.95, List.of(), List.of(p0, p1), Map.of(),
-                Double.NaN, false);
+        RunDescription run = RunDescription.single(new ScenarioDescription("n", "", "", List.of()));
+        ExperimentResult e = new ExperimentResult("n", "d", 1, 1, 0.95, run, List.of(p0, p1), Map.of(), Double.NaN);
         assertEquals(List.of("x", "y"), e.metricNames());
     }
 
