@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,15 +136,7 @@ final class CalibrateCommand implements Callable<Integer>, MountsimCommand.Conte
             printComparison(profile, all.mountbench().merged());
         }
         String text = ProfileYaml.write(profile, comments);
-        Path dir = output.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".mountsim-profile-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFile.writeAtomically(output, text, ".mountsim-profile-");
         context.out().println("wrote " + output + " (" + profile.name() + ", " + r.defaultsUsed().size()
                 + " defaults used" + (fit ? ", dynamics fitted" : "") + ")");
         return MountsimCommand.EXIT_OK;

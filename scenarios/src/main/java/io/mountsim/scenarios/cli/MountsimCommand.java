@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         version = "mountsim 0.1.0",
         description = "Simulates Linux kernel mount locking under concurrent container starts.",
         subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, MachinesCommand.class,
-                MergeCommand.class, BenchCommand.class, ProbeCommand.class, CalibrateCommand.class,
+                MergeCommand.class, BenchCommand.class, ProbeCommand.class, CalibrateCommand.class, SchemaCommand.class,
                 CommandLine.HelpCommand.class,
                 // picocli's bash/zsh completion script: source <(mountsim generate-completion)
                 picocli.AutoComplete.GenerateCompletion.class},
@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
                 "  mountsim compare before.yaml after.yaml -o out/what-if",
                 "  mountsim validate scenarios/netflix/*.yaml",
                 "  mountsim machines",
+                "  mountsim schema -o mountsim-scenario.schema.json   # for editors (YAML language server)",
                 "  sudo mountsim probe --quick",
                 "  mountsim calibrate probe-results.txt -o host.yaml",
                 "  source <(mountsim generate-completion)   # tab completion in bash and zsh",
@@ -47,7 +48,7 @@ public final class MountsimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, compare, validate, machines, merge, bench, probe)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, compare, validate, machines, merge, bench, probe, calibrate, schema)");
     }
 
     public static void main(String[] args) {

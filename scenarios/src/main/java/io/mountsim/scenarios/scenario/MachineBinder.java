@@ -6,12 +6,15 @@ import io.mountsim.models.topology.MachinePresets;
 import io.mountsim.models.topology.MachineSpec;
 import io.mountsim.models.topology.MemoryHierarchy;
 import io.mountsim.models.topology.Topology;
-import io.mountsim.scenarios.scenario.Values.Range;
+import io.mountsim.scenarios.schema.Resolved;
+import io.mountsim.scenarios.schema.ScenarioKey;
 import io.mountsim.scenarios.yaml.YamlValue;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.mountsim.scenarios.schema.ScenarioKeys.*;
 
 /**
  * Binds {@code machine:}: a preset name, or an inline mapping (optionally starting from
@@ -30,10 +33,6 @@ final class MachineBinder {
     /** The preset whose costs fill an inline machine's gaps (the task's choice of a modern mesh part). */
     static final String DEFAULTS_PRESET = "m7i.metal-24xl";
 
-    private static final int MAX_SOCKETS = 64;
-    private static final int MAX_CORES_PER_SOCKET = 1024;
-    private static final int MAX_THREADS_PER_CORE = 2;
-
     private final Values values;
 
     MachineBinder(Values values) {
@@ -45,31 +44,32 @@ final class MachineBinder {
 
     Optional<Bound> bind(YamlValue v) {
         if (v instanceof YamlValue.Scalar) {
-            Optional<String> name = values.scalar(v, "machine", "a preset name or a mapping");
-            return name.flatMap(n -> preset(v, "machine", n)).map(p -> new Bound(p, resolved(p, p.name())));
+            Optional<String> name = values.scalar(v, MACHINE.path(), "a preset name or a mapping");
+            return name.flatMap(n -> preset(v, MACHINE.path(), n)).map(p -> new Bound(p, resolved(p, p.name())));
         }
-        Optional<YamlValue.Mapping> m = values.mapping(v, "machine", "a preset name or a mapping");
+        Optional<YamlValue.Mapping> m = values.mapping(v, MACHINE.path(), "a preset name or a mapping");
         if (m.isEmpty()) {
             return Optional.empty();
         }
-        Section s = Section.of(m.get(), "machine", values.problems());
+        Section s = Section.of(m.get(), MACHINE.path(), values.problems());
         MachineSpec base = null;
         String presetName = null;
-        if (s.has("preset")) {
-            Optional<String> name = values.scalar(s.get("preset"), s.path("preset"), "a preset name");
+        if (s.has(MACHINE_PRESET.name())) {
+            YamlValue presetValue = s.get(MACHINE_PRESET.name());
+            Optional<String> name = values.scalar(presetValue, MACHINE_PRESET.path(), "a preset name");
             if (name.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<MachineSpec> p = preset(s.get("preset"), s.path("preset"), name.get());
+            Optional<MachineSpec> p = preset(presetValue, MACHINE_PRESET.path(), name.get());
             if (p.isEmpty()) {
                 return Optional.empty();
             }
             base = p.get();
             presetName = base.name();
         } else {
-            for (String required : List.of("sockets", "coresPerSocket")) {
-                if (!s.has(required)) {
-                    values.error(v, s.path(required), "missing; an inline machine needs sockets and coresPerSocket"
+            for (ScenarioKey required : List.of(MACHINE_SOCKETS, MACHINE_CORES_PER_SOCKET)) {
+                if (!s.has(required.name())) {
+                    values.error(v, required.path(), "missing; an inline machine needs sockets and coresPerSocket"
                             + " (or preset: NAME to start from a preset)");
                 }
             }
@@ -79,36 +79,29 @@ final class MachineBinder {
         MachineSpec costs = defaults();
         MachineSpec d = base != null ? base : new MachineSpec("inline", 1, 1, 1, 1, 1, Interconnect.MESH,
                 costs.coreToCoreNs(), costs.perSpinnerHandoffNs(), costs.smtSlowdown(), costs.pauseNs(), "inline");
-        int sockets = values.intOr(s.get("sockets"), s.path("sockets"), 1, MAX_SOCKETS, "an integer in [1, " + MAX_SOCKETS + "]", d.sockets());
-        int cores = values.intOr(s.get("coresPerSocket"), s.path("coresPerSocket"), 1, MAX_CORES_PER_SOCKET,
-                "an integer in [1, " + MAX_CORES_PER_SOCKET + "]", d.coresPerSocket());
-        int threads = values.intOr(s.get("threadsPerCore"), s.path("threadsPerCore"), 1, MAX_THREADS_PER_CORE,
-                "an integer in [1, " + MAX_THREADS_PER_CORE + "] (2 = SMT/HT)", d.threadsPerCore());
-        int llc = values.intOr(s.get("llcDomainsPerSocket"), s.path("llcDomainsPerSocket"), 1, MAX_CORES_PER_SOCKET,
-                "an integer >= 1", Math.min(d.llcDomainsPerSocket(), cores));
-        if (s.has("llcDomainsPerSocket") && llc > 0 && cores % llc != 0) {
-            values.error(s.get("llcDomainsPerSocket"), s.path("llcDomainsPerSocket"),
+        int sockets = values.read(s, MACHINE_SOCKETS, d.sockets());
+        int cores = values.read(s, MACHINE_CORES_PER_SOCKET, d.coresPerSocket());
+        int threads = values.read(s, MACHINE_THREADS_PER_CORE, d.threadsPerCore());
+        int llc = values.read(s, MACHINE_LLC_DOMAINS, Math.min(d.llcDomainsPerSocket(), cores));
+        if (s.has(MACHINE_LLC_DOMAINS.name()) && llc > 0 && cores % llc != 0) {
+            values.error(s.get(MACHINE_LLC_DOMAINS.name()), MACHINE_LLC_DOMAINS.path(),
                     "expected a divisor of coresPerSocket (" + cores + "), got " + llc);
         }
-        int numa = values.intOr(s.get("numaNodesPerSocket"), s.path("numaNodesPerSocket"), 1, MAX_CORES_PER_SOCKET,
-                "an integer >= 1", Math.min(d.numaNodesPerSocket(), cores));
-        if (s.has("numaNodesPerSocket") && numa > cores) {
-            values.error(s.get("numaNodesPerSocket"), s.path("numaNodesPerSocket"),
+        int numa = values.read(s, MACHINE_NUMA_NODES, Math.min(d.numaNodesPerSocket(), cores));
+        if (s.has(MACHINE_NUMA_NODES.name()) && numa > cores) {
+            values.error(s.get(MACHINE_NUMA_NODES.name()), MACHINE_NUMA_NODES.path(),
                     "expected at most coresPerSocket (" + cores + ") NUMA nodes per socket, got " + numa);
         }
-        Interconnect interconnect = d.interconnect();
-        if (s.has("interconnect")) {
-            interconnect = values.choice(s.get("interconnect"), s.path("interconnect"), List.of("mesh", "chiplet"))
-                    .map(c -> Interconnect.valueOf(c.toUpperCase(java.util.Locale.ROOT))).orElse(interconnect);
-        }
+        String interconnectName = values.read(s, MACHINE_INTERCONNECT, d.interconnect().yamlName());
+        Interconnect interconnect = Arrays.stream(Interconnect.values()).filter(i -> i.yamlName().equals(interconnectName))
+                .findFirst().orElseThrow();
         CoreToCoreNs c2c = coreToCore(s, d.coreToCoreNs());
-        double perSpinner = values.numberOr(s.get("perSpinnerHandoffNs"), s.path("perSpinnerHandoffNs"), Range.nonNegative(), d.perSpinnerHandoffNs());
-        double smtSlowdown = values.numberOr(s.get("smtSlowdown"), s.path("smtSlowdown"), Range.atLeast(1), d.smtSlowdown());
-        double pauseNs = values.numberOr(s.get("pauseNs"), s.path("pauseNs"), Range.positive(), d.pauseNs());
-        double spinningSlowdown = values.numberOr(s.get("spinningSiblingSlowdown"), s.path("spinningSiblingSlowdown"),
-                Range.atLeast(1), d.spinningSiblingSlowdown());
+        double perSpinner = values.read(s, MACHINE_PER_SPINNER_HANDOFF, d.perSpinnerHandoffNs());
+        double smtSlowdown = values.read(s, MACHINE_SMT_SLOWDOWN, d.smtSlowdown());
+        double pauseNs = values.read(s, MACHINE_PAUSE_NS, d.pauseNs());
+        double spinningSlowdown = values.read(s, MACHINE_SPINNING_SIBLING_SLOWDOWN, d.spinningSiblingSlowdown());
         MemoryHierarchy memory = memory(s, d.memory());
-        String source = s.has("source") ? values.text(s.get("source"), s.path("source")).orElse("inline")
+        String source = s.has(MACHINE_SOURCE.name()) ? values.read(s, MACHINE_SOURCE).orElse("inline")
                 : base != null ? base.source() : "inline";
         // unless given, a preset's spinning-sibling slowdown and memory hierarchy stay with it;
         // an inline machine gets the calibration host's, where both were measured
@@ -121,42 +114,42 @@ final class MachineBinder {
         }
         // the topology's own consistency rules (e.g. a NUMA node holds whole LLC domains)
         for (String problem : Topology.problems(spec)) {
-            values.error(v, "machine", problem);
+            values.error(v, MACHINE.path(), problem);
         }
         return Optional.of(new Bound(spec, resolved(spec, presetName)));
     }
 
     private MemoryHierarchy memory(Section machine, MemoryHierarchy d) {
-        if (!machine.has("memory")) {
+        Optional<Section> s = mappingAt(machine, MACHINE_MEMORY, "a mapping {allCoreGhz, l3Ns}");
+        if (s.isEmpty()) {
             return d;
         }
-        Optional<YamlValue.Mapping> m = values.mapping(machine.get("memory"), machine.path("memory"),
-                "a mapping {allCoreGhz, l3Ns}");
-        if (m.isEmpty()) {
-            return d;
-        }
-        Section s = Section.of(m.get(), machine.path("memory"), values.problems());
         MemoryHierarchy given = new MemoryHierarchy(
-                values.numberOr(s.get("allCoreGhz"), s.path("allCoreGhz"), Range.positive(), d.allCoreGhz()),
-                values.numberOr(s.get("l3Ns"), s.path("l3Ns"), Range.positive(), d.l3Ns()), "scenario");
+                values.read(s.get(), MEMORY_ALL_CORE_GHZ, d.allCoreGhz()),
+                values.read(s.get(), MEMORY_L3_NS, d.l3Ns()), "scenario");
         return given.allCoreGhz() == d.allCoreGhz() && given.l3Ns() == d.l3Ns() ? d : given;
     }
 
+    /** The mapping at {@code key} of the machine; empty when absent or not a mapping (reported). */
+    private Optional<Section> mappingAt(Section machine, ScenarioKey key, String expected) {
+        if (!machine.has(key.name())) {
+            return Optional.empty();
+        }
+        return values.mapping(machine.get(key.name()), key.path(), expected)
+                .map(m -> Section.of(m, key.path(), values.problems()));
+    }
+
     private CoreToCoreNs coreToCore(Section machine, CoreToCoreNs d) {
-        if (!machine.has("coreToCoreNs")) {
+        Optional<Section> found = mappingAt(machine, MACHINE_CORE_TO_CORE, "a mapping {smt, llc, crossLlc, crossSocket}");
+        if (found.isEmpty()) {
             return d;
         }
-        Optional<YamlValue.Mapping> m = values.mapping(machine.get("coreToCoreNs"), machine.path("coreToCoreNs"),
-                "a mapping {smt, llc, crossLlc, crossSocket}");
-        if (m.isEmpty()) {
-            return d;
-        }
-        Section s = Section.of(m.get(), machine.path("coreToCoreNs"), values.problems());
+        Section s = found.get();
         return new CoreToCoreNs(
-                values.numberOr(s.get("smt"), s.path("smt"), Range.positive(), d.smt()),
-                values.numberOr(s.get("llc"), s.path("llc"), Range.positive(), d.llc()),
-                values.numberOr(s.get("crossLlc"), s.path("crossLlc"), Range.positive(), d.crossLlc()),
-                values.numberOr(s.get("crossSocket"), s.path("crossSocket"), Range.positive(), d.crossSocket()));
+                values.read(s, C2C_SMT, d.smt()),
+                values.read(s, C2C_LLC, d.llc()),
+                values.read(s, C2C_CROSS_LLC, d.crossLlc()),
+                values.read(s, C2C_CROSS_SOCKET, d.crossSocket()));
     }
 
     private Optional<MachineSpec> preset(YamlValue at, String path, String name) {
@@ -181,31 +174,29 @@ final class MachineBinder {
 
     /** Every machine key a user could write, so summary.json shows exactly the machine simulated. */
     static Map<String, Object> resolved(MachineSpec m, String presetName) {
-        LinkedHashMap<String, Object> r = new LinkedHashMap<>();
+        Resolved r = new Resolved();
         if (presetName != null) {
-            r.put("preset", presetName);
+            r.put(MACHINE_PRESET, presetName);
         }
-        r.put("sockets", m.sockets());
-        r.put("coresPerSocket", m.coresPerSocket());
-        r.put("threadsPerCore", m.threadsPerCore());
-        r.put("llcDomainsPerSocket", m.llcDomainsPerSocket());
-        r.put("numaNodesPerSocket", m.numaNodesPerSocket());
-        r.put("interconnect", m.interconnect().yamlName());
-        LinkedHashMap<String, Object> c2c = new LinkedHashMap<>();
-        c2c.put("smt", m.coreToCoreNs().smt());
-        c2c.put("llc", m.coreToCoreNs().llc());
-        c2c.put("crossLlc", m.coreToCoreNs().crossLlc());
-        c2c.put("crossSocket", m.coreToCoreNs().crossSocket());
-        r.put("coreToCoreNs", c2c);
-        r.put("perSpinnerHandoffNs", m.perSpinnerHandoffNs());
-        r.put("smtSlowdown", m.smtSlowdown());
-        r.put("pauseNs", m.pauseNs());
-        r.put("spinningSiblingSlowdown", m.spinningSiblingSlowdown());
-        LinkedHashMap<String, Object> memory = new LinkedHashMap<>();
-        memory.put("allCoreGhz", m.memory().allCoreGhz());
-        memory.put("l3Ns", m.memory().l3Ns());
-        r.put("memory", memory);
-        r.put("source", m.source());
-        return r;
+        r.put(MACHINE_SOCKETS, m.sockets())
+                .put(MACHINE_CORES_PER_SOCKET, m.coresPerSocket())
+                .put(MACHINE_THREADS_PER_CORE, m.threadsPerCore())
+                .put(MACHINE_LLC_DOMAINS, m.llcDomainsPerSocket())
+                .put(MACHINE_NUMA_NODES, m.numaNodesPerSocket())
+                .put(MACHINE_INTERCONNECT, m.interconnect().yamlName())
+                .put(C2C_SMT, m.coreToCoreNs().smt())
+                .put(C2C_LLC, m.coreToCoreNs().llc())
+                .put(C2C_CROSS_LLC, m.coreToCoreNs().crossLlc())
+                .put(C2C_CROSS_SOCKET, m.coreToCoreNs().crossSocket())
+                .put(MACHINE_PER_SPINNER_HANDOFF, m.perSpinnerHandoffNs())
+                .put(MACHINE_SMT_SLOWDOWN, m.smtSlowdown())
+                .put(MACHINE_PAUSE_NS, m.pauseNs())
+                .put(MACHINE_SPINNING_SIBLING_SLOWDOWN, m.spinningSiblingSlowdown())
+                .put(MEMORY_ALL_CORE_GHZ, m.memory().allCoreGhz())
+                .put(MEMORY_L3_NS, m.memory().l3Ns())
+                .put(MACHINE_SOURCE, m.source());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> machine = (Map<String, Object>) r.tree().get(MACHINE.name());
+        return machine;
     }
 }

@@ -4,14 +4,15 @@ import io.mountsim.models.node.NodeSpec;
 import io.mountsim.models.node.Pid1Config;
 import io.mountsim.models.node.TableWatcherConfig;
 import io.mountsim.scenarios.diag.Problems;
-import io.mountsim.scenarios.scenario.Values.Range;
+import io.mountsim.scenarios.schema.Resolved;
+import io.mountsim.scenarios.schema.ScenarioKey;
 import io.mountsim.scenarios.yaml.YamlValue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+
+import static io.mountsim.scenarios.schema.ScenarioKeys.*;
 
 /**
  * Binds the node around the starts: the {@code node:} section (running containers, their
@@ -21,10 +22,6 @@ import java.util.Optional;
  * resolve exactly as before.
  */
 final class NodeBinder {
-    private static final int MAX_RUNNING_CONTAINERS = 1_000_000;
-    private static final int MAX_LAYERS = 500; // overlayfs' OVL_MAX_STACK
-    private static final int MAX_OTHER_MOUNTS = 10_000;
-
     private final Values values;
     private final Problems problems;
 
@@ -34,59 +31,53 @@ final class NodeBinder {
     }
 
     /** The {@code node:} section; absent = idle. */
-    NodeSpec node(YamlValue.Mapping root, Map<String, Object> resolved) {
-        YamlValue v = root.get("node");
+    NodeSpec node(YamlValue.Mapping root, Resolved resolved) {
+        YamlValue v = root.get(NODE.name());
         if (v == null || v instanceof YamlValue.Scalar sc && sc.isNull()) {
             return NodeSpec.idle();
         }
-        Optional<YamlValue.Mapping> m = values.mapping(v, "node", "a mapping {runningContainers, layers, ...}");
+        Optional<YamlValue.Mapping> m = values.mapping(v, NODE.path(), "a mapping {runningContainers, layers, ...}");
         if (m.isEmpty()) {
             return NodeSpec.idle();
         }
-        Section s = Section.of(m.get(), "node", problems);
-        int running = values.intOr(s.get("runningContainers"), s.path("runningContainers"), 0, MAX_RUNNING_CONTAINERS,
-                "an integer in [0, " + MAX_RUNNING_CONTAINERS + "]", 0);
-        int layers = values.intOr(s.get("layers"), s.path("layers"), 1, MAX_LAYERS,
-                "an integer in [1, " + MAX_LAYERS + "]", PointBinder.DEFAULT_LAYERS);
-        int other = values.intOr(s.get("otherMountsPerContainer"), s.path("otherMountsPerContainer"), 0, MAX_OTHER_MOUNTS,
-                "an integer in [0, " + MAX_OTHER_MOUNTS + "]", NodeSpec.EST_OTHER_MOUNTS_PER_CONTAINER);
-        double lookups = values.numberOr(s.get("pathLookupsPerContainerPerSecond"), s.path("pathLookupsPerContainerPerSecond"),
-                Range.nonNegative(), 0);
-        LinkedHashMap<String, Object> r = new LinkedHashMap<>();
-        r.put("runningContainers", running);
-        r.put("layers", layers);
-        r.put("otherMountsPerContainer", other);
+        Section s = Section.of(m.get(), NODE.path(), problems);
+        int running = values.read(s, NODE_RUNNING_CONTAINERS);
+        int layers = values.read(s, NODE_LAYERS);
+        int other = values.read(s, NODE_OTHER_MOUNTS);
+        double lookups = values.read(s, NODE_PATH_LOOKUPS);
+        resolved.put(NODE_RUNNING_CONTAINERS, running)
+                .put(NODE_LAYERS, layers)
+                .put(NODE_OTHER_MOUNTS, other);
         Optional<NodeSpec.CpuLoad> load = Optional.empty();
-        YamlValue loadValue = s.get("cpuLoad");
+        YamlValue loadValue = s.get(NODE_CPU_LOAD.name());
         if (loadValue != null && !(loadValue instanceof YamlValue.Scalar sc && sc.isNull())) {
-            Optional<YamlValue.Mapping> lm = values.mapping(loadValue, s.path("cpuLoad"), "a mapping {utilization, burstMs}");
+            Optional<YamlValue.Mapping> lm = values.mapping(loadValue, NODE_CPU_LOAD.path(), "a mapping {utilization, burstMs}");
             if (lm.isPresent()) {
-                Section l = Section.of(lm.get(), s.path("cpuLoad"), problems);
-                if (!l.has("utilization")) {
-                    values.error(loadValue, l.path("utilization"),
+                Section l = Section.of(lm.get(), NODE_CPU_LOAD.path(), problems);
+                if (!l.has(CPU_LOAD_UTILIZATION.name())) {
+                    values.error(loadValue, CPU_LOAD_UTILIZATION.path(),
                             "missing; a CPU load needs utilization, the busy share of each CPU in (0, 1), e.g. 0.3");
                 } else {
-                    double u = values.numberOr(l.get("utilization"), l.path("utilization"), Range.openUnit(), 0.5);
-                    double burst = values.numberOr(l.get("burstMs"), l.path("burstMs"), Range.positive(), NodeSpec.EST_BURST_MS);
+                    // the fallback only keeps binding going after a reported problem
+                    double u = values.read(l, CPU_LOAD_UTILIZATION, 0.5);
+                    double burst = values.read(l, CPU_LOAD_BURST_MS);
                     if (u > 0 && u < 1 && burst > 0) {
                         load = Optional.of(new NodeSpec.CpuLoad(u, burst));
-                        r.put("cpuLoad", PointBinder.map("utilization", u, "burstMs", burst));
+                        resolved.put(CPU_LOAD_UTILIZATION, u).put(CPU_LOAD_BURST_MS, burst);
                     }
                 }
             }
         }
-        r.put("pathLookupsPerContainerPerSecond", lookups);
-        boolean runc = s.has("runcNamespaceCopy")
-                ? values.onOff(s.get("runcNamespaceCopy"), s.path("runcNamespaceCopy")).orElse(false) : false;
-        r.put("runcNamespaceCopy", runc);
-        resolved.put("node", r);
+        resolved.put(NODE_PATH_LOOKUPS, lookups);
+        boolean runc = values.read(s, NODE_RUNC_NAMESPACE_COPY);
+        resolved.put(NODE_RUNC_NAMESPACE_COPY, runc);
         return new NodeSpec(running, layers, other, load, lookups, runc);
     }
 
     /** {@code watchers.systemd}: on | off | a mapping of PID 1's parameters; absent = not modelled. */
-    Optional<Pid1Config> systemd(Section watchers, Map<String, Object> resolved) {
-        YamlValue v = watchers.get("systemd");
-        String path = watchers.path("systemd");
+    Optional<Pid1Config> systemd(Section watchers, Resolved resolved) {
+        YamlValue v = watchers.get(SYSTEMD.name());
+        String path = SYSTEMD.path();
         if (v == null || v instanceof YamlValue.Scalar sc && sc.isNull()) {
             return Optional.empty();
         }
@@ -96,7 +87,11 @@ final class NodeBinder {
             if (on.isEmpty()) {
                 return Optional.empty();
             }
-            resolved.put("systemd", on.get() ? pid1Resolved(d) : "off");
+            if (on.get()) {
+                putPid1(d, resolved);
+            } else {
+                resolved.put(SYSTEMD, "off");
+            }
             return on.get() ? Optional.of(d) : Optional.empty();
         }
         Optional<YamlValue.Mapping> m = values.mapping(v, path, "on, off or a mapping of PID 1's parameters");
@@ -106,41 +101,43 @@ final class NodeBinder {
         Section s = Section.of(m.get(), path, problems);
         int burst = d.rateLimitBurst();
         double perSeconds = d.rateLimitSeconds();
-        YamlValue rlValue = s.get("rateLimit");
+        YamlValue rlValue = s.get(SYSTEMD_RATE_LIMIT.name());
         if (rlValue != null) {
-            Optional<YamlValue.Mapping> rl = values.mapping(rlValue, s.path("rateLimit"), "a mapping {burst, perSeconds}");
+            Optional<YamlValue.Mapping> rl = values.mapping(rlValue, SYSTEMD_RATE_LIMIT.path(), "a mapping {burst, perSeconds}");
             if (rl.isPresent()) {
-                Section r = Section.of(rl.get(), s.path("rateLimit"), problems);
-                burst = values.intOr(r.get("burst"), r.path("burst"), 1, Integer.MAX_VALUE, "an integer >= 1", burst);
-                perSeconds = values.numberOr(r.get("perSeconds"), r.path("perSeconds"), Range.positive(), perSeconds);
+                Section r = Section.of(rl.get(), SYSTEMD_RATE_LIMIT.path(), problems);
+                burst = values.read(r, SYSTEMD_RATE_LIMIT_BURST);
+                perSeconds = values.read(r, SYSTEMD_RATE_LIMIT_PER_SECONDS);
             }
         }
         Pid1Config c = new Pid1Config(burst, perSeconds,
-                values.numberOr(s.get("parseNsPerLine"), s.path("parseNsPerLine"), Range.nonNegative(), d.parseNsPerLine()),
-                values.numberOr(s.get("parseNsPerLowerdir"), s.path("parseNsPerLowerdir"), Range.nonNegative(), d.parseNsPerLowerdir()),
-                values.numberOr(s.get("unitNsPerLine"), s.path("unitNsPerLine"), Range.nonNegative(), d.unitNsPerLine()),
-                values.intOr(s.get("dbusRequestsPerStart"), s.path("dbusRequestsPerStart"), 0, 100, "an integer in [0, 100]",
-                        d.dbusRequestsPerStart()),
-                values.numberOr(s.get("dbusServiceUs"), s.path("dbusServiceUs"), Range.nonNegative(), d.dbusServiceUs()),
-                values.numberOr(s.get("dbusTimeoutSeconds"), s.path("dbusTimeoutSeconds"), Range.positive(), d.dbusTimeoutSeconds()),
-                values.intOr(s.get("dbusRequestsBeforeRootfs"), s.path("dbusRequestsBeforeRootfs"), 0, 100,
-                        "an integer in [0, 100]", d.dbusRequestsBeforeRootfs()));
-        resolved.put("systemd", pid1Resolved(c));
+                values.read(s, SYSTEMD_PARSE_NS_PER_LINE),
+                values.read(s, SYSTEMD_PARSE_NS_PER_LOWERDIR),
+                values.read(s, SYSTEMD_UNIT_NS_PER_LINE),
+                values.read(s, SYSTEMD_DBUS_PER_START),
+                values.read(s, SYSTEMD_DBUS_SERVICE_US),
+                values.read(s, SYSTEMD_DBUS_TIMEOUT_SECONDS),
+                values.read(s, SYSTEMD_DBUS_BEFORE_ROOTFS));
+        putPid1(c, resolved);
         return Optional.of(c);
     }
 
-    private static Map<String, Object> pid1Resolved(Pid1Config c) {
-        return PointBinder.map("rateLimit", PointBinder.map("burst", c.rateLimitBurst(), "perSeconds", c.rateLimitSeconds()),
-                "parseNsPerLine", c.parseNsPerLine(), "parseNsPerLowerdir", c.parseNsPerLowerdir(),
-                "unitNsPerLine", c.unitNsPerLine(), "dbusRequestsBeforeRootfs", c.dbusRequestsBeforeRootfs(),
-                "dbusRequestsPerStart", c.dbusRequestsPerStart(),
-                "dbusServiceUs", c.dbusServiceUs(), "dbusTimeoutSeconds", c.dbusTimeoutSeconds());
+    private static void putPid1(Pid1Config c, Resolved resolved) {
+        resolved.put(SYSTEMD_RATE_LIMIT_BURST, c.rateLimitBurst())
+                .put(SYSTEMD_RATE_LIMIT_PER_SECONDS, c.rateLimitSeconds())
+                .put(SYSTEMD_PARSE_NS_PER_LINE, c.parseNsPerLine())
+                .put(SYSTEMD_PARSE_NS_PER_LOWERDIR, c.parseNsPerLowerdir())
+                .put(SYSTEMD_UNIT_NS_PER_LINE, c.unitNsPerLine())
+                .put(SYSTEMD_DBUS_BEFORE_ROOTFS, c.dbusRequestsBeforeRootfs())
+                .put(SYSTEMD_DBUS_PER_START, c.dbusRequestsPerStart())
+                .put(SYSTEMD_DBUS_SERVICE_US, c.dbusServiceUs())
+                .put(SYSTEMD_DBUS_TIMEOUT_SECONDS, c.dbusTimeoutSeconds());
     }
 
     /** {@code watchers.others}: a list of {name, trigger, everySeconds, parseNsPerLine}. */
-    List<TableWatcherConfig> others(Section watchers, Map<String, Object> resolved) {
-        YamlValue v = watchers.get("others");
-        String path = watchers.path("others");
+    List<TableWatcherConfig> others(Section watchers, Resolved resolved) {
+        YamlValue v = watchers.get(OTHERS.name());
+        String path = OTHERS.path();
         if (v == null || v instanceof YamlValue.Scalar sc && sc.isNull()) {
             return List.of();
         }
@@ -151,6 +148,7 @@ final class NodeBinder {
         }
         List<TableWatcherConfig> out = new ArrayList<>();
         List<Object> r = new ArrayList<>();
+        List<ScenarioKey> required = List.of(OTHERS_NAME, OTHERS_TRIGGER, OTHERS_EVERY_SECONDS);
         for (int i = 0; i < q.items().size(); i++) {
             YamlValue item = q.items().get(i);
             String itemPath = path + "[" + i + "]";
@@ -160,9 +158,9 @@ final class NodeBinder {
             }
             Section s = Section.of(m.get(), path, problems); // unknown keys are checked against watchers.others.*
             boolean complete = true;
-            for (String required : List.of("name", "trigger", "everySeconds")) {
-                if (!s.has(required)) {
-                    values.error(item, itemPath + "." + required, "missing; each watcher needs name, trigger (change | interval)"
+            for (ScenarioKey key : required) {
+                if (!s.has(key.name())) {
+                    values.error(item, itemPath + "." + key.name(), "missing; each watcher needs name, trigger (change | interval)"
                             + " and everySeconds");
                     complete = false;
                 }
@@ -170,19 +168,23 @@ final class NodeBinder {
             if (!complete) {
                 continue;
             }
-            Optional<String> name = values.text(s.get("name"), itemPath + ".name");
-            Optional<String> trigger = values.choice(s.get("trigger"), itemPath + ".trigger", List.of("change", "interval"));
-            double every = values.numberOr(s.get("everySeconds"), itemPath + ".everySeconds", Range.positive(), 1);
-            double parse = values.numberOr(s.get("parseNsPerLine"), itemPath + ".parseNsPerLine", Range.nonNegative(),
-                    Pid1Config.MEASURED_PARSE_NS_PER_LINE);
+            // items are named by index in messages (watchers.others[1].trigger), so these read by value
+            Optional<String> name = values.text(s.get(OTHERS_NAME.name()), itemPath + "." + OTHERS_NAME.name());
+            Optional<String> trigger = values.choice(s.get(OTHERS_TRIGGER.name()), itemPath + "." + OTHERS_TRIGGER.name(),
+                    OTHERS_TRIGGER.options());
+            double every = values.numberOr(s.get(OTHERS_EVERY_SECONDS.name()), itemPath + "." + OTHERS_EVERY_SECONDS.name(),
+                    OTHERS_EVERY_SECONDS.range(), 1);
+            double parse = values.numberOr(s.get(OTHERS_PARSE_NS_PER_LINE.name()), itemPath + "." + OTHERS_PARSE_NS_PER_LINE.name(),
+                    OTHERS_PARSE_NS_PER_LINE.range(), OTHERS_PARSE_NS_PER_LINE.requireDefault());
             if (name.isEmpty() || trigger.isEmpty() || !(every > 0)) {
                 continue;
             }
             TableWatcherConfig.Trigger t = TableWatcherConfig.Trigger.valueOf(trigger.get().toUpperCase(Locale.ROOT));
             out.add(new TableWatcherConfig(name.get(), t, every, parse));
-            r.add(PointBinder.map("name", name.get(), "trigger", trigger.get(), "everySeconds", every, "parseNsPerLine", parse));
+            r.add(PointBinder.map(OTHERS_NAME.name(), name.get(), OTHERS_TRIGGER.name(), trigger.get(),
+                    OTHERS_EVERY_SECONDS.name(), every, OTHERS_PARSE_NS_PER_LINE.name(), parse));
         }
-        resolved.put("others", r);
+        resolved.put(OTHERS, r);
         return out;
     }
 }

@@ -7,7 +7,7 @@ import io.mountsim.models.kernel.KernelProfile;
 import io.mountsim.models.topology.MachineSpec;
 import io.mountsim.scenarios.diag.InvalidInputException;
 import io.mountsim.scenarios.diag.Problems;
-import io.mountsim.scenarios.scenario.Values.Range;
+import io.mountsim.scenarios.schema.Range;
 import io.mountsim.scenarios.yaml.YamlReader;
 import io.mountsim.scenarios.yaml.YamlValue;
 import java.io.IOException;

@@ -7,9 +7,9 @@ import io.mountsim.models.workload.WorkloadSpec;
 import io.mountsim.scenarios.diag.InvalidInputException;
 import io.mountsim.scenarios.diag.Location;
 import io.mountsim.scenarios.diag.Problems;
-import io.mountsim.scenarios.schema.KeyDoc;
+import io.mountsim.scenarios.schema.Resolved;
+import io.mountsim.scenarios.schema.ScenarioKey;
 import io.mountsim.scenarios.schema.ScenarioSchema;
-import io.mountsim.scenarios.scenario.Values.Range;
 import io.mountsim.scenarios.yaml.YamlReader;
 import io.mountsim.scenarios.yaml.YamlTrees;
 import io.mountsim.scenarios.yaml.YamlValue;
@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.mountsim.scenarios.schema.ScenarioKeys.*;
 
 /**
  * Reads, overrides, validates and expands one scenario file. Every problem of the file
@@ -79,15 +81,15 @@ public final class ScenarioLoader {
         Values values = new Values(problems);
         Section top = Section.of(root, "", problems);
 
-        String name = top.has("name") ? values.text(top.get("name"), "name").orElse("") : defaultName(file);
-        Optional<String> description = top.has("description") ? values.text(top.get("description"), "description") : Optional.empty();
+        String name = top.has(NAME.name()) ? values.read(top, NAME).orElse("") : defaultName(file);
+        Optional<String> description = values.read(top, DESCRIPTION);
         RunSettings run = run(top, values, overrides);
         List<Axis> axes = sweepAxes(top, values);
         long count = 1;
         for (Axis a : axes) {
             count *= a.values().size();
             if (count > MAX_POINTS) {
-                problems.add(top.get("sweep").location(), "sweep", "expands to more than " + MAX_POINTS + " points; split the sweep");
+                problems.add(top.get(SWEEP_KEYS.name()).location(), SWEEP_KEYS.path(), "expands to more than " + MAX_POINTS + " points; split the sweep");
                 axes = List.of();
                 break;
             }
@@ -95,7 +97,7 @@ public final class ScenarioLoader {
 
         Path baseDir = file.toAbsolutePath().getParent();
         PointBinder binder = new PointBinder(problems, new TraceFiles(baseDir));
-        YamlValue.Mapping base = root.without("sweep");
+        YamlValue.Mapping base = root.without(SWEEP_KEYS.name());
         List<ScenarioPoint> points = new ArrayList<>();
         for (int index = 0; index < count && (index == 0 || !axes.isEmpty()); index++) {
             LinkedHashMap<String, String> parameters = new LinkedHashMap<>();
@@ -119,40 +121,43 @@ public final class ScenarioLoader {
         }
         List<String> sweptKeys = axes.stream().map(Axis::key).toList();
         List<String> warnings = axes.isEmpty() ? List.of()
-                : duplicatePoints(points, top.get("sweep") != null ? top.get("sweep").location() : Location.of(source), problems);
+                : duplicatePoints(points, top.get(SWEEP_KEYS.name()) != null ? top.get(SWEEP_KEYS.name()).location() : Location.of(source),
+                problems);
         Map<Integer, Map<String, Double>> measured = Map.of();
-        if (top.has("measured")) {
+        if (top.has(MEASURED.name())) {
             // Checked even when the rest has problems, so one run reports them all; rows are
             // matched to points only when every point is valid (else each would be "no point").
             boolean everyPoint = points.size() == count;
-            Optional<String> m = values.text(top.get("measured"), "measured");
+            Optional<String> m = values.read(top, MEASURED);
             if (m.isPresent()) {
+                Location at = top.get(MEASURED.name()).location();
                 try {
                     Path csv = baseDir.resolve(m.get()).normalize();
-                    measured = MeasuredCsv.load(csv, csv.toString(), top.get("measured").location(), sweptKeys,
-                            everyPoint ? points : null, problems);
+                    measured = MeasuredCsv.load(csv, csv.toString(), at, sweptKeys, everyPoint ? points : null, problems);
                 } catch (java.nio.file.InvalidPathException e) {
-                    problems.add(top.get("measured").location(), "measured", "not a valid path: " + m.get());
+                    problems.add(at, MEASURED.path(), "not a valid path: " + m.get());
                 }
             }
         }
         problems.throwIfAny();
 
-        LinkedHashMap<String, Object> resolved = new LinkedHashMap<>();
-        resolved.put("name", name);
-        description.ifPresent(d -> resolved.put("description", d));
-        resolved.putAll(points.get(0).resolved());
-        resolved.put("run", PointBinder.map("seed", run.seed(), "replications", run.replications(), "confidence", run.confidence()));
+        Resolved resolved = new Resolved().put(NAME, name);
+        description.ifPresent(d -> resolved.put(DESCRIPTION, d));
+        LinkedHashMap<String, Object> all = new LinkedHashMap<>(resolved.tree());
+        all.putAll(points.get(0).resolved());
+        Resolved rest = new Resolved().put(RUN_SEED, run.seed()).put(RUN_REPLICATIONS, run.replications())
+                .put(RUN_CONFIDENCE, run.confidence());
         if (!axes.isEmpty()) {
             LinkedHashMap<String, Object> sweep = new LinkedHashMap<>();
             axes.forEach(a -> sweep.put(a.key(), a.values().stream().map(YamlTrees::toJava).toList()));
-            resolved.put("sweep", sweep);
+            rest.put(SWEEP_KEYS, sweep);
         }
-        if (top.has("measured")) {
-            resolved.put("measured", YamlTrees.toJava(top.get("measured")));
+        if (top.has(MEASURED.name())) {
+            rest.put(MEASURED, YamlTrees.toJava(top.get(MEASURED.name())));
         }
+        all.putAll(rest.tree());
         @SuppressWarnings("unchecked")
-        Map<String, Object> normalized = (Map<String, Object>) integralNumbers(resolved);
+        Map<String, Object> normalized = (Map<String, Object>) integralNumbers(all);
         return new Scenario(file, name, description.orElseGet(() -> describe(points.get(0).spec(), sweptKeys)),
                 run, sweptKeys, points, normalized, measured,
                 overrides.sets().stream().map(ScenarioLoader::normalizedSet).toList(), warnings);
@@ -218,7 +223,7 @@ public final class ScenarioLoader {
         }
         if (twins >= points.size()) {
             for (String m : messages.subList(0, Math.min(MAX_DUPLICATES_REPORTED, messages.size()))) {
-                problems.add(at, "sweep", m + ": drop the value"
+                problems.add(at, SWEEP_KEYS.path(), m + ": drop the value"
                         + (m.contains("no SMT") ? ", or sweep machine.threadsPerCore: [1, 2] instead" : ""));
             }
             return List.of();
@@ -260,7 +265,8 @@ public final class ScenarioLoader {
                         + " characters; keys are dotted names such as workload.containers");
                 continue;
             }
-            boolean sweepKey = key.startsWith("sweep.") && key.length() > "sweep.".length();
+            String sweepPrefix = SWEEP_KEYS.path() + ".";
+            boolean sweepKey = key.startsWith(sweepPrefix) && key.length() > sweepPrefix.length();
             if (!sweepKey && ScenarioSchema.find(key).isEmpty()) {
                 problems.add(Location.of(source), key, ScenarioSchema.unknownPathMessage(key));
                 continue;
@@ -273,9 +279,10 @@ public final class ScenarioLoader {
                 continue;
             }
             if (sweepKey) {
-                YamlValue sweep = out.get("sweep");
+                YamlValue sweep = out.get(SWEEP_KEYS.name());
                 YamlValue.Mapping sweepMap = sweep instanceof YamlValue.Mapping m ? m : new YamlValue.Mapping(Map.of(), Location.of(source));
-                out = out.with("sweep", Location.of(source), sweepMap.with(key.substring("sweep.".length()), Location.of(source), value));
+                out = out.with(SWEEP_KEYS.name(), Location.of(source), sweepMap.with(key.substring(sweepPrefix.length()),
+                        Location.of(source), value));
             } else {
                 out = YamlTrees.set(out, key, value, Location.of(source), problems);
             }
@@ -284,27 +291,23 @@ public final class ScenarioLoader {
     }
 
     private static RunSettings run(Section top, Values values, Overrides overrides) {
-        Section run = Section.empty("run", top.mapping());
-        if (top.has("run")) {
-            Optional<YamlValue.Mapping> m = values.mapping(top.get("run"), "run", "a mapping {seed, replications, confidence}");
+        Section run = Section.empty(RUN.path(), top.mapping());
+        if (top.has(RUN.name())) {
+            Optional<YamlValue.Mapping> m = values.mapping(top.get(RUN.name()), RUN.path(), "a mapping {seed, replications, confidence}");
             if (m.isPresent()) {
-                run = Section.of(m.get(), "run", values.problems());
+                run = Section.of(m.get(), RUN.path(), values.problems());
             }
         }
-        long seed = RunSettings.DEFAULT_SEED;
-        if (run.has("seed")) {
-            seed = values.integer(run.get("seed"), "run.seed", Long.MIN_VALUE, Long.MAX_VALUE, "an integer").orElse(seed);
-        }
-        int replications = values.intOr(run.get("replications"), "run.replications", 1, 100_000,
-                "an integer in [1, 100000]", RunSettings.DEFAULT_REPLICATIONS);
-        double confidence = values.numberOr(run.get("confidence"), "run.confidence", Range.openUnit(), RunSettings.DEFAULT_CONFIDENCE);
+        long seed = values.readLong(run, RUN_SEED, RUN_SEED.requireDefault());
+        int replications = values.read(run, RUN_REPLICATIONS);
+        double confidence = values.read(run, RUN_CONFIDENCE);
         if (overrides.seed().isPresent()) {
             seed = overrides.seed().getAsLong();
         }
         if (overrides.replications().isPresent()) {
             int r = overrides.replications().getAsInt();
-            if (r < 1 || r > 100_000) {
-                values.problems().add(Location.of("--replications " + r), "run.replications", "expected an integer in [1, 100000]");
+            if (r < RUN_REPLICATIONS.min() || r > RUN_REPLICATIONS.max()) {
+                values.problems().add(Location.of("--replications " + r), RUN_REPLICATIONS.path(), "expected " + RUN_REPLICATIONS.expected());
             } else {
                 replications = r;
             }
@@ -313,17 +316,18 @@ public final class ScenarioLoader {
     }
 
     private static List<Axis> sweepAxes(Section top, Values values) {
-        if (!top.has("sweep") || top.get("sweep") instanceof YamlValue.Scalar s && s.isNull()) {
+        YamlValue sweep = top.get(SWEEP_KEYS.name());
+        if (sweep == null || sweep instanceof YamlValue.Scalar s && s.isNull()) {
             return List.of();
         }
-        Optional<YamlValue.Mapping> m = values.mapping(top.get("sweep"), "sweep", "a mapping of key path -> list of values");
+        Optional<YamlValue.Mapping> m = values.mapping(sweep, SWEEP_KEYS.path(), "a mapping of key path -> list of values");
         if (m.isEmpty()) {
             return List.of();
         }
         List<Axis> axes = new ArrayList<>();
         for (YamlValue.Entry e : m.get().entries().values()) {
-            String path = "sweep." + e.key();
-            Optional<KeyDoc> doc = ScenarioSchema.find(e.key());
+            String path = SWEEP_KEYS.path() + "." + e.key();
+            Optional<ScenarioKey> doc = ScenarioSchema.find(e.key());
             if (doc.isEmpty()) {
                 values.problems().add(e.keyLocation(), path, ScenarioSchema.unknownPathMessage(e.key())
                         + " (sweep keys are dotted paths such as workload.maxConcurrentStarts)");
@@ -331,7 +335,7 @@ public final class ScenarioLoader {
             }
             if (!doc.get().sweepable()) {
                 values.problems().add(e.keyLocation(), path, "cannot be swept; sweep its leaf keys instead"
-                        + (e.key().startsWith("run") || e.key().equals("name") ? " (run settings and names are fixed per scenario)" : ""));
+                        + (e.key().startsWith(RUN.name()) || e.key().equals(NAME.name()) ? " (run settings and names are fixed per scenario)" : ""));
                 continue;
             }
             if (!(e.value() instanceof YamlValue.Sequence q) || q.items().isEmpty()) {

@@ -2,6 +2,8 @@ package io.mountsim.scenarios.scenario;
 
 import io.mountsim.scenarios.diag.Problems;
 import io.mountsim.scenarios.schema.KeySuggester;
+import io.mountsim.scenarios.schema.Range;
+import io.mountsim.scenarios.schema.ScenarioKey;
 import io.mountsim.scenarios.yaml.YamlValue;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +29,69 @@ final class Values {
 
     void error(YamlValue at, String path, String message) {
         problems.add(at.location(), path, message);
+    }
+
+    // ---- reads by key of the table (ScenarioKeys): the key names the value, its range and default ----
+
+    /** The key's integer, or its default when absent; {@code s} is the mapping holding it. */
+    int read(Section s, ScenarioKey.Int key) {
+        return read(s, key, Math.toIntExact(key.requireDefault()));
+    }
+
+    /** The key's integer, or {@code fallback} when absent (a default taken from a preset or profile). */
+    int read(Section s, ScenarioKey.Int key, int fallback) {
+        return Math.toIntExact(readLong(s, key, fallback));
+    }
+
+    long readLong(Section s, ScenarioKey.Int key, long fallback) {
+        YamlValue v = s.get(held(s, key));
+        if (v == null) {
+            return fallback;
+        }
+        return integer(v, s.path(key.name()), key.min(), key.max(), key.expected()).orElse(fallback);
+    }
+
+    double read(Section s, ScenarioKey.Num key) {
+        return read(s, key, key.requireDefault());
+    }
+
+    double read(Section s, ScenarioKey.Num key, double fallback) {
+        return numberOr(s.get(held(s, key)), s.path(key.name()), key.range(), fallback);
+    }
+
+    String read(Section s, ScenarioKey.Choice key) {
+        return read(s, key, key.defaultValue());
+    }
+
+    /** The key's option, or {@code fallback} when absent or misspelt (the misspelling is reported). */
+    String read(Section s, ScenarioKey.Choice key, String fallback) {
+        if (!s.has(held(s, key))) {
+            return fallback;
+        }
+        return choice(s.get(key.name()), s.path(key.name()), key.options()).orElse(fallback);
+    }
+
+    boolean read(Section s, ScenarioKey.Switch key) {
+        if (!s.has(held(s, key))) {
+            return key.defaultValue();
+        }
+        return onOff(s.get(key.name()), s.path(key.name())).orElse(key.defaultValue());
+    }
+
+    /** The key's text; empty when absent or not text (reported). */
+    Optional<String> read(Section s, ScenarioKey.Text key) {
+        if (!s.has(held(s, key))) {
+            return Optional.empty();
+        }
+        return text(s.get(key.name()), s.path(key.name()));
+    }
+
+    /** The key's name in {@code s}, after checking that {@code s} is the mapping holding it. */
+    private static String held(Section s, ScenarioKey key) {
+        if (!key.parent().equals(s.path())) {
+            throw new IllegalArgumentException(key.path() + " is not a key of " + (s.path().isEmpty() ? "the top level" : s.path()));
+        }
+        return key.name();
     }
 
     /** The scalar's text, or a problem when the value is a list, a mapping or empty. */
@@ -150,44 +215,5 @@ final class Values {
         }
         YamlValue.Scalar s = (YamlValue.Scalar) v;
         return s.isNull() ? "nothing" : "'" + s.text() + "'";
-    }
-
-    /** An accepted numeric interval and its description for messages. */
-    record Range(double min, boolean minInclusive, double max, boolean maxInclusive) {
-        static Range positive() {
-            return new Range(0, false, Double.MAX_VALUE, true);
-        }
-
-        static Range nonNegative() {
-            return new Range(0, true, Double.MAX_VALUE, true);
-        }
-
-        static Range atLeast(double min) {
-            return new Range(min, true, Double.MAX_VALUE, true);
-        }
-
-        static Range unit() {
-            return new Range(0, true, 1, true);
-        }
-
-        static Range openUnit() {
-            return new Range(0, false, 1, false);
-        }
-
-        boolean accepts(double v) {
-            return (minInclusive ? v >= min : v > min) && (maxInclusive ? v <= max : v < max);
-        }
-
-        String describe() {
-            String lo = (minInclusive ? ">= " : "> ") + fmt(min);
-            if (max == Double.MAX_VALUE) {
-                return "a number " + lo;
-            }
-            return "a number in " + (minInclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + (maxInclusive ? "]" : ")");
-        }
-
-        private static String fmt(double d) {
-            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-        }
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mountsim.scenarios.diag.InvalidInputException;
-import io.mountsim.scenarios.schema.KeyDoc;
+import io.mountsim.scenarios.schema.ScenarioKey;
 import io.mountsim.scenarios.schema.KeySuggester;
 import io.mountsim.scenarios.schema.ScenarioSchema;
 import io.mountsim.scenarios.yaml.YamlReader;
@@ -53,7 +53,7 @@ class YamlAndKeysTest {
 
     @Test
     void everySchemaPathHasAParentInTheSchema() {
-        for (KeyDoc k : ScenarioSchema.KEYS) {
+        for (ScenarioKey k : ScenarioSchema.KEYS) {
             int dot = k.path().lastIndexOf('.');
             if (dot > 0) {
                 String parent = k.path().substring(0, dot);
