@@ -7,6 +7,8 @@ import io.mountsim.core.results.SweepAxis;
 import io.mountsim.reports.text.Numbers;
 import io.mountsim.scenarios.scenario.Scenario;
 import io.mountsim.scenarios.scenario.ScenarioPoint;
+import io.mountsim.scenarios.schema.Resolved;
+import io.mountsim.scenarios.schema.ScenarioKeys;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +19,9 @@ import java.util.Map;
 /**
  * The typed {@link RunDescription} of a validated scenario (or of a comparison), built once
  * when the result is assembled. This is the one place that reads the binders' resolved
- * trees for the reports: the machine's label and shape, every setting as text, and each
- * point's swept values as the validated value's canonical text.
+ * trees for the reports (by their key of the table, {@link Resolved#at}): the machine's
+ * label and shape, every setting as text, and each point's swept values as the validated
+ * value's canonical text.
  */
 public final class RunDescriptions {
 
@@ -55,7 +58,7 @@ public final class RunDescriptions {
     public static Map<String, String> parameters(ScenarioPoint point) {
         LinkedHashMap<String, String> out = new LinkedHashMap<>();
         point.parameters().forEach((key, asWritten) -> {
-            Object resolved = at(point.resolved(), key);
+            Object resolved = ScenarioKeys.find(key).map(k -> Resolved.at(point.resolved(), k)).orElse(null);
             boolean scalar = resolved instanceof Number || resolved instanceof Boolean || resolved instanceof String;
             out.put(key, scalar ? canonical(resolved) : asWritten);
         });
@@ -81,20 +84,8 @@ public final class RunDescriptions {
 
     static ScenarioDescription describe(Scenario scenario) {
         Map<String, Object> resolved = scenario.resolved();
-        Object machine = resolved.get("machine");
+        Object machine = Resolved.at(resolved, ScenarioKeys.MACHINE);
         return new ScenarioDescription(scenario.name(), machineLabel(machine), machineShape(machine), settings(resolved));
-    }
-
-    /** The value at a dotted path of a resolved tree ("workload.containers"), or null. */
-    private static Object at(Map<String, Object> tree, String dottedPath) {
-        Object v = tree;
-        for (String part : dottedPath.split("\\.")) {
-            if (!(v instanceof Map<?, ?> m)) {
-                return null;
-            }
-            v = m.get(part);
-        }
-        return v;
     }
 
     /** The preset's name, an inline machine's own name, or its shape ("1 socket × 16 cores × 2 threads"). */
