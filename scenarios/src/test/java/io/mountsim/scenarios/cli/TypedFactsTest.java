@@ -14,6 +14,7 @@ import io.mountsim.scenarios.TestFiles;
 import io.mountsim.scenarios.run.RunDescriptions;
 import io.mountsim.scenarios.scenario.Scenario;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,10 +45,8 @@ class TypedFactsTest {
 
     private int run(String... args) {
         err.reset();
-        CliContext context = new CliContext(new FakeModel(), new ReportsSink(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), 2);
-        return MountsimCommand.execute(context, args);
+        return MountsimCommandAccess.execute(new FakeModel(), new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
     }
 
     @Test
