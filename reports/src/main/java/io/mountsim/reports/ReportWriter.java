@@ -174,6 +174,7 @@ public final class ReportWriter {
         check(aDir, bDir, "comparison", a.comparison(), b.comparison());
         check(aDir, bDir, "--set overrides", a.overrides(), b.overrides());
         check(aDir, bDir, "scenario", a.resolvedScenario(), b.resolvedScenario());
+        check(aDir, bDir, "runDescription", a.run(), b.run());
     }
 
     private static void check(Path aDir, Path bDir, String what, Object a, Object b) {

@@ -31,7 +31,7 @@ class EdgeCaseTest {
 
     @Test
     void noPointsAtAll() throws Exception {
-        ExperimentResult r = new ExperimentResult("empty", "", 1, 1, 0.95, List.of("workload.containers"), List.of(),
+        ExperimentResult r = Fixtures.result("empty", "", 1, 1, 0.95, List.of("workload.containers"), List.of(),
                 Map.of(), Double.NaN, false);
         List<ChartFile> charts = ReportWriter.writeAll(r, tmp);
         assertTrue(charts.isEmpty());
@@ -53,7 +53,7 @@ class EdgeCaseTest {
                     i == 0 ? new double[]{0, 0, 0} : new double[0], CpuBreakdown.NONE, Timeline.empty(),
                     i == 0 ? Map.of(MetricNames.STARTS_PER_SECOND, Double.NaN) : Map.of()));
         }
-        ExperimentResult r = new ExperimentResult("degenerate", "", 1, 1, 0.95, List.of("workload.containers"), points,
+        ExperimentResult r = Fixtures.result("degenerate", "", 1, 1, 0.95, List.of("workload.containers"), points,
                 Map.of(), 30, false);
         List<ChartFile> charts = ReportWriter.writeAll(r, tmp);
         for (ChartFile c : charts.stream().filter(ChartFile::drawn).toList()) {
@@ -71,7 +71,7 @@ class EdgeCaseTest {
         metrics.remove(MetricNames.START_LATENCY_MS_P99);
         points.set(1, new PointResult(1, second.parameters(), metrics, second.startLatenciesMs(), second.cpu(),
                 second.timeline(), second.measured()));
-        ExperimentResult r = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
+        ExperimentResult r = Fixtures.result(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
                 cmp.confidence(), cmp.sweptKeys(), points, cmp.resolvedScenario(), cmp.healthCheckTimeoutSeconds(), true);
         List<ChartFile> charts = ReportWriter.writeAll(r, tmp);
         assertTrue(charts.stream().anyMatch(c -> c.baseName().equals("comparison-latency")));
@@ -92,7 +92,7 @@ class EdgeCaseTest {
         metrics.remove(MetricNames.START_LATENCY_MS_P99);
         points.set(0, new PointResult(0, first.parameters(), metrics, first.startLatenciesMs(), first.cpu(),
                 first.timeline(), first.measured()));
-        ExperimentResult r = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
+        ExperimentResult r = Fixtures.result(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
                 cmp.confidence(), cmp.sweptKeys(), points, cmp.resolvedScenario(), cmp.healthCheckTimeoutSeconds(), true);
         ReportWriter.writeAll(r, tmp);
         String html = Files.readString(tmp.resolve("report.html"));
@@ -109,7 +109,7 @@ class EdgeCaseTest {
             points.add(new PointResult(p.index(), p.parameters(), p.metrics(), p.startLatenciesMs(), p.cpu(),
                     p.timeline(), Map.of(MetricNames.STARTS_PER_SECOND, 10.0 + p.index())));
         }
-        ExperimentResult r = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
+        ExperimentResult r = Fixtures.result(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
                 cmp.confidence(), cmp.sweptKeys(), points, cmp.resolvedScenario(), cmp.healthCheckTimeoutSeconds(), true);
         List<ChartFile> charts = ReportWriter.writeAll(r, tmp);
         ChartFile measured = charts.stream().filter(c -> c.baseName().equals("measured-startsPerSecond")).findFirst()
@@ -129,7 +129,7 @@ class EdgeCaseTest {
         }
         PointResult p = new PointResult(0, Map.of(), Map.of(), new double[0], CpuBreakdown.NONE,
                 new Timeline(0, 20_000_000, 96, spans), Map.of());
-        ExperimentResult r = new ExperimentResult("big", "", 1, 1, 0.95, List.of(), List.of(p), Map.of(), Double.NaN, false);
+        ExperimentResult r = Fixtures.result("big", "", 1, 1, 0.95, List.of(), List.of(p), Map.of(), Double.NaN, false);
         List<ChartFile> charts = ReportWriter.writeAll(r, tmp);
         assertEquals(List.of("timeline-overview-point0", "timeline-point0"), charts.stream().map(ChartFile::baseName).toList(),
                 "the cut timeline comes with the strip of the whole run");
@@ -150,7 +150,7 @@ class EdgeCaseTest {
         metrics.put("pid1Reparses", new MetricSummary(9, 1, 8, 10, 3));
         metrics.put("pid1ReparseLinesMean", new MetricSummary(1284, 10, 1270, 1300, 3));
         metrics.put("dbusTimeouts", new MetricSummary(4, 1, 3, 5, 3));
-        ExperimentResult r = new ExperimentResult(single.name(), single.description(), single.seed(), single.replications(),
+        ExperimentResult r = Fixtures.result(single.name(), single.description(), single.seed(), single.replications(),
                 single.confidence(), single.sweptKeys(), List.of(new PointResult(0, p.parameters(), metrics,
                 p.startLatenciesMs(), p.cpu(), p.timeline(), p.measured())), single.resolvedScenario(),
                 single.healthCheckTimeoutSeconds(), false);

@@ -19,11 +19,61 @@ import java.util.Random;
  * shrink with common-parent idmaps, timelines on the two mount locks, and measured values
  * on some points. Built from a fixed Random seed so every test sees the same numbers.
  */
-final class Fixtures {
+public final class Fixtures {
 
     static final double HEALTH_CHECK_SECONDS = 30;
 
     private Fixtures() {
+    }
+
+    /**
+     * A result as the runner assembles it, its typed description standing in for the
+     * scenarios layer's: built from {@code resolved} (a comparison's scenarios under
+     * "compare"), the swept keys and the points' parameters.
+     */
+    public static ExperimentResult result(String name, String description, long seed, int replications, double confidence,
+                                          List<String> sweptKeys, List<PointResult> points, Map<String, Object> resolved,
+                                          double healthCheckTimeoutSeconds, boolean comparison) {
+        List<io.mountsim.core.results.ScenarioDescription> scenarios = new ArrayList<>();
+        if (resolved.get("compare") instanceof List<?> compared) {
+            compared.forEach(c -> scenarios.add(described(asMap(c))));
+        } else {
+            scenarios.add(described(resolved));
+        }
+        List<io.mountsim.core.results.SweepAxis> axes = new ArrayList<>();
+        for (String key : sweptKeys) {
+            java.util.LinkedHashSet<String> values = new java.util.LinkedHashSet<>();
+            points.forEach(p -> values.add(p.parameters().getOrDefault(key, "")));
+            axes.add(new io.mountsim.core.results.SweepAxis(key, List.copyOf(values)));
+        }
+        io.mountsim.core.results.RunDescription run = new io.mountsim.core.results.RunDescription(scenarios, axes,
+                points.size(), comparison, List.of());
+        return new ExperimentResult(name, description, seed, replications, confidence, run, points, resolved,
+                healthCheckTimeoutSeconds);
+    }
+
+    /** A fixture scenario's facts: its machine is a preset name, its settings every scalar of the tree. */
+    static io.mountsim.core.results.ScenarioDescription described(Map<String, Object> resolved) {
+        List<io.mountsim.core.results.Setting> settings = new ArrayList<>();
+        flatten("", resolved, settings);
+        Object machine = resolved.get("machine");
+        return new io.mountsim.core.results.ScenarioDescription(String.valueOf(resolved.getOrDefault("name", "")),
+                machine == null ? "" : String.valueOf(machine), "", settings);
+    }
+
+    private static void flatten(String prefix, Object v, List<io.mountsim.core.results.Setting> out) {
+        if (v instanceof Map<?, ?> m) {
+            m.forEach((k, x) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, x, out));
+        } else if (v instanceof List<?> l) {
+            out.add(new io.mountsim.core.results.Setting(prefix, l.toString()));
+        } else {
+            out.add(new io.mountsim.core.results.Setting(prefix, String.valueOf(v)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        return (Map<String, Object>) o;
     }
 
     static Map<String, Object> scenario(String machine, String idmap) {
@@ -76,7 +126,7 @@ final class Fixtures {
                 index++;
             }
         }
-        return new ExperimentResult("r5.metal sweep", "Container starts under growing concurrency.", 42, 3, 0.95,
+        return result("r5.metal sweep", "Container starts under growing concurrency.", 42, 3, 0.95,
                 List.of("workload.maxConcurrentStarts", "runtime.idmap"), points,
                 scenario("r5.metal", "per-layer"), HEALTH_CHECK_SECONDS, false);
     }
@@ -91,7 +141,7 @@ final class Fixtures {
                     p.measured()));
         }
         List<String> keys = r.sweptKeys().stream().map(k -> k.equals(from) ? to : k).toList();
-        return new ExperimentResult(r.name(), r.description(), r.seed(), r.replications(), r.confidence(), keys,
+        return result(r.name(), r.description(), r.seed(), r.replications(), r.confidence(), keys,
                 points, r.resolvedScenario(), r.healthCheckTimeoutSeconds(), r.comparison());
     }
 
@@ -120,7 +170,7 @@ final class Fixtures {
         }
         Map<String, Object> scenario = scenario("r5.metal", "per-layer");
         scenario.remove("sweep");
-        return new ExperimentResult("r5.metal concurrency cap sweep", "", 42, 3, 0.95,
+        return result("r5.metal concurrency cap sweep", "", 42, 3, 0.95,
                 List.of("workload.maxConcurrentStarts"), points, scenario, HEALTH_CHECK_SECONDS, false);
     }
 
@@ -155,7 +205,7 @@ final class Fixtures {
         }
         Map<String, Object> scenario = scenario("r5.metal", "per-layer");
         scenario.remove("sweep");
-        return new ExperimentResult("r5.metal concurrency cap sweep, per-layer vs common-parent", "", 42, 3, 0.95,
+        return result("r5.metal concurrency cap sweep, per-layer vs common-parent", "", 42, 3, 0.95,
                 List.of("runtime.idmap", "workload.maxConcurrentStarts"), points, scenario, HEALTH_CHECK_SECONDS, false);
     }
 
@@ -175,14 +225,14 @@ final class Fixtures {
             compared.add(s);
         }
         resolved.put("compare", compared);
-        return new ExperimentResult("per-layer vs common-parent vs fd-lowerdirs", "Which idmap mode starts fastest?",
+        return result("per-layer vs common-parent vs fd-lowerdirs", "Which idmap mode starts fastest?",
                 7, 5, 0.95, List.of("scenario"), points, resolved, HEALTH_CHECK_SECONDS, true);
     }
 
     /** One point, no sweep, a name full of characters HTML, CSV and JSON must escape. */
     static ExperimentResult single() {
         PointResult p = point(0, Map.of(), 1200, 400, Map.of(), 2);
-        return new ExperimentResult("<b>\"quoted\", & comma</b>", "Line one\nline two <script>alert(1)</script>", 1, 1,
+        return result("<b>\"quoted\", & comma</b>", "Line one\nline two <script>alert(1)</script>", 1, 1,
                 0.95, List.of(), List.of(p), scenario("m5.<xl>", "none"), HEALTH_CHECK_SECONDS, false);
     }
 

@@ -60,7 +60,7 @@ class HeadlineTest {
         points.set(1, withMakespan(points.get(1), 99, 3));
         points.set(0, withMakespan(points.get(0), 100, 3));
         points.set(2, withMakespan(points.get(2), 120, 1));
-        ExperimentResult r = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
+        ExperimentResult r = Fixtures.result(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
                 cmp.confidence(), cmp.sweptKeys(), points, cmp.resolvedScenario(), cmp.healthCheckTimeoutSeconds(), true);
         List<String> sentences = Headline.of(r).sentences();
         assertTrue(sentences.get(1).startsWith("Best alternative: common-parent: makespan 99 s ± 3 s"), sentences.toString());
@@ -76,12 +76,12 @@ class HeadlineTest {
             points.add(new PointResult(p.index(), Map.of("runtime.idmap", p.index() == 0 ? "per-layer" : "common-parent"), p.metrics(),
                     p.startLatenciesMs(), p.cpu(), p.timeline(), p.measured()));
         }
-        ExperimentResult idle = new ExperimentResult("idmap", "", 1, 3, 0.95, List.of("runtime.idmap"), points,
+        ExperimentResult idle = Fixtures.result("idmap", "", 1, 3, 0.95, List.of("runtime.idmap"), points,
                 s.resolvedScenario(), 30, false);
         assertTrue(Headline.of(idle).caveats().isEmpty(), "on an idle node the fix is reproduced (22-28x): no caveat");
         Map<String, Object> busy = new LinkedHashMap<>(s.resolvedScenario());
         busy.put("node", new LinkedHashMap<>(Map.of("runningContainers", 200, "layers", 50)));
-        ExperimentResult r = new ExperimentResult("idmap", "", 1, 3, 0.95, List.of("runtime.idmap"), points,
+        ExperimentResult r = Fixtures.result("idmap", "", 1, 3, 0.95, List.of("runtime.idmap"), points,
                 busy, 30, false);
         Headline h = Headline.of(r);
         assertEquals(1, h.caveats().size());
@@ -101,7 +101,7 @@ class HeadlineTest {
                     "node.runningContainers", p.index() < 2 ? "0" : "200"), p.metrics(),
                     p.startLatenciesMs(), p.cpu(), p.timeline(), p.measured()));
         }
-        ExperimentResult r = new ExperimentResult("idmap x node", "", 1, 3, 0.95,
+        ExperimentResult r = Fixtures.result("idmap x node", "", 1, 3, 0.95,
                 List.of("runtime.idmap", "node.runningContainers"), points, s.resolvedScenario(), 30, false);
         assertEquals(List.of("8"), Headline.of(r).caveats().stream().map(UnreproducedQuestions.Question::findings).toList());
     }
@@ -118,7 +118,7 @@ class HeadlineTest {
         compared.set(1, second);
         Map<String, Object> resolved = new LinkedHashMap<>(cmp.resolvedScenario());
         resolved.put("compare", compared);
-        ExperimentResult r = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
+        ExperimentResult r = Fixtures.result(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
                 cmp.confidence(), cmp.sweptKeys(), cmp.points(), resolved, cmp.healthCheckTimeoutSeconds(), true);
         List<UnreproducedQuestions.Question> asked = Headline.of(r).caveats();
         // the fixture's scenarios run on an idle node, where finding 8 holds (22-28x): only the instance-type caveat
@@ -129,7 +129,7 @@ class HeadlineTest {
         busy.put("node", new LinkedHashMap<>(Map.of("runningContainers", 200)));
         compared.set(0, busy);
         resolved.put("compare", compared);
-        ExperimentResult onBusy = new ExperimentResult(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
+        ExperimentResult onBusy = Fixtures.result(cmp.name(), cmp.description(), cmp.seed(), cmp.replications(),
                 cmp.confidence(), cmp.sweptKeys(), cmp.points(), resolved, cmp.healthCheckTimeoutSeconds(), true);
         assertEquals(List.of("3,4", "8"),
                 Headline.of(onBusy).caveats().stream().map(UnreproducedQuestions.Question::findings).toList());

@@ -56,7 +56,7 @@ class HtmlReportTest {
     @Test
     void aSweptMachineIsNotNamedInTheHeadline() {
         ExperimentResult s = Fixtures.sweep();
-        ExperimentResult r = new ExperimentResult(s.name(), s.description(), s.seed(), s.replications(), s.confidence(),
+        ExperimentResult r = Fixtures.result(s.name(), s.description(), s.seed(), s.replications(), s.confidence(),
                 List.of("machine"), s.points().stream().limit(1).toList(), s.resolvedScenario(),
                 s.healthCheckTimeoutSeconds(), false);
         String html = HtmlReport.write(r, List.of());
@@ -77,7 +77,7 @@ class HtmlReportTest {
             points.add(new PointResult(i, Map.of("workload.threads", Integer.toString(1 << (2 * i))), metrics,
                     new double[0], CpuBreakdown.NONE, Timeline.empty(), Map.of()));
         }
-        ExperimentResult r = new ExperimentResult("lockbench", "", 1, 3, 0.95, List.of("workload.threads"), points,
+        ExperimentResult r = Fixtures.result("lockbench", "", 1, 3, 0.95, List.of("workload.threads"), points,
                 Map.of("machine", "r5.metal"), Double.NaN, false);
         String html = HtmlReport.write(r, List.of());
         assertTrue(html.contains("<p>Time per critical section from 5 ns (1) to 4372 ns (4) on r5.metal.</p>"), html);

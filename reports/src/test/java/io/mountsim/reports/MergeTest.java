@@ -22,8 +22,7 @@ class MergeTest {
     /** The points of {@code r} whose index modulo {@code n} is {@code i}, as `run --shard i/n` writes them. */
     static ExperimentResult shard(ExperimentResult r, int i, int n) {
         List<PointResult> points = r.points().stream().filter(p -> p.index() % n == i).toList();
-        return new ExperimentResult(r.name(), r.description(), r.seed(), r.replications(), r.confidence(),
-                r.sweptKeys(), points, r.resolvedScenario(), r.healthCheckTimeoutSeconds(), r.comparison());
+        return r.withPoints(points); // a shard describes the whole run, as the runner's do
     }
 
     @Test
@@ -77,8 +76,7 @@ class MergeTest {
         ExperimentResult full = Fixtures.sweep();
         ExperimentResult other = shard(full, 1, 2);
         other = new ExperimentResult(other.name(), other.description(), 43, other.replications(), other.confidence(),
-                other.sweptKeys(), other.points(), other.resolvedScenario(), other.healthCheckTimeoutSeconds(),
-                other.comparison());
+                other.run(), other.points(), other.resolvedScenario(), other.healthCheckTimeoutSeconds());
         Path s0 = tmp.resolve("s0");
         Path s1 = tmp.resolve("s1");
         ReportWriter.writeAll(shard(full, 0, 2), s0);

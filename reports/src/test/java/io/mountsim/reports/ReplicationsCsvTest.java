@@ -38,12 +38,12 @@ class ReplicationsCsvTest {
                 if (rep != 1) {
                     m.put(MetricNames.FAILED_STARTS, 1.0 * rep);
                 }
-                outcomes.add(new ReplicationOutcome(m, new double[]{1, 2}, CpuBreakdown.NONE, Timeline.empty(), 10, 1));
+                outcomes.add(ReplicationOutcome.builder().metrics(m).events(10).startLatenciesMs(new double[]{1, 2}).build());
             }
             points.add(PointAggregator.aggregate(p, Map.of("runtime.idmap", p == 0 ? "per-layer" : "common-parent"),
                     outcomes, 0.95, Map.of()));
         }
-        return new ExperimentResult("r", "", 1, 3, 0.95, List.of("runtime.idmap"), points, Map.of(), 30, false);
+        return Fixtures.result("r", "", 1, 3, 0.95, List.of("runtime.idmap"), points, Map.of(), 30, false);
     }
 
     @Test
@@ -51,10 +51,11 @@ class ReplicationsCsvTest {
         ReportWriter.writeAll(run(), tmp);
         List<String> lines = Files.readAllLines(tmp.resolve("replications.csv"));
         assertEquals("point,runtime.idmap,replication,metric,value", lines.get(0));
-        assertEquals(1 + 2 * 3 * 2, lines.size(), "2 points x 3 replications x 2 metrics (wallSeconds left out)");
+        assertEquals(1 + 2 * 3 * 3, lines.size(), "2 points x 3 replications x 3 metrics (wallSeconds left out)");
         assertEquals("0,per-layer,0,makespanSeconds,0", lines.get(1));
-        assertEquals("0,per-layer,1,failedStarts,", lines.get(4), "not produced in that replication: empty");
-        assertEquals("1,common-parent,2,makespanSeconds,12", lines.get(11));
+        assertEquals("0,per-layer,0,events,10", lines.get(3), "the contract's events column, from the engine's count");
+        assertEquals("0,per-layer,1,failedStarts,", lines.get(5), "not produced in that replication: empty");
+        assertEquals("1,common-parent,2,makespanSeconds,12", lines.get(16));
         assertFalse(String.join("\n", lines).contains("wallSeconds"));
     }
 

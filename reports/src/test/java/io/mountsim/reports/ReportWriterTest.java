@@ -64,7 +64,7 @@ class ReportWriterTest {
         }
         List<String> keys = new ArrayList<>(List.of("workload.containers"));
         keys.addAll(sweep.sweptKeys());
-        ExperimentResult r = new ExperimentResult(sweep.name(), sweep.description(), sweep.seed(), sweep.replications(),
+        ExperimentResult r = Fixtures.result(sweep.name(), sweep.description(), sweep.seed(), sweep.replications(),
                 sweep.confidence(), keys, points, sweep.resolvedScenario(), sweep.healthCheckTimeoutSeconds(), false);
         Path out = tmp.resolve("constant");
         List<ChartFile> charts = ReportWriter.writeAll(r, out);

@@ -64,7 +64,7 @@ class ResultsCsvTest {
                 new MetricSummary(41.5, 0.5, 40, 43, 3), MetricNames.CPU_UTILIZATION, new MetricSummary(0.9, 0, 0.9, 0.9, 3)),
                 new double[0], io.mountsim.core.results.CpuBreakdown.NONE,
                 io.mountsim.core.results.Timeline.empty(), Map.of());
-        ExperimentResult r = new ExperimentResult("lb", "", 1, 3, 0.95, List.of(), List.of(lockbench), Map.of(),
+        ExperimentResult r = Fixtures.result("lb", "", 1, 3, 0.95, List.of(), List.of(lockbench), Map.of(),
                 Double.NaN, false);
         ResultsCsvReader.Table t = ResultsCsvReader.parse(ResultsCsv.write(r), "results.csv");
         assertEquals(List.of(MetricNames.CPU_UTILIZATION, MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION), t.metrics(),
@@ -77,7 +77,7 @@ class ResultsCsvTest {
         PointResult starts = new PointResult(0, Map.of(), Map.of(MetricNames.STARTS_PER_SECOND,
                 new MetricSummary(41.5, 0.5, 40, 43, 3)), new double[0], io.mountsim.core.results.CpuBreakdown.NONE,
                 io.mountsim.core.results.Timeline.empty(), Map.of());
-        ExperimentResult r = new ExperimentResult("cs", "", 1, 3, 0.95, List.of(), List.of(starts), Map.of(),
+        ExperimentResult r = Fixtures.result("cs", "", 1, 3, 0.95, List.of(), List.of(starts), Map.of(),
                 Double.NaN, false);
         ResultsCsvReader.Table t = ResultsCsvReader.parse(ResultsCsv.write(r), "results.csv");
         assertTrue(t.metrics().containsAll(MetricNames.CONTRACT_ORDER));
@@ -90,7 +90,7 @@ class ResultsCsvTest {
         String nasty = "a,\"b\"\nc";
         PointResult p = new PointResult(0, Map.of("scenario", nasty), Map.of(), new double[0],
                 io.mountsim.core.results.CpuBreakdown.NONE, io.mountsim.core.results.Timeline.empty(), Map.of());
-        ExperimentResult r = new ExperimentResult("x", "", 1, 1, 0.95, List.of("scenario"), List.of(p), Map.of(),
+        ExperimentResult r = Fixtures.result("x", "", 1, 1, 0.95, List.of("scenario"), List.of(p), Map.of(),
                 Double.NaN, true);
         String csv = ResultsCsv.write(r);
         assertTrue(csv.contains("\"a,\"\"b\"\"\nc\""), csv);

@@ -48,7 +48,7 @@ class RoundTripPropertiesTest {
         PointResult p = new PointResult(0, Map.of("scenario", value),
                 Map.of("startsPerSecond", new MetricSummary(1, 0, 1, 1, 1)), new double[0], CpuBreakdown.NONE,
                 Timeline.empty(), Map.of());
-        ExperimentResult r = new ExperimentResult("x", "", 1, 1, 0.95, List.of("scenario"), List.of(p), Map.of(),
+        ExperimentResult r = Fixtures.result("x", "", 1, 1, 0.95, List.of("scenario"), List.of(p), Map.of(),
                 Double.NaN, true);
         String back = ResultsCsvReader.parse(ResultsCsv.write(r), "r.csv").rows().get(0).parameters().get("scenario");
         assertEquals(value, back);

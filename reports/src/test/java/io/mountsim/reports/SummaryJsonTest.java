@@ -19,6 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SummaryJsonTest {
 
     @Test
+    void aDescriptionWhoseSweepDisagreesWithSweptKeysIsRejected() {
+        String json = SummaryJson.write(Fixtures.sweep()).replace("\"key\": \"runtime.idmap\"", "\"key\": \"runtime.passes\"");
+        ReportInputException e = assertThrows(ReportInputException.class, () -> SummaryJsonReader.parse(json, "s.json"));
+        assertTrue(e.getMessage().contains("s.json: runDescription.sweep"), e.getMessage());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyMetricOfEveryPointHasMeanCiMinMax() throws Exception {
         ExperimentResult r = Fixtures.sweep();
@@ -61,6 +68,7 @@ class SummaryJsonTest {
         assertEquals(r.seed(), back.seed());
         assertEquals(r.sweptKeys(), back.sweptKeys());
         assertEquals(r.comparison(), back.comparison());
+        assertEquals(r.run(), back.run(), "the typed description the report is drawn from, so merge redraws it");
         for (int i = 0; i < r.points().size(); i++) {
             PointResult a = r.points().get(i);
             PointResult b = back.points().get(i);
@@ -75,7 +83,7 @@ class SummaryJsonTest {
     @SuppressWarnings("unchecked")
     void nanBecomesNullAndReadsBackAsNan() throws Exception {
         ExperimentResult r = Fixtures.single();
-        ExperimentResult noTimeout = new ExperimentResult(r.name(), r.description(), r.seed(), r.replications(),
+        ExperimentResult noTimeout = Fixtures.result(r.name(), r.description(), r.seed(), r.replications(),
                 r.confidence(), r.sweptKeys(), r.points(), r.resolvedScenario(), Double.NaN, r.comparison());
         String json = SummaryJson.write(noTimeout);
         Map<String, Object> doc = (Map<String, Object>) Json.parse(json);

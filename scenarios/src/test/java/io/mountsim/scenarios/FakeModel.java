@@ -33,6 +33,7 @@ public final class FakeModel implements ReplicationModel {
         m.put(MetricNames.START_LATENCY_MS_P95, 20 + r.nextDouble());
         m.put(MetricNames.START_LATENCY_MS_P99, 30 + r.nextDouble());
         m.put(MetricNames.FAILED_STARTS, (double) r.nextInt(3));
-        return new ReplicationOutcome(m, latencies, new CpuBreakdown(0.5, 0.2, 0.3, 0), Timeline.empty(), 1000 + replication, seed);
+        return ReplicationOutcome.builder().metrics(m).events(1000 + replication).startLatenciesMs(latencies)
+                .cpu(new CpuBreakdown(0.5, 0.2, 0.3, 0)).fingerprint(seed).build();
     }
 }

@@ -77,9 +77,9 @@ public final class LockBench {
         m.put(HANDOFFS, (double) r.handoffs());
         m.put(CROSS_SOCKET_HANDOFFS, (double) r.crossSocketHandoffs());
         m.put(MEAN_HANDOFF_NS, r.meanHandoffNs());
-        m.put(MetricNames.EVENTS, (double) r.events());
         double spinning = r.cpuUtilization() * r.spinFraction();
         CpuBreakdown cpu = new CpuBreakdown(r.cpuUtilization() - spinning, spinning, 1 - r.cpuUtilization(), 0);
-        return new ReplicationOutcome(m, new double[0], cpu, r.timeline(), r.events(), r.fingerprint());
+        return ReplicationOutcome.builder().metrics(m).events(r.events()).cpu(cpu).timeline(r.timeline())
+                .fingerprint(r.fingerprint()).build();
     }
 }

@@ -118,26 +118,23 @@ public final class MountSimulation {
         Supplier<Driven> results = starter.apply(new Ready(kernel, streams, nodeRuntime));
         sim.run();
         Driven driven = results.get();
-        ReplicationOutcome o = outcome(sim, sched, kernel, driven.records(), healthCheckTimeoutSeconds, withTimeline,
-                (System.nanoTime() - wallStart) / 1e9);
-        if (watchers.mountinfoReaders() == 0 && nodeRuntime == null) {
-            return o;
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>(o.metrics());
+        ReplicationOutcome.Builder outcome = outcome(sim, sched, kernel, driven.records(), healthCheckTimeoutSeconds,
+                withTimeline, (System.nanoTime() - wallStart) / 1e9);
         if (watchers.mountinfoReaders() > 0) {
-            metrics.put(MOUNTINFO_READS, (double) driven.mountinfoReads());
+            outcome.metric(MOUNTINFO_READS, driven.mountinfoReads());
         }
         if (nodeRuntime != null) {
-            metrics.putAll(nodeRuntime.metrics());
+            outcome.metrics(nodeRuntime.metrics());
             Tally pid1WaitMs = driven.pid1WaitMs();
             if (pid1WaitMs != null && nodeRuntime.pid1().isPresent()) {
-                metrics.put(PID1_WAIT_MS_MEAN, pid1WaitMs.count() > 0 ? pid1WaitMs.mean() : 0);
+                outcome.metric(PID1_WAIT_MS_MEAN, pid1WaitMs.count() > 0 ? pid1WaitMs.mean() : 0);
             }
         }
-        return new ReplicationOutcome(metrics, o.startLatenciesMs(), o.cpu(), o.timeline(), o.events(), o.fingerprint());
+        return outcome.build();
     }
 
-    private static ReplicationOutcome outcome(Simulation sim, CpuScheduler sched, Kernel kernel,
+    /** The contract's metrics and chart data of a finished replication; the caller adds its workload's own metrics. */
+    private static ReplicationOutcome.Builder outcome(Simulation sim, CpuScheduler sched, Kernel kernel,
                                               List<StartRecord> records, double timeoutSeconds,
                                               boolean withTimeline, double wallSeconds) {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -180,10 +177,10 @@ public final class MountSimulation {
                 m.put(MetricNames.SYSCALL_US_MEAN_PREFIX + k.column(), t.mean());
             }
         }
-        m.put(MetricNames.EVENTS, (double) sim.eventsProcessed());
         m.put(MetricNames.WALL_SECONDS, wallSeconds);
         Timeline timeline = withTimeline ? timeline(kernel, sched.cpuCount(), sim.now()) : Timeline.empty();
-        return new ReplicationOutcome(m, latencies, cpu, timeline, sim.eventsProcessed(), sim.fingerprint());
+        return ReplicationOutcome.builder().metrics(m).events(sim.eventsProcessed()).startLatenciesMs(latencies).cpu(cpu)
+                .timeline(timeline).fingerprint(sim.fingerprint());
     }
 
     /**

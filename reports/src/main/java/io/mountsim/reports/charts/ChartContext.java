@@ -1,7 +1,6 @@
 package io.mountsim.reports.charts;
 
 import io.mountsim.core.results.ExperimentResult;
-import io.mountsim.reports.data.ScenarioFacts;
 
 /**
  * What every chart's subtitle says about where its numbers come from: the scenario, the
@@ -10,7 +9,7 @@ import io.mountsim.reports.data.ScenarioFacts;
 record ChartContext(String scenarioName, String machine, int replications, double confidence) {
 
     static ChartContext of(ExperimentResult r) {
-        return new ChartContext(r.name(), ScenarioFacts.machineOf(r),
+        return new ChartContext(r.name(), r.run().commonMachine().orElse(null),
                 r.replications(), r.confidence());
     }
 

@@ -1,6 +1,7 @@
 package io.mountsim.reports.data;
 
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.ScenarioDescription;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -95,11 +96,9 @@ public final class UnreproducedQuestions {
 
     /** Busy, idle or both: the nodes {@code r}'s scenario, compared scenarios and swept values run on. */
     static Set<NodeCondition> nodeConditions(ExperimentResult r) {
-        ScenarioFacts root = new ScenarioFacts(r.resolvedScenario());
-        List<ScenarioFacts> scenarios = root.compared().isEmpty() ? List.of(root) : root.compared();
         Set<NodeCondition> out = java.util.EnumSet.noneOf(NodeCondition.class);
-        for (ScenarioFacts f : scenarios) {
-            out.add(isBusy(f.text(RUNNING_CONTAINERS)) ? NodeCondition.BUSY : NodeCondition.IDLE);
+        for (ScenarioDescription s : r.run().scenarios()) {
+            out.add(isBusy(s.setting(RUNNING_CONTAINERS).orElse(null)) ? NodeCondition.BUSY : NodeCondition.IDLE);
         }
         for (var p : r.points()) {
             Object swept = p.parameters().get(RUNNING_CONTAINERS);
@@ -123,25 +122,12 @@ public final class UnreproducedQuestions {
 
     /** Swept keys, or for a comparison the keys whose values differ between the scenarios. */
     static Set<String> variedKeys(ExperimentResult r) {
-        ScenarioFacts root = new ScenarioFacts(r.resolvedScenario());
-        List<ScenarioFacts> compared = root.compared();
-        if (compared.isEmpty()) {
+        if (!r.comparison()) {
             return new LinkedHashSet<>(r.sweptKeys());
         }
-        List<Map<String, String>> flat = new ArrayList<>();
-        Set<String> keys = new LinkedHashSet<>();
-        for (ScenarioFacts f : compared) {
-            Map<String, String> m = new LinkedHashMap<>();
-            f.flatten().forEach(e -> m.put(e.getKey(), e.getValue()));
-            flat.add(m);
-            keys.addAll(m.keySet());
-        }
         Set<String> varied = new LinkedHashSet<>();
-        for (String k : keys) {
-            if (k.equals("name") || k.equals("description") || k.endsWith(".source")) {
-                continue;
-            }
-            if (flat.stream().map(m -> m.getOrDefault(k, "")).distinct().count() > 1) {
+        for (String k : Settings.differing(r.run().scenarios())) {
+            if (!k.equals("name") && !k.equals("description") && !k.endsWith(".source")) {
                 varied.add(k);
             }
         }

@@ -28,7 +28,7 @@ public record UserCost(String metric, String unit, Kind kind) {
 
     /** The cost a run's points are ranked by; empty when they carry none of the metrics it needs. */
     public static Optional<UserCost> of(ExperimentResult r) {
-        boolean burst = "burst".equals(new ScenarioFacts(baseline(r)).text("workload.arrival"));
+        boolean burst = r.run().baseline().setting("workload.arrival").equals(Optional.of("burst"));
         if (burst && all(r, MetricNames.MAKESPAN_SECONDS)) {
             return Optional.of(new UserCost("makespan", "s", Kind.MAKESPAN));
         }
@@ -74,16 +74,6 @@ public record UserCost(String metric, String unit, Kind kind) {
 
     private static boolean all(ExperimentResult r, String metric) {
         return r.points().stream().allMatch(p -> p.metric(metric) != null && Double.isFinite(p.metric(metric).mean()));
-    }
-
-    /** A comparison's resolved form holds its scenarios under "compare"; the first is the baseline. */
-    @SuppressWarnings("unchecked")
-    private static java.util.Map<String, Object> baseline(ExperimentResult r) {
-        if (r.resolvedScenario().get("compare") instanceof java.util.List<?> l && !l.isEmpty()
-                && l.get(0) instanceof java.util.Map<?, ?> m) {
-            return (java.util.Map<String, Object>) m;
-        }
-        return r.resolvedScenario();
     }
 
     /**

@@ -8,7 +8,6 @@ import io.mountsim.reports.data.ConfidenceName;
 import io.mountsim.reports.data.LatencySample;
 import io.mountsim.reports.data.MetricOrder;
 import io.mountsim.reports.data.PointLabels;
-import io.mountsim.reports.data.ScenarioFacts;
 import io.mountsim.reports.data.SweepKeys;
 import io.mountsim.reports.data.UnreproducedQuestions;
 import io.mountsim.reports.data.UserCost;
@@ -72,7 +71,7 @@ public record Headline(List<String> sentences, List<Recommendation> recommendati
         if (r.points().isEmpty()) {
             return new Headline(List.of("No points were simulated."));
         }
-        String machine = ScenarioFacts.machineOf(r);
+        String machine = r.run().commonMachine().orElse(null);
         String on = machine == null ? "" : " on " + machine;
         Optional<UserCost> cost = UserCost.of(r);
         if (r.points().stream().noneMatch(p -> finite(p, MetricNames.START_LATENCY_MS_P99)) && cost.isEmpty()) {

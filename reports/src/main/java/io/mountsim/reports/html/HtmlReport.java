@@ -3,13 +3,15 @@ package io.mountsim.reports.html;
 import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.ScenarioDescription;
+import io.mountsim.core.results.Setting;
 import io.mountsim.reports.charts.ChartFile;
 import io.mountsim.core.results.MetricNames;
 import io.mountsim.reports.data.ConfidenceName;
 import io.mountsim.reports.data.MetricOrder;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.data.ReportData;
-import io.mountsim.reports.data.ScenarioFacts;
+import io.mountsim.reports.data.Settings;
 import io.mountsim.reports.data.UnreproducedQuestions;
 import io.mountsim.reports.data.UserCost;
 import io.mountsim.reports.text.DisplayUnit;
@@ -94,7 +96,7 @@ public final class HtmlReport {
     public static String write(ExperimentResult result, List<ChartFile> charts) {
         ExperimentResult r = ReportData.reduce(result);
         StringBuilder h = new StringBuilder();
-        String machine = ScenarioFacts.machineOf(r);
+        String machine = r.run().commonMachine().orElse(null);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Html.esc(r.name())).append(" · mountsim report</title>\n")
@@ -293,10 +295,23 @@ public final class HtmlReport {
     private static void resolvedScenarioTable(StringBuilder h, ExperimentResult r) {
         h.append("<h2 id=\"scenario\">The scenario as resolved</h2>\n<details><summary>Every setting, defaults filled in (")
                 .append("also in summary.json)</summary>\n<table id=\"resolved\">\n<tbody>\n");
-        for (Map.Entry<String, String> e : new ScenarioFacts(r.resolvedScenario()).flatten()) {
-            h.append("<tr><td class=\"name\">").append(Html.esc(e.getKey())).append("</td><td class=\"name\">")
-                    .append(Html.esc(e.getValue())).append("</td></tr>\n");
+        for (Setting e : resolvedSettings(r)) {
+            h.append("<tr><td class=\"name\">").append(Html.esc(e.key())).append("</td><td class=\"name\">")
+                    .append(Html.esc(e.value())).append("</td></tr>\n");
         }
         h.append("</tbody></table></details>\n");
+    }
+
+    /** Every setting of the run: a comparison's as {@code compare[i].key}, after its name (as summary.json nests them). */
+    private static List<Setting> resolvedSettings(ExperimentResult r) {
+        if (!r.comparison()) {
+            return r.run().baseline().settings();
+        }
+        List<Setting> all = new java.util.ArrayList<>(List.of(new Setting("name", r.name())));
+        List<ScenarioDescription> compared = r.run().scenarios();
+        for (int i = 0; i < compared.size(); i++) {
+            all.addAll(Settings.prefixed("compare[" + i + "].", compared.get(i)));
+        }
+        return all;
     }
 }

@@ -1,20 +1,23 @@
 package io.mountsim.reports.html;
 
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.RunDescription;
+import io.mountsim.core.results.ScenarioDescription;
+import io.mountsim.core.results.Setting;
 import io.mountsim.reports.data.PointLabels;
-import io.mountsim.reports.data.ScenarioFacts;
+import io.mountsim.reports.data.Settings;
 import io.mountsim.reports.text.Words;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * "What was simulated", in plain words: one line per part of the scenario (machine,
- * kernel, runtime, watchers, workload, mitigations) read from the resolved scenario.
+ * kernel, runtime, watchers, workload, mitigations) read from the run's typed description.
  * Known keys get a sentence ("100 container starts of 50-layer images, arriving in a
  * burst"); anything else is listed as key = value so nothing resolved is hidden. For a
  * comparison, what differs between the scenarios comes first, then the baseline in full.
@@ -29,26 +32,23 @@ record ScenarioSummary(List<Map.Entry<String, String>> items) {
     private static final List<String> SECTIONS = List.of("machine", "kernel", "runtime", "watchers", "node", "workload", "mitigations");
 
     static ScenarioSummary of(ExperimentResult r) {
-        ScenarioFacts root = new ScenarioFacts(r.resolvedScenario());
-        List<ScenarioFacts> compared = root.compared();
+        RunDescription run = r.run();
         List<Map.Entry<String, String>> items = new ArrayList<>();
-        ScenarioFacts described = root;
-        if (!compared.isEmpty()) {
+        if (run.comparison()) {
             // a what-if: say what changes between the scenarios, then describe the baseline in full
-            items.add(Map.entry("What differs", differences(compared)));
-            described = compared.get(0);
-            String baseline = described.text("name");
-            items.add(Map.entry("Baseline", baseline == null ? "the first scenario" : baseline));
+            items.add(Map.entry("What differs", differences(run.scenarios())));
+            items.add(Map.entry("Baseline", run.baseline().name()));
         }
+        ScenarioDescription described = run.baseline();
         for (String key : r.sweptKeys()) {
-            described = described.with(key, SWEPT);
+            described = withSwept(described, key);
         }
         for (String section : SECTIONS) {
-            if (described.at(section) == null) {
+            if (described.section(section).isEmpty()) {
                 continue;
             }
             String text = switch (section) {
-                case "machine" -> machine(described);
+                case "machine" -> machine(described, r.sweptKeys());
                 case "kernel" -> kernel(described);
                 case "runtime" -> runtime(described);
                 case "workload" -> workload(described);
@@ -69,109 +69,112 @@ record ScenarioSummary(List<Map.Entry<String, String>> items) {
         return new ScenarioSummary(items);
     }
 
-    /** "runtime.idmap: per-layer → common-parent; mitigations.smt: on → off" (names and sources left out). */
-    private static String differences(List<ScenarioFacts> compared) {
-        List<Map<String, String>> flat = new ArrayList<>();
-        LinkedHashSet<String> keys = new LinkedHashSet<>();
-        for (ScenarioFacts f : compared) {
-            Map<String, String> m = new LinkedHashMap<>();
-            for (Map.Entry<String, String> e : f.flatten()) {
-                m.put(e.getKey(), e.getValue());
+    /**
+     * {@code s} with the setting at swept {@code key} (or the section it names, such as a
+     * machine swept by preset) shown as {@link #SWEPT}: its base value is not what any point ran.
+     */
+    private static ScenarioDescription withSwept(ScenarioDescription s, String key) {
+        List<Setting> out = new ArrayList<>();
+        boolean marked = false;
+        for (Setting x : s.settings()) {
+            if (!ScenarioDescription.isUnder(x.key(), key)) {
+                out.add(x);
+            } else if (!marked) {
+                out.add(new Setting(key, SWEPT));
+                marked = true;
             }
-            flat.add(m);
-            keys.addAll(m.keySet());
         }
+        return new ScenarioDescription(s.name(), s.machineLabel(), s.machineShape(), out);
+    }
+
+    /** "runtime.idmap: per-layer → common-parent; mitigations.smt: on → off" (names and sources left out). */
+    private static String differences(List<ScenarioDescription> compared) {
         List<String> parts = new ArrayList<>();
-        for (String key : keys) {
+        for (String key : Settings.differing(compared)) {
             if (key.equals("name") || key.endsWith(".source")) {
                 continue;
             }
-            List<String> values = flat.stream().map(m -> m.getOrDefault(key, "(unset)")).toList();
-            if (values.stream().distinct().count() > 1) {
-                parts.add(key + ": " + String.join(" → ", values));
-            }
+            parts.add(key + ": " + String.join(" → ", compared.stream()
+                    .map(c -> c.setting(key).orElse("(unset)")).toList()));
         }
         return parts.isEmpty() ? "nothing but the name" : String.join("; ", parts);
     }
 
-    private static String machine(ScenarioFacts f) {
+    private static String machine(ScenarioDescription f, List<String> sweptKeys) {
+        if (sweptKeys.contains("machine")) {
+            return SWEPT;
+        }
         String label = f.machineLabel();
         String shape = f.machineShape();
-        if (shape == null) {
+        // a swept machine.* key changes the shape from point to point: the label alone
+        if (shape.isEmpty() || sweptKeys.stream().anyMatch(k -> ScenarioDescription.isUnder(k, "machine"))) {
             return label;
         }
         return shape.startsWith(label) ? shape : label + " (" + shape + ")"; // an unnamed inline machine is its shape
     }
 
     /** "uncontended syscall costs (µs): openTree 4.3, overlayMount.base 38, ...". */
-    private static String kernel(ScenarioFacts f) {
+    private static String kernel(ScenarioDescription f) {
         String costs = rest(f, "kernel.syscallsUs", Set.of()).replace(" = ", " ");
         String others = rest(f, "kernel", Set.of("syscallsUs"));
         return join(costs.isEmpty() ? List.of() : List.of("uncontended syscall costs (µs): " + costs), others);
     }
 
-    private static String runtime(ScenarioFacts f) {
+    private static String runtime(ScenarioDescription f) {
         List<String> parts = new ArrayList<>();
-        if (f.text("runtime.idmap") != null) {
-            parts.add("idmapped mounts: " + f.text("runtime.idmap"));
-        }
-        if (f.text("runtime.passes") != null) {
-            String passes = f.text("runtime.passes");
-            parts.add(passes + (passes.equals("1") ? " rootfs assembly" : " rootfs assemblies") + " per start");
-        }
+        f.setting("runtime.idmap").ifPresent(idmap -> parts.add("idmapped mounts: " + idmap));
+        f.setting("runtime.passes").ifPresent(passes ->
+                parts.add(passes + (passes.equals("1") ? " rootfs assembly" : " rootfs assemblies") + " per start"));
         return join(parts, rest(f, "runtime", Set.of("idmap", "passes")));
     }
 
-    private static String workload(ScenarioFacts f) {
+    private static String workload(ScenarioDescription f) {
         List<String> parts = new ArrayList<>();
         Set<String> used = new LinkedHashSet<>();
-        if ("container-starts".equals(f.text("workload.kind")) && f.text("workload.containers") != null) {
-            String layers = f.text("workload.layers");
-            parts.add(f.text("workload.containers") + " container starts"
-                    + (layers != null ? " of " + layers + "-layer images" : ""));
+        Optional<String> kind = f.setting("workload.kind");
+        Optional<String> containers = f.setting("workload.containers");
+        if (kind.equals(Optional.of("container-starts")) && containers.isPresent()) {
+            parts.add(containers.get() + " container starts"
+                    + f.setting("workload.layers").map(layers -> " of " + layers + "-layer images").orElse(""));
             used.addAll(List.of("kind", "containers", "layers"));
-        } else if (f.text("workload.kind") != null) {
-            parts.add(f.text("workload.kind"));
+        } else if (kind.isPresent()) {
+            parts.add(kind.get());
             used.add("kind");
         }
-        if (f.text("workload.arrival") != null) {
-            parts.add("arriving " + ("burst".equals(f.text("workload.arrival")) ? "all at once" : f.text("workload.arrival")));
+        f.setting("workload.arrival").ifPresent(arrival -> {
+            parts.add("arriving " + ("burst".equals(arrival) ? "all at once" : arrival));
             used.add("arrival");
-        }
-        if (f.text("workload.maxConcurrentStarts") != null) {
-            parts.add("concurrent starts: " + f.text("workload.maxConcurrentStarts"));
+        });
+        f.setting("workload.maxConcurrentStarts").ifPresent(cap -> {
+            parts.add("concurrent starts: " + cap);
             used.add("maxConcurrentStarts");
-        }
-        if (f.text("workload.healthCheckTimeoutSeconds") != null) {
-            parts.add("health check after " + f.text("workload.healthCheckTimeoutSeconds") + " s");
+        });
+        f.setting("workload.healthCheckTimeoutSeconds").ifPresent(timeout -> {
+            parts.add("health check after " + timeout + " s");
             used.add("healthCheckTimeoutSeconds");
-        }
+        });
         return join(parts, rest(f, "workload", used));
     }
 
-    private static String mitigations(ScenarioFacts f) {
+    private static String mitigations(ScenarioDescription f) {
         List<String> parts = new ArrayList<>();
-        if (f.text("mitigations.smt") != null) {
-            parts.add("SMT " + f.text("mitigations.smt"));
-        }
-        if (f.text("mitigations.cpuset") != null) {
-            parts.add("cpuset " + f.text("mitigations.cpuset"));
-        }
+        f.setting("mitigations.smt").ifPresent(smt -> parts.add("SMT " + smt));
+        f.setting("mitigations.cpuset").ifPresent(cpuset -> parts.add("cpuset " + cpuset));
         return join(parts, rest(f, "mitigations", Set.of("smt", "cpuset")));
     }
 
     /** Every resolved key under {@code section} not already put into words, as "key = value". */
-    private static String rest(ScenarioFacts f, String section, Set<String> skip) {
+    private static String rest(ScenarioDescription f, String section, Set<String> skip) {
         List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, String> e : f.flatten()) {
-            String key = e.getKey();
+        for (Setting e : f.settings()) {
+            String key = e.key();
             if (!key.startsWith(section + ".") && !key.equals(section)) {
                 continue;
             }
             String local = key.equals(section) ? key : key.substring(section.length() + 1);
             String top = local.split("[.\\[]", 2)[0];
             if (!skip.contains(top)) {
-                parts.add(local + " = " + e.getValue());
+                parts.add(local + " = " + e.value());
             }
         }
         return String.join(", ", parts);

@@ -4,6 +4,7 @@ import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.RunDescription;
 import io.mountsim.reports.data.ConfidenceName;
 import io.mountsim.reports.data.MetricOrder;
 
@@ -18,6 +19,9 @@ import java.util.Map;
  *   "confidence", "healthCheckTimeoutSeconds" (null = none), "comparison", "sweptKeys",
  *   "overrides" (the command line's --set KEY=VALUE, as given),
  *   "scenario": { resolved scenario },
+ *   "runDescription": { "points" (the whole run's), "sweep": [ {"key", "values": [text]} ],
+ *                       "scenarios": [ {"name", "machineLabel", "machineShape",
+ *                                       "settings": {dotted key: text}} ] },
  *   "points": [ { "index", "parameters": {key: value},
  *                 "metrics": { name: {"mean", "ci95" (named for the level), "min", "max", "n"} },
  *                 "cpu": {"usefulWork", "spinning", "idle", "waitingForCpu"},
@@ -47,8 +51,32 @@ public final class SummaryJson {
         doc.put("sweptKeys", r.sweptKeys());
         doc.put("overrides", r.overrides());
         doc.put("scenario", r.resolvedScenario());
+        doc.put("runDescription", description(r.run()));
         doc.put("points", r.points().stream().map(p -> point(p, ConfidenceName.of(r.confidence()))).toList());
         return Json.write(doc);
+    }
+
+    /** The typed facts the report is drawn from, so merge redraws it from shards (comparison, sweptKeys, overrides are above). */
+    private static Map<String, Object> description(RunDescription d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("points", d.points());
+        m.put("sweep", d.sweep().stream().map(a -> {
+            Map<String, Object> axis = new LinkedHashMap<>();
+            axis.put("key", a.key());
+            axis.put("values", a.values());
+            return axis;
+        }).toList());
+        m.put("scenarios", d.scenarios().stream().map(s -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", s.name());
+            one.put("machineLabel", s.machineLabel());
+            one.put("machineShape", s.machineShape());
+            Map<String, Object> settings = new LinkedHashMap<>();
+            s.settings().forEach(x -> settings.put(x.key(), x.value()));
+            one.put("settings", settings);
+            return one;
+        }).toList());
+        return m;
     }
 
     private static Map<String, Object> point(PointResult p, String ciKey) {

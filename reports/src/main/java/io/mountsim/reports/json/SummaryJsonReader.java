@@ -4,6 +4,10 @@ import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.RunDescription;
+import io.mountsim.core.results.ScenarioDescription;
+import io.mountsim.core.results.Setting;
+import io.mountsim.core.results.SweepAxis;
 import io.mountsim.core.results.Timeline;
 import io.mountsim.reports.ReportInputException;
 import io.mountsim.reports.data.ConfidenceName;
@@ -76,18 +80,68 @@ public final class SummaryJsonReader {
             points.add(point(f, f.object(pointsRaw.get(i), "points[" + i + "]"), "points[" + i + "]", ciKey));
         }
         long replications = f.integer(doc, "replications", "");
+        RunDescription run = description(f, f.object(f.required(doc, "runDescription", ""), "runDescription"),
+                f.bool(doc, "comparison", ""), overrides);
+        if (!run.sweptKeys().equals(swept)) {
+            throw f.error("runDescription.sweep", "the keys of sweptKeys " + swept + ", found " + run.sweptKeys());
+        }
         return new ExperimentResult(
                 f.string(doc, "name", ""),
                 f.string(doc, "description", ""),
                 f.integer(doc, "seed", ""),
                 Math.toIntExact(replications),
                 confidence,
-                swept,
+                run,
                 points,
                 f.object(f.required(doc, "scenario", ""), "scenario"),
-                f.number(doc, "healthCheckTimeoutSeconds", ""),
-                f.bool(doc, "comparison", ""),
-                overrides);
+                f.number(doc, "healthCheckTimeoutSeconds", ""));
+    }
+
+    private static RunDescription description(JsonFields f, Map<String, Object> d, boolean comparison,
+                                              List<String> overrides) {
+        String path = "runDescription";
+        List<SweepAxis> sweep = new ArrayList<>();
+        List<?> axes = f.array(f.required(d, "sweep", path), path + ".sweep");
+        for (int i = 0; i < axes.size(); i++) {
+            String at = path + ".sweep[" + i + "]";
+            Map<String, Object> axis = f.object(axes.get(i), at);
+            sweep.add(new SweepAxis(f.string(axis, "key", at), strings(f, f.required(axis, "values", at), at + ".values")));
+        }
+        List<ScenarioDescription> scenarios = new ArrayList<>();
+        List<?> raw = f.array(f.required(d, "scenarios", path), path + ".scenarios");
+        if (raw.isEmpty()) {
+            throw f.error(path + ".scenarios", "at least one scenario");
+        }
+        for (int i = 0; i < raw.size(); i++) {
+            String at = path + ".scenarios[" + i + "]";
+            Map<String, Object> s = f.object(raw.get(i), at);
+            List<Setting> settings = new ArrayList<>();
+            f.object(f.required(s, "settings", at), at + ".settings").forEach((k, v) -> {
+                if (!(v instanceof String text)) {
+                    throw f.error(at + ".settings." + k, "a string");
+                }
+                settings.add(new Setting(k, text));
+            });
+            scenarios.add(new ScenarioDescription(f.string(s, "name", at), f.string(s, "machineLabel", at),
+                    f.string(s, "machineShape", at), settings));
+        }
+        long points = f.integer(d, "points", path);
+        if (points < 0) {
+            throw f.error(path + ".points", "a count >= 0");
+        }
+        return new RunDescription(scenarios, sweep, points, comparison, overrides);
+    }
+
+    private static List<String> strings(JsonFields f, Object v, String path) {
+        List<?> raw = f.array(v, path);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            if (!(raw.get(i) instanceof String s)) {
+                throw f.error(path + "[" + i + "]", "a string");
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     private static PointResult point(JsonFields f, Map<String, Object> p, String path, String ciKey) {

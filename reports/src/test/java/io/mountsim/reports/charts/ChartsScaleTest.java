@@ -2,6 +2,7 @@ package io.mountsim.reports.charts;
 
 import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.reports.Fixtures;
 import io.mountsim.core.results.MetricNames;
 import io.mountsim.core.results.MetricSummary;
 import io.mountsim.core.results.PointResult;
@@ -63,7 +64,7 @@ class ChartsScaleTest {
                             MetricNames.FAILED_STARTS, new MetricSummary(0, 0, 0, 0, 3)),
                     new double[0], CpuBreakdown.NONE, Timeline.empty(), Map.of()));
         }
-        return new ExperimentResult("s", "", 1, 3, 0.95, names, points, Map.of("machine", "r5.metal"), 30, false);
+        return Fixtures.result("s", "", 1, 3, 0.95, names, points, Map.of("machine", "r5.metal"), 30, false);
     }
 
     @Test

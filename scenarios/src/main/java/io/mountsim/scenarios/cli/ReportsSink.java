@@ -9,12 +9,11 @@ import io.mountsim.scenarios.run.ResultSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Results through the reports module. Merge also checks that no shard is missing at the
- * end of the index range (which the reports' gap check cannot see): the resolved
- * scenario's sweep says how many points the run has.
+ * end of the index range (which the reports' gap check cannot see): the run's description
+ * says how many points the whole run has.
  */
 final class ReportsSink implements ResultSink {
 
@@ -49,25 +48,8 @@ final class ReportsSink implements ResultSink {
         }
     }
 
-    /** Points in the whole run: the product of the sweep's list sizes (0 = unknown). */
+    /** Points in the whole run, as its description recorded them (0 = no shards). */
     static long expectedPoints(ExperimentResult r) {
-        if (r == null) {
-            return 0;
-        }
-        Object sweep = r.resolvedScenario().get("sweep");
-        if (r.comparison()) {
-            return r.resolvedScenario().get("compare") instanceof List<?> l ? l.size() : 0;
-        }
-        if (!(sweep instanceof Map<?, ?> m)) {
-            return 1;
-        }
-        long n = 1;
-        for (Object values : m.values()) {
-            if (!(values instanceof List<?> l)) {
-                return 0;
-            }
-            n *= l.size();
-        }
-        return n;
+        return r == null ? 0 : r.run().points();
     }
 }

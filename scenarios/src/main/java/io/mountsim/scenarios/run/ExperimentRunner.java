@@ -2,10 +2,10 @@ package io.mountsim.scenarios.run;
 
 import io.mountsim.core.experiment.Replications;
 import io.mountsim.core.results.ExperimentResult;
-import io.mountsim.core.results.MetricNames;
 import io.mountsim.core.results.PointAggregator;
 import io.mountsim.core.results.PointResult;
 import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.core.results.Timeline;
 import io.mountsim.reports.data.TimelineWindow;
 import io.mountsim.scenarios.scenario.Scenario;
 import io.mountsim.scenarios.scenario.ScenarioPoint;
@@ -59,8 +59,8 @@ public final class ExperimentRunner {
         List<PointResult> points = runPoints(selected, scenario.run().seed(), scenario.run().replications(),
                 scenario.run().confidence(), scenario.measured());
         return new ExperimentResult(scenario.title(), scenario.description(), scenario.run().seed(),
-                scenario.run().replications(), scenario.run().confidence(), scenario.sweptKeys(), points,
-                scenario.resolved(), scenario.healthCheckTimeoutSeconds(), false, scenario.overrides());
+                scenario.run().replications(), scenario.run().confidence(), RunDescriptions.of(scenario), points,
+                scenario.resolved(), scenario.healthCheckTimeoutSeconds());
     }
 
     /**
@@ -96,8 +96,8 @@ public final class ExperimentRunner {
         all.put("compare", resolved);
         return new ExperimentResult(name, "comparison of " + scenarios.size() + " scenarios, baseline " + baseline.name()
                 + ", common random numbers (seed " + baseline.run().seed() + ")", baseline.run().seed(),
-                baseline.run().replications(), baseline.run().confidence(), List.of("scenario"), results, all,
-                baseline.healthCheckTimeoutSeconds(), true, baseline.overrides());
+                baseline.run().replications(), baseline.run().confidence(), RunDescriptions.compared(scenarios), results,
+                all, baseline.healthCheckTimeoutSeconds());
     }
 
     /** Why {@code scenarios} cannot be compared (a sweep, a name used twice); empty when they can. */
@@ -146,7 +146,7 @@ public final class ExperimentRunner {
             long taskNs = clockNs.getAsLong() - startNs;
             int pd = left.decrementAndGet(p) == 0 ? pointsDone.incrementAndGet() : pointsDone.get();
             progress.replicationDone(p, taskNs, done.incrementAndGet(), total, pd, points.size());
-            return withEvents(withBoundedLatencies(chartable(o)));
+            return o.withChartData(boundedLatencies(o.startLatenciesMs()), chartable(o.timeline()));
         }, threads);
         // back in point-major order: replication r of point p at p * replications + r
         ReplicationOutcome[] byPoint = new ReplicationOutcome[total];
@@ -157,7 +157,7 @@ public final class ExperimentRunner {
         List<PointResult> results = new ArrayList<>(points.size());
         for (int p = 0; p < points.size(); p++) {
             ScenarioPoint point = points.get(p);
-            results.add(PointAggregator.aggregate(point.index(), point.parameters(),
+            results.add(PointAggregator.aggregate(point.index(), RunDescriptions.parameters(point),
                     outcomes.subList(p * replications, (p + 1) * replications), confidence,
                     measured.getOrDefault(point.index(), Map.of())));
         }
@@ -197,21 +197,13 @@ public final class ExperimentRunner {
      * spans in a storm); cut it to the chart's window and overview as soon as the task ends,
      * so a many-point sweep never holds more than its running tasks' full timelines.
      */
-    private static ReplicationOutcome chartable(ReplicationOutcome o) {
-        if (o.timeline().spans().size() <= TimelineWindow.MAX_SPANS) {
-            return o;
-        }
-        return new ReplicationOutcome(o.metrics(), o.startLatenciesMs(), o.cpu(), TimelineWindow.limit(o.timeline()),
-                o.events(), o.fingerprint());
+    private static Timeline chartable(Timeline timeline) {
+        return timeline.spans().size() <= TimelineWindow.MAX_SPANS ? timeline : TimelineWindow.limit(timeline);
     }
 
-    private static ReplicationOutcome withBoundedLatencies(ReplicationOutcome o) {
-        double[] all = o.startLatenciesMs();
-        if (all.length <= LATENCIES_KEPT_PER_REPLICATION) {
-            return o;
-        }
-        return new ReplicationOutcome(o.metrics(), orderStatistics(all, LATENCIES_KEPT_PER_REPLICATION), o.cpu(), o.timeline(),
-                o.events(), o.fingerprint());
+    /** At most {@link #LATENCIES_KEPT_PER_REPLICATION} latencies: the same array when it is that small. */
+    private static double[] boundedLatencies(double[] all) {
+        return all.length <= LATENCIES_KEPT_PER_REPLICATION ? all : orderStatistics(all, LATENCIES_KEPT_PER_REPLICATION);
     }
 
     /** {@code k} evenly spaced order statistics of {@code values}, the minimum and maximum included. */
@@ -224,15 +216,5 @@ public final class ExperimentRunner {
             out[i] = sorted[(int) (i * last / (k - 1))];
         }
         return out;
-    }
-
-    /** The contract's {@code events} column, from the engine's count when the model did not name it. */
-    private static ReplicationOutcome withEvents(ReplicationOutcome o) {
-        if (o.metrics().containsKey(MetricNames.EVENTS)) {
-            return o;
-        }
-        LinkedHashMap<String, Double> metrics = new LinkedHashMap<>(o.metrics());
-        metrics.put(MetricNames.EVENTS, (double) o.events());
-        return new ReplicationOutcome(metrics, o.startLatenciesMs(), o.cpu(), o.timeline(), o.events(), o.fingerprint());
     }
 }

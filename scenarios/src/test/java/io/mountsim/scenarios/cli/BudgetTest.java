@@ -93,7 +93,8 @@ class BudgetTest {
             for (int i = 0; i < n; i++) {
                 l[i] = (i * 7919L) % n; // every value 0..n-1 once, shuffled
             }
-            return new ReplicationOutcome(Map.of("startsPerSecond", 1.0), l, new CpuBreakdown(0, 0, 0, 0), Timeline.empty(), 1, 0);
+            return ReplicationOutcome.builder().metric("startsPerSecond", 1.0).events(1).startLatenciesMs(l)
+                    .cpu(new CpuBreakdown(0, 0, 0, 0)).build();
         };
         Scenario s = TestFiles.load(dir, TestFiles.MINIMAL);
         ExperimentResult r = new ExperimentRunner(many, 2, ProgressListener.none()).run(s, Shard.all());

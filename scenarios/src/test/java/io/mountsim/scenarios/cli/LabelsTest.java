@@ -83,12 +83,11 @@ class LabelsTest {
                 int cap = ((io.mountsim.models.workload.WorkloadSpec.ContainerStarts) spec.workload()).maxConcurrentStarts()
                         .orElse(0);
                 double makespan = cap == 1 ? 9 : cap == 4 ? 3 : 5;
-                return new io.mountsim.core.results.ReplicationOutcome(java.util.Map.of(
-                        io.mountsim.core.results.MetricNames.MAKESPAN_SECONDS, makespan + replication * 0.01,
-                        io.mountsim.core.results.MetricNames.START_LATENCY_MS_P99, 100.0,
-                        io.mountsim.core.results.MetricNames.FAILED_STARTS, 0.0),
-                        new double[]{1, 2}, io.mountsim.core.results.CpuBreakdown.NONE,
-                        io.mountsim.core.results.Timeline.empty(), 1, 1);
+                return io.mountsim.core.results.ReplicationOutcome.builder()
+                        .metric(io.mountsim.core.results.MetricNames.MAKESPAN_SECONDS, makespan + replication * 0.01)
+                        .metric(io.mountsim.core.results.MetricNames.START_LATENCY_MS_P99, 100.0)
+                        .metric(io.mountsim.core.results.MetricNames.FAILED_STARTS, 0.0)
+                        .events(1).startLatenciesMs(new double[]{1, 2}).fingerprint(1).build();
         };
         CliContext context = new CliContext(model, new ReportsSink(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), 2);
         assertEquals(0, MountsimCommand.execute(context, "run", f.toString(), "-o", dir.resolve("cap").toString(), "--quiet"),

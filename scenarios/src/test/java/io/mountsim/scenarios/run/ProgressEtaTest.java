@@ -50,8 +50,7 @@ class ProgressEtaTest {
         ReplicationModel model = (spec, seed, rep, withTimeline) -> {
             int containers = ((WorkloadSpec.ContainerStarts) spec.workload()).containers();
             now.addAndGet(containers * 100_000_000L);
-            return new ReplicationOutcome(Map.of(MetricNames.STARTS_PER_SECOND, 1.0), new double[0], CpuBreakdown.NONE,
-                    Timeline.empty(), 1, 1);
+            return ReplicationOutcome.builder().metric(MetricNames.STARTS_PER_SECOND, 1.0).events(1).fingerprint(1).build();
         };
         new ExperimentRunner(model, 1, line, now::get).run(s, Shard.all());
         double totalS = now.get() / 1e9;

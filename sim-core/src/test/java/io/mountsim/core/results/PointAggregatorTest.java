@@ -16,7 +16,8 @@ class PointAggregatorTest {
 
     private static ReplicationOutcome outcome(Map<String, Double> metrics, double[] latencies, CpuBreakdown cpu,
                                               Timeline timeline) {
-        return new ReplicationOutcome(metrics, latencies, cpu, timeline, 100, 1);
+        return ReplicationOutcome.builder().metrics(metrics).events(100).startLatenciesMs(latencies).cpu(cpu)
+                .timeline(timeline).fingerprint(1).build();
     }
 
     private static Map<String, Double> metrics(Object... nameValue) {
@@ -37,7 +38,7 @@ class PointAggregatorTest {
                 outcome(metrics("a", 3.0), new double[] {}, new CpuBreakdown(0.6, 0.4, 0.0, 0.1), Timeline.empty()));
         PointResult p = PointAggregator.aggregate(4, Map.of("workload.containers", "100"), outcomes, 0.95, Map.of());
 
-        assertEquals(List.of("a", "b", "c"), List.copyOf(p.metrics().keySet()), "first-seen order");
+        assertEquals(List.of("a", "b", MetricNames.EVENTS, "c"), List.copyOf(p.metrics().keySet()), "first-seen order");
         MetricSummary a = p.metric("a");
         assertEquals(2.0, a.mean(), 1e-12);
         // s = 1, n = 3, t(0.975, 2) = 4.302653 (NIST table)
@@ -83,8 +84,8 @@ class PointAggregatorTest {
         m1.put("y", MetricSummary.of(new double[] {1}, 0.95));
         m1.put("x", MetricSummary.of(new double[] {1}, 0.95));
         PointResult p1 = new PointResult(1, Map.of(), m1, new double[0], CpuBreakdown.NONE, Timeline.empty(), Map.of());
-        ExperimentResult e = new ExperimentResult("n", "d", 1, 1, 0.95, List.of(), List.of(p0, p1), Map.of(),
-                Double.NaN, false);
+        RunDescription run = RunDescription.single(new ScenarioDescription("n", "", "", List.of()));
+        ExperimentResult e = new ExperimentResult("n", "d", 1, 1, 0.95, run, List.of(p0, p1), Map.of(), Double.NaN);
         assertEquals(List.of("x", "y"), e.metricNames());
     }
 
