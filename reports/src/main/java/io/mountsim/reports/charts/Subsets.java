@@ -1,6 +1,6 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.core.results.PointResult;
+import io.mountsim.results.PointResult;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.mountsim.core.results;
+package io.mountsim.results;
 
 /**
  * One resolved scenario setting as the report shows it.

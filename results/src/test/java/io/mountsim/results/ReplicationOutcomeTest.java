@@ -1,4 +1,4 @@
-package io.mountsim.core.results;
+package io.mountsim.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package io.mountsim.core.results;
+package io.mountsim.results;
 
 import java.util.List;
 
