@@ -1,6 +1,7 @@
 package io.mountsim.models.workload;
 
 import io.mountsim.core.engine.Simulation;
+import io.mountsim.core.random.Distributions;
 import io.mountsim.core.random.RandomStream;
 import io.mountsim.core.random.RandomStreams;
 import io.mountsim.core.stats.Tally;
@@ -16,6 +17,7 @@ import io.mountsim.models.runtime.RootfsAssembly;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.distribution.RealDistribution;
 
 /**
  * Container starts arriving at a node: each start, once it has a slot under
@@ -74,15 +76,19 @@ final class MountStorm {
         this.workScale = new double[n];
         RandomStream arrivals = streams.stream("arrivals", replication);
         RandomStream layerDraws = streams.stream("layers", replication);
-        RandomStream noise = streams.stream("hostNoise", replication);
+        HostNoise noise = new HostNoise(streams.stream("hostNoise", replication), kernel.profile().host().workCv());
+        // Poisson gaps by the inverse CDF of one uniform each (not sample(), whose
+        // Ahrens-Dieter method takes a varying number of uniforms): -mean ln(1 - u)
+        RealDistribution gapsNs = spec.arrival() instanceof Arrival.Poisson p
+                ? Distributions.exponential(arrivals, 1e9 / p.perSecond()) : null;
         long t = 0;
         for (int i = 0; i < n; i++) {
-            if (spec.arrival() instanceof Arrival.Poisson p && i > 0) {
-                t += Math.round(-Math.log(1 - arrivals.nextDouble()) / p.perSecond() * 1e9);
+            if (gapsNs != null && i > 0) {
+                t += Math.round(gapsNs.inverseCumulativeProbability(arrivals.nextDouble()));
             }
             arrivalNs[i] = t;
             layers[i] = drawLayers(spec.layers(), layerDraws);
-            workScale[i] = HostNoise.draw(noise, kernel.profile().host().workCv());
+            workScale[i] = noise.draw();
         }
         for (int w = 0; w < watcherConfig.mountinfoReaders(); w++) {
             MountinfoWatcher source = new MountinfoWatcher(kernel, watcherConfig);

@@ -26,10 +26,10 @@ final class TraceReplay {
     private final long[] doneNs;
     private int completed;
 
-    private final io.mountsim.core.random.RandomStream noise;
+    private final HostNoise noise;
 
     TraceReplay(Kernel kernel, WorkloadSpec.Trace trace, io.mountsim.core.random.RandomStream noise) {
-        this.noise = noise;
+        this.noise = new HostNoise(noise, kernel.profile().host().workCv());
         this.sim = kernel.scheduler().simulation();
         this.kernel = kernel;
         this.trace = trace;
@@ -43,7 +43,7 @@ final class TraceReplay {
             long offset = thread.calls().isEmpty() ? 0 : thread.calls().get(0).startOffsetNs();
             beginNs[i] = offset;
             final int index = i;
-            double scale = HostNoise.draw(noise, kernel.profile().host().workCv());
+            double scale = noise.draw();
             sim.scheduleAt(offset, () -> {
                 KThread t = new KThread(kernel, thread.tid(), callsOf(thread), done -> complete(index));
                 t.setWorkScale(scale);

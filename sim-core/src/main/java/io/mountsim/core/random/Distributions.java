@@ -3,8 +3,6 @@ package io.mountsim.core.random;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
-import org.apache.commons.math3.distribution.UniformRealDistribution;
-import org.apache.commons.math3.random.EmpiricalDistribution;
 
 /**
  * Commons Math distributions driven by a {@link RandomStream}, parameterised the way
@@ -27,16 +25,5 @@ public final class Distributions {
         double sigma2 = Math.log(1 + cv * cv);
         double mu = Math.log(mean) - sigma2 / 2;
         return new LogNormalDistribution(stream, mu, Math.sqrt(sigma2));
-    }
-
-    public static RealDistribution uniform(RandomStream stream, double lower, double upper) {
-        return new UniformRealDistribution(stream, lower, upper);
-    }
-
-    /** The empirical distribution of {@code observations}, smoothed over {@code bins} bins. */
-    public static RealDistribution empirical(RandomStream stream, double[] observations, int bins) {
-        EmpiricalDistribution d = new EmpiricalDistribution(bins, stream);
-        d.load(observations);
-        return d;
     }
 }

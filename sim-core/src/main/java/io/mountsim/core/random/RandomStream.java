@@ -3,12 +3,11 @@ package io.mountsim.core.random;
 import org.apache.commons.math3.random.BitsStreamGenerator;
 
 /**
- * One named random stream, split into substreams (one per replication), with SSJ's
- * navigation: {@link #resetStartStream()}, {@link #resetStartSubstream()},
- * {@link #resetNextSubstream()}. The generator is xoshiro256** (Blackman and Vigna,
- * 2018; period 2^256 - 1); each substream's state is derived from (master seed, stream
- * name, substream index) through SplitMix64, so a substream can be reached directly
- * without generating its predecessors. It is a Commons Math {@code RandomGenerator},
+ * One named random stream, positioned at the start of one of its substreams (one per
+ * replication; {@link RandomStreams#stream} picks it). The generator is xoshiro256**
+ * (Blackman and Vigna, 2018; period 2^256 - 1); each substream's state is derived from
+ * (master seed, stream name, substream index) through SplitMix64, so a substream is
+ * reached directly, without generating its predecessors or navigating to it. It is a Commons Math {@code RandomGenerator},
  * so Commons Math distributions can draw from it.
  */
 public final class RandomStream extends BitsStreamGenerator {
@@ -17,7 +16,7 @@ public final class RandomStream extends BitsStreamGenerator {
     private final long masterSeed;
     private final long nameHash;
     private final String name;
-    private int substream;
+    private final int substream;
     private long s0;
     private long s1;
     private long s2;
@@ -28,7 +27,7 @@ public final class RandomStream extends BitsStreamGenerator {
         this.name = name;
         this.nameHash = fnv64(name);
         this.substream = substream;
-        resetStartSubstream();
+        seedSubstream();
     }
 
     public String name() {
@@ -39,14 +38,8 @@ public final class RandomStream extends BitsStreamGenerator {
         return substream;
     }
 
-    /** Back to the start of substream 0. */
-    public void resetStartStream() {
-        substream = 0;
-        resetStartSubstream();
-    }
-
-    /** Back to the start of the current substream. */
-    public void resetStartSubstream() {
+    /** The state at the start of the substream. */
+    private void seedSubstream() {
         long x = masterSeed ^ Long.rotateLeft(nameHash, 17) ^ (0x9E3779B97F4A7C15L * (substream + 1L));
         long[] state = new long[4];
         for (int i = 0; i < 4; i++) {
@@ -61,12 +54,6 @@ public final class RandomStream extends BitsStreamGenerator {
         s2 = state[2];
         s3 = state[3];
         clear();
-    }
-
-    /** To the start of the next substream. */
-    public void resetNextSubstream() {
-        substream++;
-        resetStartSubstream();
     }
 
     @Override
