@@ -9,6 +9,7 @@ import io.mountsim.reports.data.ReportData;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.text.MetricLabels;
 import io.mountsim.reports.text.Numbers;
+import io.mountsim.core.experiment.Replications;
 import org.jfree.chart.JFreeChart;
 
 import java.io.IOException;
@@ -49,52 +50,66 @@ public final class ChartSet {
 
     /**
      * Writes every applicable chart of {@code result} into {@code chartsDir}, drawn from its
-     * {@link ReportData#reduce reduced} form (sorted latency sample, limited timelines).
+     * {@link ReportData#reduce reduced} form (sorted latency sample, limited timelines), on
+     * every core (see {@link #plan}).
      *
      * @return the charts written, in the order the report shows them
      */
     public static List<ChartFile> write(ExperimentResult result, Path chartsDir) throws IOException {
+        return Drawing.drawAll(plan(result, chartsDir), Replications.defaultParallelism());
+    }
+
+    /**
+     * The charts {@code result} deserves, in the order the report shows them, each not yet
+     * built nor drawn. Drawing a chart (rasterising, PNG encoding, SVG) takes most of a
+     * small run's report time and each chart writes only its own two files, so the caller
+     * may draw them on several threads ({@link Drawing#drawAll}); the files are the same
+     * whatever the order.
+     */
+    public static List<Drawing> plan(ExperimentResult result, Path chartsDir) {
         ExperimentResult r = ReportData.reduce(result); // idempotent; the CDF relies on the sorted sample
         ChartContext ctx = ChartContext.of(r);
         SweepLayout layout = SweepLayout.of(r);
-        List<ChartFile> files = new ArrayList<>();
+        List<Drawing> files = new ArrayList<>();
 
         for (String metric : CONTENTION_METRICS) {
             String title = "How " + MetricLabels.of(metric).description() + " changes with " + layout.xKey();
             if (layout.numeric() && ContentionChart.allZero(r, metric)) {
-                files.add(ChartFile.notDrawn("contention-" + metric, title, "Every point's "
+                files.add(Drawing.notDrawn("contention-" + metric, title, "Every point's "
                         + MetricLabels.of(metric).description() + " is 0, so there is no curve to draw."));
                 continue;
             }
-            Optional<ContentionChart.Drawn> drawn = ContentionChart.build(r, layout, metric, ctx);
-            emit(drawn.map(ContentionChart.Drawn::chart), chartsDir, files,
-                    drawn.map(ContentionChart.Drawn::height).orElse(ChartWriter.HEIGHT),
-                    "contention-" + metric, title,
+            files.add(() -> {
+                Optional<ContentionChart.Drawn> drawn = ContentionChart.build(r, layout, metric, ctx);
+                return emit(drawn.map(ContentionChart.Drawn::chart), chartsDir,
+                        drawn.map(ContentionChart.Drawn::height).orElse(ChartWriter.HEIGHT),
+                        "contention-" + metric, title,
                     "Each line is one combination of the other swept settings"
                             + (layout.categorical() ? " (\"unlimited\": no cap, after the largest cap)" : "")
                             + "; the shaded band is the " + pct(r)
                             + " confidence interval of the mean across replications."
                             + (ContentionChart.panelKeys(r.points(), layout.seriesKeys()) > 0
                             ? " One panel per value of the leading swept keys, lines styled alike in every panel." : ""));
+            });
         }
         if (r.comparison() || (!layout.numeric() && !r.sweptKeys().isEmpty())) {
             String against = r.points().isEmpty() ? "the first point" : PointLabels.of(r.points().get(0));
-            emit(ComparisonChart.build(r, LATENCY_PERCENTILES, "Start latency percentiles", ctx), chartsDir, files,
+            files.add(() -> emit(ComparisonChart.build(r, LATENCY_PERCENTILES, "Start latency percentiles", ctx), chartsDir,
                     ChartWriter.HEIGHT, "comparison-latency", "Start latency percentiles, side by side",
                     "Bars are means across replications, whiskers the " + pct(r)
-                            + " confidence interval; the label on each bar is its change against " + against + ".");
+                            + " confidence interval; the label on each bar is its change against " + against + "."));
             if (ContentionChart.allZero(r, MetricNames.FAILED_STARTS)) {
-                files.add(ChartFile.notDrawn("comparison-failedStarts", "Failed starts, side by side",
+                files.add(Drawing.notDrawn("comparison-failedStarts", "Failed starts, side by side",
                         "No start missed the health check at any point, so there is no failed-starts chart."));
             } else {
-                emit(ComparisonChart.build(r, List.of(MetricNames.FAILED_STARTS),
-                                "Failed starts (slower than the health check)", ctx), chartsDir, files,
+                files.add(() -> emit(ComparisonChart.build(r, List.of(MetricNames.FAILED_STARTS),
+                                "Failed starts (slower than the health check)", ctx), chartsDir,
                         ChartWriter.HEIGHT, "comparison-failedStarts", "Failed starts, side by side",
                         "Starts per run slower than the health-check timeout; labels give the change against "
-                                + against + ".");
+                                + against + "."));
             }
         }
-        emit(LatencyCdfChart.build(r, ctx), chartsDir, files, ChartWriter.HEIGHT, "latency-cdf",
+        files.add(() -> emit(LatencyCdfChart.build(r, ctx), chartsDir, ChartWriter.HEIGHT, "latency-cdf",
                 "Distribution of start latencies",
                 "For each point, the share of starts finished within a given latency (starts of all replications pooled)."
                         + (LatencyCdfChart.marksTimeout(r)
@@ -102,41 +117,42 @@ public final class ChartSet {
                         + " health check: starts right of it fail."
                         : Double.isNaN(r.healthCheckTimeoutSeconds()) ? ""
                         : " Every start is far below the " + Numbers.durationMs(r.healthCheckTimeoutSeconds() * 1000)
-                        + " health check, which is off the axis."));
-        emit(CpuBreakdownChart.build(r, ctx), chartsDir, files, ChartWriter.HEIGHT, "cpu-breakdown",
+                        + " health check, which is off the axis.")));
+        files.add(() -> emit(CpuBreakdownChart.build(r, ctx), chartsDir, ChartWriter.HEIGHT, "cpu-breakdown",
                 "Where the CPU time went",
                 "Shares of total CPU capacity (CPUs × makespan). Spinning is busy time that does no work; "
-                        + "waiting-for-CPU counts runnable tasks queued behind others and can push the bar above 100%.");
+                        + "waiting-for-CPU counts runnable tasks queued behind others and can push the bar above 100%."));
         for (PointResult p : timelinePoints(r)) {
             String label = PointLabels.of(p);
             int lanes = p.timeline().lanes();
             int height = Math.max(ChartWriter.HEIGHT, Math.min(1400, 200 + lanes * 16));
-            emit(LockTimelineChart.overview(p, label, ctx), chartsDir, files, 300, "timeline-overview-point" + p.index(),
+            files.add(() -> emit(LockTimelineChart.overview(p, label, ctx), chartsDir, 300, "timeline-overview-point" + p.index(),
                     "The whole run: " + label,
                     "Tasks waiting for (dark) and holding (pale) each lock over the whole replication, averaged over "
-                            + "short bins; the shaded stretch, the busiest, is drawn span by span below.");
-            emit(LockTimelineChart.build(p, label, ctx), chartsDir, files, height, "timeline-point" + p.index(),
+                            + "short bins; the shaded stretch, the busiest, is drawn span by span below."));
+            files.add(() -> emit(LockTimelineChart.build(p, label, ctx), chartsDir, height, "timeline-point" + p.index(),
                     "Lock timeline: " + label,
                     "One row per CPU over a window of one replication. Full-height bars: the lock is held "
                             + "exclusively (for writing); two-thirds-height lighter bars: held for reading; "
-                            + "thin pale bars: a task waits for it.");
+                            + "thin pale bars: a task waits for it."));
         }
         for (String metric : measuredMetrics(r)) {
-            emit(SimulatedVsMeasuredChart.build(r, layout, metric, ctx), chartsDir, files, ChartWriter.HEIGHT,
+            files.add(() -> emit(SimulatedVsMeasuredChart.build(r, layout, metric, ctx), chartsDir, ChartWriter.HEIGHT,
                     "measured-" + metric,
                     "Simulated vs measured: " + MetricLabels.of(metric).description(),
                     "Lines with bands: the simulation (mean and " + pct(r)
-                            + " confidence interval). Squares: values measured on a real kernel.");
+                            + " confidence interval). Squares: values measured on a real kernel."));
         }
         return files;
     }
 
-    private static void emit(Optional<JFreeChart> chart, Path dir, List<ChartFile> files, int height,
-                             String baseName, String title, String caption) throws IOException {
-        if (chart.isPresent()) {
-            ChartWriter.write(chart.get(), dir, baseName, height);
-            files.add(new ChartFile(baseName, title, caption));
+    private static Optional<ChartFile> emit(Optional<JFreeChart> chart, Path dir, int height,
+                                            String baseName, String title, String caption) throws IOException {
+        if (chart.isEmpty()) {
+            return Optional.empty();
         }
+        ChartWriter.write(chart.get(), dir, baseName, height);
+        return Optional.of(new ChartFile(baseName, title, caption));
     }
 
     /** Every point when there are few; else the first (the baseline) and the one with the worst p99. */

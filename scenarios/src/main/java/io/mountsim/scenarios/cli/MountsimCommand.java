@@ -110,7 +110,7 @@ public final class MountsimCommand implements Runnable {
         return EXIT_FAILURE;
     }
 
-    private static boolean debugEnv() {
+    static boolean debugEnv() {
         String v = System.getenv("MOUNTSIM_DEBUG");
         return v != null && !v.isEmpty() && !v.equals("0");
     }

@@ -64,6 +64,7 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
                     "expected I/N with 0 <= I < N, e.g. --shard 0/4"));
             selected = parsed.orElse(Shard.all());
         }
+        PhaseTimes times = PhaseTimes.fromEnvironment(context.err());
         List<Scenario> scenarios = Scenarios.loadAll(files, execution.overrides(), problems);
         scenarios.forEach(s -> s.warnings().forEach(w -> context.err().println(s.file() + ": warning: " + w)));
         Shard shardToRun = selected;
@@ -86,14 +87,18 @@ final class RunCommand implements Callable<Integer>, MountsimCommand.ContextAwar
         execution.checkBudgets(context, scenarios.stream().map(s -> new ExecutionOptions.Budgeted(s.file(),
                 s.points().stream().filter(p -> only.includes(p.index())).toList(), s.run().replications())).toList(), problems);
         problems.throwIfAny();
+        times.mark("load and check");
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             Path dir = destinations.get(i);
             ExperimentResult result = execution.execute(context, runner -> runner.run(s, shardToRun));
+            times.mark("simulate " + s.file());
             OutputDirectory.write(outputOptions.request(dir, files), d -> context.sink().write(result, d));
+            times.mark("write " + dir);
             ExecutionOptions.printSummary(context, s.title() + (selected.isWhole() ? "" : " (shard " + selected + ", "
                     + result.points().size() + " of " + s.points().size() + " points)"), result, dir);
         }
+        times.mark("summary");
         return MountsimCommand.EXIT_OK;
     }
 
