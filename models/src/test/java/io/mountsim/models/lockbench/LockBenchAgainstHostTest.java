@@ -67,7 +67,7 @@ class LockBenchAgainstHostTest {
      * transfer already pays included, so a section cost 1.5x the host's at 2 threads (36.9
      * vs 24.5 ns), quotas outlasted a slice and lock-holder preemption stalls remained at 32
      * and 64 threads (237.7 ns, 2.9x; 196.4 ns, 6.4x). The owner-change share the model
-     * gives at 2 threads (24%) is the host's order (18.7%, probes/lockbench-owners.c,
+     * gives at 2 threads (24%) is the host's order (18.7%, calibration/epyc-2core/lockbench-owners.patch,
      * calibration/epyc-2core/lockbench-owners.txt).
      */
     @Test
