@@ -1,6 +1,6 @@
 #!/bin/sh
 # namespace_sem contention on the host, one reader at 16 threads (2026-11-30 05:51 UTC,
-# perf 6.1.187, tracepoint-based lock:contention_begin/end, no BPF). Build ../mountbench-reader.c
+# perf 6.1.187, tracepoint-based lock:contention_begin/end, no BPF). Build ../mountbench-reader.c (made from ../mountbench-reader.patch, see ../README.md)
 # as ./mbr beside the kit's probe.h (cc -O2 -pthread), then, as root, from that directory:
 #   flock /tmp/mountsim-cpu.lock unshare -m --propagation private sh lockrun.sh 16 4
 # (tracefs is mounted only inside the private namespace and goes with it). Afterwards:
