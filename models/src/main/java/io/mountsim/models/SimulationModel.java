@@ -1,6 +1,6 @@
 package io.mountsim.models;
 
-import io.mountsim.results.ReplicationOutcome;
+import io.mountsim.core.results.ReplicationOutcome;
 import io.mountsim.models.lockbench.LockBench;
 import io.mountsim.models.mitigation.TopologyCache;
 import io.mountsim.models.sched.TopologyCpuLayout;

@@ -1,7 +1,7 @@
 package io.mountsim.reports;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.charts.ChartFile;
 import io.mountsim.reports.charts.ChartSet;
 import io.mountsim.reports.csv.ReplicationsCsv;

@@ -1,12 +1,12 @@
 package io.mountsim.reports;
 
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
-import io.mountsim.results.Timeline;
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.Timeline;
+import io.mountsim.core.results.TimelineSpan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,40 +34,40 @@ public final class Fixtures {
     public static ExperimentResult result(String name, String description, long seed, int replications, double confidence,
                                           List<String> sweptKeys, List<PointResult> points, Map<String, Object> resolved,
                                           double healthCheckTimeoutSeconds, boolean comparison) {
-        List<io.mountsim.results.ScenarioDescription> scenarios = new ArrayList<>();
+        List<io.mountsim.core.results.ScenarioDescription> scenarios = new ArrayList<>();
         if (resolved.get("compare") instanceof List<?> compared) {
             compared.forEach(c -> scenarios.add(described(asMap(c))));
         } else {
             scenarios.add(described(resolved));
         }
-        List<io.mountsim.results.SweepAxis> axes = new ArrayList<>();
+        List<io.mountsim.core.results.SweepAxis> axes = new ArrayList<>();
         for (String key : sweptKeys) {
             java.util.LinkedHashSet<String> values = new java.util.LinkedHashSet<>();
             points.forEach(p -> values.add(p.parameters().getOrDefault(key, "")));
-            axes.add(new io.mountsim.results.SweepAxis(key, List.copyOf(values)));
+            axes.add(new io.mountsim.core.results.SweepAxis(key, List.copyOf(values)));
         }
-        io.mountsim.results.RunDescription run = new io.mountsim.results.RunDescription(scenarios, axes,
+        io.mountsim.core.results.RunDescription run = new io.mountsim.core.results.RunDescription(scenarios, axes,
                 points.size(), comparison, List.of());
         return new ExperimentResult(name, description, seed, replications, confidence, run, points, resolved,
                 healthCheckTimeoutSeconds);
     }
 
     /** A fixture scenario's facts: its machine is a preset name, its settings every scalar of the tree. */
-    static io.mountsim.results.ScenarioDescription described(Map<String, Object> resolved) {
-        List<io.mountsim.results.Setting> settings = new ArrayList<>();
+    static io.mountsim.core.results.ScenarioDescription described(Map<String, Object> resolved) {
+        List<io.mountsim.core.results.Setting> settings = new ArrayList<>();
         flatten("", resolved, settings);
         Object machine = resolved.get("machine");
-        return new io.mountsim.results.ScenarioDescription(String.valueOf(resolved.getOrDefault("name", "")),
+        return new io.mountsim.core.results.ScenarioDescription(String.valueOf(resolved.getOrDefault("name", "")),
                 machine == null ? "" : String.valueOf(machine), "", settings);
     }
 
-    private static void flatten(String prefix, Object v, List<io.mountsim.results.Setting> out) {
+    private static void flatten(String prefix, Object v, List<io.mountsim.core.results.Setting> out) {
         if (v instanceof Map<?, ?> m) {
             m.forEach((k, x) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, x, out));
         } else if (v instanceof List<?> l) {
-            out.add(new io.mountsim.results.Setting(prefix, l.toString()));
+            out.add(new io.mountsim.core.results.Setting(prefix, l.toString()));
         } else {
-            out.add(new io.mountsim.results.Setting(prefix, String.valueOf(v)));
+            out.add(new io.mountsim.core.results.Setting(prefix, String.valueOf(v)));
         }
     }
 

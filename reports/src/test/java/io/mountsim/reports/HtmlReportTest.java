@@ -1,11 +1,11 @@
 package io.mountsim.reports;
 
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
-import io.mountsim.results.Timeline;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.Timeline;
 import io.mountsim.reports.html.HtmlReport;
 import io.mountsim.reports.text.Numbers;
 import org.junit.jupiter.api.Test;

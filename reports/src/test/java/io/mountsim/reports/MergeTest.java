@@ -1,7 +1,7 @@
 package io.mountsim.reports;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.PointResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

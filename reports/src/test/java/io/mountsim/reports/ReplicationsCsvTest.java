@@ -1,12 +1,12 @@
 package io.mountsim.reports;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.PointAggregator;
-import io.mountsim.results.PointResult;
-import io.mountsim.results.ReplicationOutcome;
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.Timeline;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.PointAggregator;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.Timeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

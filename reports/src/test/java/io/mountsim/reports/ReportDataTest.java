@@ -1,7 +1,7 @@
 package io.mountsim.reports;
 
-import io.mountsim.results.Timeline;
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.Timeline;
+import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.reports.data.LatencySample;
 import io.mountsim.reports.data.TimelineWindow;
 import org.junit.jupiter.api.Test;

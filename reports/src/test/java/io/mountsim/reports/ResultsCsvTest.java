@@ -1,9 +1,9 @@
 package io.mountsim.reports;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.csv.ResultsCsv;
 import io.mountsim.reports.csv.ResultsCsvReader;
 import org.junit.jupiter.api.Test;
@@ -62,8 +62,8 @@ class ResultsCsvTest {
     void aLockBenchmarkKeepsOnlyItsOwnColumns() {
         PointResult lockbench = new PointResult(0, Map.of(), Map.of(MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION,
                 new MetricSummary(41.5, 0.5, 40, 43, 3), MetricNames.CPU_UTILIZATION, new MetricSummary(0.9, 0, 0.9, 0.9, 3)),
-                new double[0], io.mountsim.results.CpuBreakdown.NONE,
-                io.mountsim.results.Timeline.empty(), Map.of());
+                new double[0], io.mountsim.core.results.CpuBreakdown.NONE,
+                io.mountsim.core.results.Timeline.empty(), Map.of());
         ExperimentResult r = Fixtures.result("lb", "", 1, 3, 0.95, List.of(), List.of(lockbench), Map.of(),
                 Double.NaN, false);
         ResultsCsvReader.Table t = ResultsCsvReader.parse(ResultsCsv.write(r), "results.csv");
@@ -75,8 +75,8 @@ class ResultsCsvTest {
     @Test
     void containerStartsAlwaysHaveEveryContractColumnButNoLockbenchOnes() {
         PointResult starts = new PointResult(0, Map.of(), Map.of(MetricNames.STARTS_PER_SECOND,
-                new MetricSummary(41.5, 0.5, 40, 43, 3)), new double[0], io.mountsim.results.CpuBreakdown.NONE,
-                io.mountsim.results.Timeline.empty(), Map.of());
+                new MetricSummary(41.5, 0.5, 40, 43, 3)), new double[0], io.mountsim.core.results.CpuBreakdown.NONE,
+                io.mountsim.core.results.Timeline.empty(), Map.of());
         ExperimentResult r = Fixtures.result("cs", "", 1, 3, 0.95, List.of(), List.of(starts), Map.of(),
                 Double.NaN, false);
         ResultsCsvReader.Table t = ResultsCsvReader.parse(ResultsCsv.write(r), "results.csv");
@@ -89,7 +89,7 @@ class ResultsCsvTest {
     void valuesWithCommasQuotesAndNewlinesAreQuotedAndReadBack() {
         String nasty = "a,\"b\"\nc";
         PointResult p = new PointResult(0, Map.of("scenario", nasty), Map.of(), new double[0],
-                io.mountsim.results.CpuBreakdown.NONE, io.mountsim.results.Timeline.empty(), Map.of());
+                io.mountsim.core.results.CpuBreakdown.NONE, io.mountsim.core.results.Timeline.empty(), Map.of());
         ExperimentResult r = Fixtures.result("x", "", 1, 1, 0.95, List.of("scenario"), List.of(p), Map.of(),
                 Double.NaN, true);
         String csv = ResultsCsv.write(r);

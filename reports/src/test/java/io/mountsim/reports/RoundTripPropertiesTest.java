@@ -1,10 +1,10 @@
 package io.mountsim.reports;
 
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
-import io.mountsim.results.Timeline;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.Timeline;
 import io.mountsim.reports.csv.ResultsCsv;
 import io.mountsim.reports.csv.ResultsCsvReader;
 import io.mountsim.reports.json.Json;

@@ -1,7 +1,7 @@
 package io.mountsim.reports;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.json.Json;
 import io.mountsim.reports.json.SummaryJson;
 import io.mountsim.reports.json.SummaryJsonReader;

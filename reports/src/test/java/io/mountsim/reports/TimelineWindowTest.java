@@ -1,7 +1,7 @@
 package io.mountsim.reports;
 
-import io.mountsim.results.Timeline;
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.Timeline;
+import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.reports.data.TimelineWindow;
 import org.junit.jupiter.api.Test;
 
@@ -74,9 +74,9 @@ class TimelineWindowTest {
     /** Writes a point with the timeline and reads it back through ReportWriter. */
     static final class ExperimentRunnerLike {
         static void writeAndRead(java.nio.file.Path tmp, Timeline timeline) throws Exception {
-            io.mountsim.results.ExperimentResult s = Fixtures.single();
-            io.mountsim.results.PointResult p = s.points().get(0);
-            io.mountsim.results.PointResult q = new io.mountsim.results.PointResult(0, p.parameters(),
+            io.mountsim.core.results.ExperimentResult s = Fixtures.single();
+            io.mountsim.core.results.PointResult p = s.points().get(0);
+            io.mountsim.core.results.PointResult q = new io.mountsim.core.results.PointResult(0, p.parameters(),
                     p.metrics(), p.startLatenciesMs(), p.cpu(), timeline, p.measured());
             ReportWriter.writeAll(s.withPoints(List.of(q)), tmp);
             Timeline back = ReportWriter.read(tmp).points().get(0).timeline();

@@ -1,6 +1,6 @@
 package io.mountsim.api;
 
-import io.mountsim.results.MetricSummary;
+import io.mountsim.core.results.MetricSummary;
 
 /**
  * One metric of one point across its replications: the mean and the half-width of its

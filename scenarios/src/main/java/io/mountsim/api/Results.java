@@ -1,7 +1,7 @@
 package io.mountsim.api;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.PointResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.mountsim.api;
 
-import io.mountsim.results.ExperimentResult;
+import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.scenarios.cli.CliContext;
 import io.mountsim.scenarios.diag.InvalidInputException;
 import io.mountsim.scenarios.run.OutputDirectory;

@@ -1,7 +1,7 @@
 package io.mountsim.api;
 
 import io.mountsim.core.experiment.Replications;
-import io.mountsim.results.ExperimentResult;
+import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.scenarios.run.ExperimentRunner;
 import io.mountsim.scenarios.run.ProgressListener;
 import io.mountsim.scenarios.run.ReplicationModel;

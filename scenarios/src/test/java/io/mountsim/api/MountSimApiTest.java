@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.results.MetricNames;
+import io.mountsim.core.results.MetricNames;
 import io.mountsim.scenarios.cli.CliContext;
 import io.mountsim.scenarios.cli.MountsimCommand;
 import io.mountsim.scenarios.run.ReplicationModel;
@@ -244,7 +244,7 @@ class MountSimApiTest {
     private static ResultSink unusedSink() {
         return new ResultSink() {
             @Override
-            public void write(io.mountsim.results.ExperimentResult result, Path d) {
+            public void write(io.mountsim.core.results.ExperimentResult result, Path d) {
                 throw new AssertionError("validate writes nothing");
             }
 

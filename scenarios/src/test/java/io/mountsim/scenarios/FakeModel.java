@@ -1,9 +1,9 @@
 package io.mountsim.scenarios;
 
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.ReplicationOutcome;
-import io.mountsim.results.Timeline;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.core.results.Timeline;
 import io.mountsim.models.SimulationSpec;
 import io.mountsim.models.workload.WorkloadSpec;
 import io.mountsim.scenarios.run.ReplicationModel;

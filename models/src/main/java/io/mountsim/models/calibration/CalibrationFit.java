@@ -1,7 +1,7 @@
 package io.mountsim.models.calibration;
 
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.ReplicationOutcome;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
 import io.mountsim.models.SimulationModel;
 import io.mountsim.models.SimulationSpec;
 import io.mountsim.models.kernel.KernelProfile;

@@ -1,8 +1,8 @@
 package io.mountsim.models.lockbench;
 
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.ReplicationOutcome;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
 import io.mountsim.models.sched.SchedulerParams;
 import io.mountsim.models.sched.TopologyCpuLayout;
 import io.mountsim.models.topology.HardwareCosts;

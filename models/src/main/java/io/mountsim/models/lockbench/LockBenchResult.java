@@ -34,7 +34,7 @@ public record LockBenchResult(double totalSeconds,
                               int maxHolders,
                               long events,
                               long fingerprint,
-                              io.mountsim.results.Timeline timeline) {
+                              io.mountsim.core.results.Timeline timeline) {
 
     /** Critical sections per second over the whole run. */
     public double acquisitionsPerSecond() {

@@ -2,8 +2,8 @@ package io.mountsim.models.lockbench;
 
 import io.mountsim.core.engine.Simulation;
 import io.mountsim.core.engine.Task;
-import io.mountsim.results.Timeline;
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.Timeline;
+import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.core.random.Distributions;
 import io.mountsim.core.random.RandomStream;
 import io.mountsim.core.random.RandomStreams;

@@ -3,8 +3,8 @@ package io.mountsim.models.lockbench;
 import io.mountsim.core.engine.Simulation;
 import io.mountsim.core.random.RandomStream;
 import io.mountsim.core.random.RandomStreams;
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.models.sched.ContendedLine;
 import io.mountsim.models.sched.CpuScheduler;
 import io.mountsim.models.sched.SchedTask;
@@ -101,7 +101,7 @@ final class ScheduledLockBench {
                 busy, busy == 0 ? 0 : cpu.spinning() / busy,
                 firstFinishNs > 0 ? criticalSectionsAtFirstFinish * 1e9 / (firstFinishNs - startNs) : 0,
                 1, sim.eventsProcessed(), sim.fingerprint(),
-                timeline == null ? io.mountsim.results.Timeline.empty() : timeline.timeline());
+                timeline == null ? io.mountsim.core.results.Timeline.empty() : timeline.timeline());
     }
 
     /** The running thread {@code t} wants the lock. */

@@ -1,7 +1,7 @@
 package io.mountsim.models.lockbench;
 
-import io.mountsim.results.Timeline;
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.Timeline;
+import io.mountsim.core.results.TimelineSpan;
 import java.util.ArrayList;
 import java.util.List;
 

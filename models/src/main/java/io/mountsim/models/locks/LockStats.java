@@ -1,7 +1,7 @@
 package io.mountsim.models.locks;
 
 import io.mountsim.core.resource.ResourceStats;
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.core.stats.Tally;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.mountsim.models.sched;
 
 import io.mountsim.core.engine.Simulation;
-import io.mountsim.results.CpuBreakdown;
+import io.mountsim.core.results.CpuBreakdown;
 import java.util.ArrayDeque;
 
 /**

@@ -2,11 +2,11 @@ package io.mountsim.models.workload;
 
 import io.mountsim.core.engine.Simulation;
 import io.mountsim.core.random.RandomStreams;
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.ReplicationOutcome;
-import io.mountsim.results.Timeline;
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.core.results.Timeline;
+import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.core.stats.SampleSet;
 import io.mountsim.core.stats.Tally;
 import io.mountsim.models.kernel.Kernel;

@@ -3,7 +3,7 @@ package io.mountsim.models.calibration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.results.MetricNames;
+import io.mountsim.core.results.MetricNames;
 import io.mountsim.models.SimulationModel;
 import io.mountsim.models.runtime.IdmapMode;
 import io.mountsim.models.topology.MachineSpec;

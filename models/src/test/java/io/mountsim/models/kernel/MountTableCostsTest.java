@@ -2,7 +2,7 @@ package io.mountsim.models.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mountsim.results.MetricNames;
+import io.mountsim.core.results.MetricNames;
 import io.mountsim.models.SimulationModel;
 import io.mountsim.models.SimulationSpec;
 import io.mountsim.models.calibration.CalibrationFit;

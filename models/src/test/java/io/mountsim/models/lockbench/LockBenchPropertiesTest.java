@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.ReplicationOutcome;
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.core.results.TimelineSpan;
 import java.util.Comparator;
 import java.util.List;
 import io.mountsim.models.mitigation.CpuSets;

@@ -1,6 +1,6 @@
 package io.mountsim.models.locks;
 
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.TimelineSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.models.locks.Worker.Action;
 import io.mountsim.models.sched.FlatLayout;
 import io.mountsim.models.sched.SchedulerParams;

@@ -3,7 +3,7 @@ package io.mountsim.models.locks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.models.locks.Worker.Action;
 import io.mountsim.models.locks.Worker.Compute;
 import io.mountsim.models.locks.Worker.OffCpu;

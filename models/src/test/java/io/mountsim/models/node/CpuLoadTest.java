@@ -2,7 +2,7 @@ package io.mountsim.models.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mountsim.results.CpuBreakdown;
+import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.models.topology.EstimatedParameter;
 import java.util.List;
 import java.util.Optional;

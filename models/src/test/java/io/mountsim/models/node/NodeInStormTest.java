@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.ReplicationOutcome;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
 import io.mountsim.models.SimulationModel;
 import io.mountsim.models.SimulationSpec;
 import io.mountsim.models.runtime.IdmapMode;

@@ -2,8 +2,8 @@ package io.mountsim.models.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.ReplicationOutcome;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
 import io.mountsim.models.SimulationModel;
 import io.mountsim.models.workload.MountSimulationFixtures;
 import org.junit.jupiter.params.ParameterizedTest;

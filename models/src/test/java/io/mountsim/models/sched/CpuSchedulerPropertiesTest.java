@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mountsim.core.engine.Simulation;
-import io.mountsim.results.CpuBreakdown;
+import io.mountsim.core.results.CpuBreakdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mountsim.core.engine.Simulation;
-import io.mountsim.results.CpuBreakdown;
+import io.mountsim.core.results.CpuBreakdown;
 import io.mountsim.models.sched.ScriptTask.PreemptionPoint;
 import io.mountsim.models.sched.ScriptTask.Sleep;
 import io.mountsim.models.sched.ScriptTask.Spin;

@@ -3,7 +3,7 @@ package io.mountsim.models.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.mountsim.results.CpuBreakdown;
+import io.mountsim.core.results.CpuBreakdown;
 import org.junit.jupiter.api.Test;
 
 /** The running containers' spinning path walks move from idle to spinning; the parts still add up. */

@@ -2,7 +2,7 @@ package io.mountsim.models.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mountsim.results.ReplicationOutcome;
+import io.mountsim.core.results.ReplicationOutcome;
 import io.mountsim.models.SimulationModel;
 import io.mountsim.models.SimulationSpec;
 import io.mountsim.models.node.NodeSpec;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.ReplicationOutcome;
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.models.SimulationModel;
 import io.mountsim.models.SimulationSpec;
 import io.mountsim.models.runtime.IdmapMode;

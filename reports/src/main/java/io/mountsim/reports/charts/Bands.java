@@ -1,6 +1,6 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.results.MetricSummary;
+import io.mountsim.core.results.MetricSummary;
 import io.mountsim.reports.text.DisplayUnit;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.data.xy.YIntervalSeries;

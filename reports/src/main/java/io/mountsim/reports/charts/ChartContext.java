@@ -1,6 +1,6 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.results.ExperimentResult;
+import io.mountsim.core.results.ExperimentResult;
 
 /**
  * What every chart's subtitle says about where its numbers come from: the scenario, the

@@ -1,8 +1,8 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.data.PointLabels;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;

@@ -1,7 +1,7 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.text.Numbers;
 import io.mountsim.reports.text.DisplayUnit;

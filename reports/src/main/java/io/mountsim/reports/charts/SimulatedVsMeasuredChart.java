@@ -1,8 +1,8 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.text.MetricLabels;
 import io.mountsim.reports.text.DisplayUnit;

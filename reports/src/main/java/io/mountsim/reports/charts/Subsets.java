@@ -1,6 +1,6 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.PointResult;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.mountsim.reports.csv;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.data.MetricOrder;
 import io.mountsim.reports.text.Numbers;
 

@@ -1,6 +1,6 @@
 package io.mountsim.reports.data;
 
-import io.mountsim.results.MetricNames;
+import io.mountsim.core.results.MetricNames;
 
 import java.util.ArrayList;
 import java.util.Collection;

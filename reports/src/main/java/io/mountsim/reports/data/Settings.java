@@ -1,7 +1,7 @@
 package io.mountsim.reports.data;
 
-import io.mountsim.results.ScenarioDescription;
-import io.mountsim.results.Setting;
+import io.mountsim.core.results.ScenarioDescription;
+import io.mountsim.core.results.Setting;
 
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.mountsim.reports.data;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.ScenarioDescription;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.ScenarioDescription;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 

@@ -1,9 +1,9 @@
 package io.mountsim.reports.html;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
 import io.mountsim.reports.data.ConfidenceName;
 import io.mountsim.reports.data.LatencySample;
 import io.mountsim.reports.data.MetricOrder;

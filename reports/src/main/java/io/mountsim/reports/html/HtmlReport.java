@@ -1,12 +1,12 @@
 package io.mountsim.reports.html;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
-import io.mountsim.results.ScenarioDescription;
-import io.mountsim.results.Setting;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.ScenarioDescription;
+import io.mountsim.core.results.Setting;
 import io.mountsim.reports.charts.ChartFile;
-import io.mountsim.results.MetricNames;
+import io.mountsim.core.results.MetricNames;
 import io.mountsim.reports.data.ConfidenceName;
 import io.mountsim.reports.data.MetricOrder;
 import io.mountsim.reports.data.PointLabels;

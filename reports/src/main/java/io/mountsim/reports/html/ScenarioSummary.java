@@ -1,9 +1,9 @@
 package io.mountsim.reports.html;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.RunDescription;
-import io.mountsim.results.ScenarioDescription;
-import io.mountsim.results.Setting;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.RunDescription;
+import io.mountsim.core.results.ScenarioDescription;
+import io.mountsim.core.results.Setting;
 import io.mountsim.reports.data.PointLabels;
 import io.mountsim.reports.data.Settings;
 import io.mountsim.reports.text.Words;

@@ -1,8 +1,8 @@
 package io.mountsim.reports.json;
 
-import io.mountsim.results.PointResult;
-import io.mountsim.results.Timeline;
-import io.mountsim.results.TimelineSpan;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.Timeline;
+import io.mountsim.core.results.TimelineSpan;
 import io.mountsim.reports.ReportInputException;
 import io.mountsim.reports.data.MetricOrder;
 

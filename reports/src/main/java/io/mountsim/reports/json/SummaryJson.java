@@ -1,10 +1,10 @@
 package io.mountsim.reports.json;
 
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
-import io.mountsim.results.RunDescription;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.RunDescription;
 import io.mountsim.reports.data.ConfidenceName;
 import io.mountsim.reports.data.MetricOrder;
 

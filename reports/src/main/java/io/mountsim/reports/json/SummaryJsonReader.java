@@ -1,14 +1,14 @@
 package io.mountsim.reports.json;
 
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
-import io.mountsim.results.RunDescription;
-import io.mountsim.results.ScenarioDescription;
-import io.mountsim.results.Setting;
-import io.mountsim.results.SweepAxis;
-import io.mountsim.results.Timeline;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.RunDescription;
+import io.mountsim.core.results.ScenarioDescription;
+import io.mountsim.core.results.Setting;
+import io.mountsim.core.results.SweepAxis;
+import io.mountsim.core.results.Timeline;
 import io.mountsim.reports.ReportInputException;
 import io.mountsim.reports.data.ConfidenceName;
 

@@ -1,6 +1,6 @@
 package io.mountsim.reports.text;
 
-import io.mountsim.results.MetricNames;
+import io.mountsim.core.results.MetricNames;
 
 import java.util.List;
 import java.util.Locale;

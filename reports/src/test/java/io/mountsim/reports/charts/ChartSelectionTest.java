@@ -1,10 +1,10 @@
 package io.mountsim.reports.charts;
 
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
-import io.mountsim.results.Timeline;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.Timeline;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.mountsim.scenarios.cli;
 
-import io.mountsim.results.ExperimentResult;
+import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.reports.data.ReportData;
 import io.mountsim.reports.data.UnreproducedQuestions;
 import io.mountsim.reports.html.Headline;

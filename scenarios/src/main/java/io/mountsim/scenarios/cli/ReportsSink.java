@@ -1,6 +1,6 @@
 package io.mountsim.scenarios.cli;
 
-import io.mountsim.results.ExperimentResult;
+import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.reports.ReportInputException;
 import io.mountsim.reports.ReportWriter;
 import io.mountsim.scenarios.diag.InvalidInputException;

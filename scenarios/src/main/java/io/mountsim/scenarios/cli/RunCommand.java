@@ -1,6 +1,6 @@
 package io.mountsim.scenarios.cli;
 
-import io.mountsim.results.ExperimentResult;
+import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.scenarios.diag.Location;
 import io.mountsim.scenarios.diag.Problems;
 import io.mountsim.scenarios.run.OutputDirectory;

@@ -1,11 +1,11 @@
 package io.mountsim.scenarios.run;
 
 import io.mountsim.core.experiment.Replications;
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.PointAggregator;
-import io.mountsim.results.PointResult;
-import io.mountsim.results.ReplicationOutcome;
-import io.mountsim.results.Timeline;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.PointAggregator;
+import io.mountsim.core.results.PointResult;
+import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.core.results.Timeline;
 import io.mountsim.reports.data.TimelineWindow;
 import io.mountsim.scenarios.scenario.Scenario;
 import io.mountsim.scenarios.scenario.ScenarioPoint;

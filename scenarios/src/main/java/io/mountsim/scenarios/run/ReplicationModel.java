@@ -1,6 +1,6 @@
 package io.mountsim.scenarios.run;
 
-import io.mountsim.results.ReplicationOutcome;
+import io.mountsim.core.results.ReplicationOutcome;
 import io.mountsim.models.SimulationModel;
 import io.mountsim.models.SimulationSpec;
 import io.mountsim.models.mitigation.TopologyCache;

@@ -1,6 +1,6 @@
 package io.mountsim.scenarios.run;
 
-import io.mountsim.results.ExperimentResult;
+import io.mountsim.core.results.ExperimentResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

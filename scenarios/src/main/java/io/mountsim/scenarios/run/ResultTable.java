@@ -1,9 +1,9 @@
 package io.mountsim.scenarios.run;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

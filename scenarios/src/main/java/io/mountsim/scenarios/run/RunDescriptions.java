@@ -1,9 +1,9 @@
 package io.mountsim.scenarios.run;
 
-import io.mountsim.results.RunDescription;
-import io.mountsim.results.ScenarioDescription;
-import io.mountsim.results.Setting;
-import io.mountsim.results.SweepAxis;
+import io.mountsim.core.results.RunDescription;
+import io.mountsim.core.results.ScenarioDescription;
+import io.mountsim.core.results.Setting;
+import io.mountsim.core.results.SweepAxis;
 import io.mountsim.reports.text.Numbers;
 import io.mountsim.scenarios.scenario.Scenario;
 import io.mountsim.scenarios.scenario.ScenarioPoint;

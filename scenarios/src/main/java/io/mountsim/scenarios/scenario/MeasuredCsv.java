@@ -1,6 +1,6 @@
 package io.mountsim.scenarios.scenario;
 
-import io.mountsim.results.MetricNames;
+import io.mountsim.core.results.MetricNames;
 import io.mountsim.scenarios.diag.Location;
 import io.mountsim.scenarios.diag.Problems;
 import io.mountsim.scenarios.schema.KeySuggester;

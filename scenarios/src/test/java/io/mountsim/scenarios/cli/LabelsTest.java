@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.results.ExperimentResult;
+import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.reports.ReportWriter;
 import io.mountsim.scenarios.FakeModel;
 import io.mountsim.scenarios.TestFiles;
@@ -83,10 +83,10 @@ class LabelsTest {
                 int cap = ((io.mountsim.models.workload.WorkloadSpec.ContainerStarts) spec.workload()).maxConcurrentStarts()
                         .orElse(0);
                 double makespan = cap == 1 ? 9 : cap == 4 ? 3 : 5;
-                return io.mountsim.results.ReplicationOutcome.builder()
-                        .metric(io.mountsim.results.MetricNames.MAKESPAN_SECONDS, makespan + replication * 0.01)
-                        .metric(io.mountsim.results.MetricNames.START_LATENCY_MS_P99, 100.0)
-                        .metric(io.mountsim.results.MetricNames.FAILED_STARTS, 0.0)
+                return io.mountsim.core.results.ReplicationOutcome.builder()
+                        .metric(io.mountsim.core.results.MetricNames.MAKESPAN_SECONDS, makespan + replication * 0.01)
+                        .metric(io.mountsim.core.results.MetricNames.START_LATENCY_MS_P99, 100.0)
+                        .metric(io.mountsim.core.results.MetricNames.FAILED_STARTS, 0.0)
                         .events(1).startLatenciesMs(new double[]{1, 2}).fingerprint(1).build();
         };
         CliContext context = new CliContext(model, new ReportsSink(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), 2);

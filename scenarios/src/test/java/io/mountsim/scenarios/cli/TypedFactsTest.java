@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.RunDescription;
-import io.mountsim.results.Setting;
-import io.mountsim.results.SweepAxis;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.RunDescription;
+import io.mountsim.core.results.Setting;
+import io.mountsim.core.results.SweepAxis;
 import io.mountsim.reports.ReportWriter;
 import io.mountsim.scenarios.FakeModel;
 import io.mountsim.scenarios.TestFiles;

@@ -3,10 +3,10 @@ package io.mountsim.scenarios.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.results.CpuBreakdown;
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.ReplicationOutcome;
-import io.mountsim.results.Timeline;
+import io.mountsim.core.results.CpuBreakdown;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.ReplicationOutcome;
+import io.mountsim.core.results.Timeline;
 import io.mountsim.models.workload.WorkloadSpec;
 import io.mountsim.scenarios.TestFiles;
 import io.mountsim.scenarios.scenario.Overrides;

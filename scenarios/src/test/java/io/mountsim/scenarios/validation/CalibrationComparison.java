@@ -1,13 +1,13 @@
 package io.mountsim.scenarios.validation;
 
-import static io.mountsim.results.MetricNames.STARTS_PER_SECOND;
-import static io.mountsim.results.MetricNames.START_LATENCY_MS_MEAN;
+import static io.mountsim.core.results.MetricNames.STARTS_PER_SECOND;
+import static io.mountsim.core.results.MetricNames.START_LATENCY_MS_MEAN;
 import static io.mountsim.scenarios.validation.Points.number;
 import static io.mountsim.scenarios.validation.Points.percent;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,12 @@
 package io.mountsim.scenarios.validation;
 
-import static io.mountsim.results.MetricNames.MAKESPAN_SECONDS;
+import static io.mountsim.core.results.MetricNames.MAKESPAN_SECONDS;
 import static io.mountsim.scenarios.validation.Points.number;
 import static io.mountsim.scenarios.validation.Points.withCi;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,20 +1,20 @@
 package io.mountsim.scenarios.validation;
 
-import static io.mountsim.results.MetricNames.FAILED_STARTS;
-import static io.mountsim.results.MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION;
-import static io.mountsim.results.MetricNames.MAKESPAN_SECONDS;
-import static io.mountsim.results.MetricNames.MOUNT_OPS;
-import static io.mountsim.results.MetricNames.STARTS_PER_SECOND;
-import static io.mountsim.results.MetricNames.START_LATENCY_MS_MEAN;
-import static io.mountsim.results.MetricNames.START_LATENCY_MS_P95;
-import static io.mountsim.results.MetricNames.START_LATENCY_MS_P99;
+import static io.mountsim.core.results.MetricNames.FAILED_STARTS;
+import static io.mountsim.core.results.MetricNames.LOCKBENCH_NS_PER_CRITICAL_SECTION;
+import static io.mountsim.core.results.MetricNames.MAKESPAN_SECONDS;
+import static io.mountsim.core.results.MetricNames.MOUNT_OPS;
+import static io.mountsim.core.results.MetricNames.STARTS_PER_SECOND;
+import static io.mountsim.core.results.MetricNames.START_LATENCY_MS_MEAN;
+import static io.mountsim.core.results.MetricNames.START_LATENCY_MS_P95;
+import static io.mountsim.core.results.MetricNames.START_LATENCY_MS_P99;
 import static io.mountsim.scenarios.validation.Points.number;
 import static io.mountsim.scenarios.validation.Points.percent;
 import static io.mountsim.scenarios.validation.Points.withCi;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.mountsim.scenarios.validation;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

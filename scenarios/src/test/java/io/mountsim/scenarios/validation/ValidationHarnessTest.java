@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mountsim.results.MetricNames;
-import io.mountsim.results.MetricSummary;
-import io.mountsim.results.PointResult;
+import io.mountsim.core.results.MetricNames;
+import io.mountsim.core.results.MetricSummary;
+import io.mountsim.core.results.PointResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.mountsim.scenarios.validation;
 import static io.mountsim.scenarios.validation.Points.number;
 import static io.mountsim.scenarios.validation.Points.withCi;
 
-import io.mountsim.results.ExperimentResult;
+import io.mountsim.core.results.ExperimentResult;
 import io.mountsim.reports.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.mountsim.scenarios.validation;
 
-import io.mountsim.results.ExperimentResult;
-import io.mountsim.results.ReplicationOutcome;
+import io.mountsim.core.results.ExperimentResult;
+import io.mountsim.core.results.ReplicationOutcome;
 import io.mountsim.models.SimulationSpec;
 import io.mountsim.scenarios.run.ExperimentRunner;
 import io.mountsim.scenarios.run.ProgressListener;

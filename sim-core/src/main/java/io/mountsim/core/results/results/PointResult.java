@@ -1,4 +1,4 @@
-package io.mountsim.results;
+package io.mountsim.core.results;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.mountsim.results;
+package io.mountsim.core.results;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.mountsim.results;
+package io.mountsim.core.results;
 
 /**
  * One resolved scenario setting as the report shows it.

@@ -1,4 +1,4 @@
-package io.mountsim.results;
+package io.mountsim.core.results;
 
 /**
  * Where the CPUs' time went in one point, as fractions of total CPU capacity

@@ -1,4 +1,4 @@
-package io.mountsim.results;
+package io.mountsim.core.results;
 
 import io.mountsim.core.stats.ConfidenceInterval;
 

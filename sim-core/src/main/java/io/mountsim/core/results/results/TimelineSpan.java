@@ -1,4 +1,4 @@
-package io.mountsim.results;
+package io.mountsim.core.results;
 
 /**
  * One bar of a lock timeline: a task held or waited for a resource on a lane (a CPU)
