@@ -17,9 +17,6 @@ import io.mountsim.scenarios.run.ReplicationModel;
 import io.mountsim.scenarios.run.RunBudget;
 import io.mountsim.scenarios.run.Shard;
 import io.mountsim.scenarios.scenario.Scenario;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,17 +29,14 @@ class BudgetTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CapturedCli cli = new CapturedCli();
 
     private int run(ReplicationModel model, String... args) {
-        err.reset();
-        CliContext context = new CliContext(model, new ReportsSink(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), 2);
-        return MountsimCommand.execute(context, args);
+        return cli.run(model, args);
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.stderr();
     }
 
     @Test
