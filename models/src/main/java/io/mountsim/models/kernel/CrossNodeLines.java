@@ -56,6 +56,8 @@ final class CrossNodeLines {
     private final double[][] stale;
     /** extraNs[w][n]: what one such line costs a walker on w beyond an L3 hit. */
     private final double[][] extraNs;
+    /** homed[n]: children of the layer store whose struct mount node n's slab holds (alloc_vfsmnt() on a CPU of n). */
+    private final double[] homed;
     private double remoteLinesRead;
 
     CrossNodeLines(CpuLayout layout) {
@@ -74,6 +76,7 @@ final class CrossNodeLines {
         }
         this.stale = new double[n][n];
         this.extraNs = new double[n][n];
+        this.homed = new double[n];
         MemoryHierarchy memory = layout.memory();
         for (int w = 0; w < n; w++) {
             for (int o = 0; o < n; o++) {
@@ -94,6 +97,7 @@ final class CrossNodeLines {
             return;
         }
         int writer = nodeOf(cpu);
+        home(writer, delta);
         double lines = delta > 0 ? delta * LINES_PER_ATTACH : -delta * LINES_PER_DETACH;
         for (int w = 0; w < nodes; w++) {
             if (w != writer) {
@@ -121,6 +125,40 @@ final class CrossNodeLines {
             stale[w][o] = 0;
         }
         return Math.round(ns);
+    }
+
+    /**
+     * Attached children are homed on the attaching CPU's node; a detach removes the
+     * detaching CPU's node's first (a start unmounts what it mounted, on its own node unless
+     * it migrated), then the others' in node order.
+     */
+    private void home(int writer, int delta) {
+        if (delta > 0) {
+            homed[writer] += delta;
+            return;
+        }
+        double left = -delta;
+        for (int k = 0; k < nodes && left > 0; k++) {
+            int n = (writer + k) % nodes;
+            double taken = Math.min(homed[n], left);
+            homed[n] -= taken;
+            left -= taken;
+        }
+    }
+
+    /**
+     * Share of the layer store's children homed on other nodes than {@code cpu}'s: what an
+     * evicted walk fetches from remote DRAM (0 on one node).
+     */
+    double remoteShare(int cpu) {
+        if (nodes < 2) {
+            return 0;
+        }
+        double all = 0;
+        for (double h : homed) {
+            all += h;
+        }
+        return all > 0 ? 1 - homed[nodeOf(cpu)] / all : 0;
     }
 
     /** Lines walkers fetched from another node so far. */

@@ -37,6 +37,11 @@ public final class Kernel {
     private final double childWalkScale;
     /** Which node wrote the walked lines last (two-socket machines; {@link CrossNodeLines}). */
     private final CrossNodeLines crossNode;
+    /** The machine's caches and DRAM, for a walk the node's own load evicted from the LLC. */
+    private final io.mountsim.models.topology.MemoryHierarchy memory;
+    /** neighbourMb[d]: LLC footprint of the running workloads in LLC domain d, MB (0 on an idle node). */
+    private double[] neighbourMb = new double[0];
+    private double evictedChildren;
     private int mounts;
     private long listedLowerdirs;
     private int mostLowerdirsInALine;
@@ -69,6 +74,7 @@ public final class Kernel {
         this.layerStoreLayout = layerStoreLayout;
         this.childWalkScale = sched.layout().memory().childWalkScale();
         this.crossNode = new CrossNodeLines(sched.layout());
+        this.memory = sched.layout().memory();
         this.programs = new SyscallPrograms(profile, sched.layout().memory().coreWorkScale());
         long start = sched.now();
         this.namespaceSem = new RwSemaphore(sched, new LockStats("namespace_sem", start, timelineCap));
@@ -160,8 +166,54 @@ public final class Kernel {
      * @param cpu the walking CPU
      */
     long lockedChildrenCheckNs(int cpu) {
-        return Math.round(profile.syscallsUs().childMountCheck() * 1000 * childWalkScale * layerStoreChildren)
-                + crossNode.walkExtraNs(cpu, layerStoreChildren);
+        long inCache = Math.round(profile.syscallsUs().childMountCheck() * 1000 * childWalkScale * layerStoreChildren);
+        long crossNodeNs = crossNode.walkExtraNs(cpu, layerStoreChildren);
+        double evicted = evictedShare(cpu);
+        if (evicted == 0) {
+            return inCache + crossNodeNs;
+        }
+        // evicted children come from DRAM (remote DRAM for those homed on another node)
+        // instead of from the L3 or another socket's cache
+        double remote = crossNode.remoteShare(cpu);
+        double perChild = (1 - remote) * memory.evictedExtraNsPerChild(false) + remote * memory.evictedExtraNsPerChild(true);
+        evictedChildren += evicted * layerStoreChildren;
+        return inCache + Math.round((1 - evicted) * crossNodeNs + evicted * layerStoreChildren * perChild);
+    }
+
+    /** Share of the layer store's children a walk on {@code cpu} finds evicted from its LLC ({@link io.mountsim.models.topology.MemoryHierarchy#evictedShare}). */
+    private double evictedShare(int cpu) {
+        if (neighbourMb.length == 0 || cpu < 0) {
+            return 0;
+        }
+        double walkMb = layerStoreChildren * io.mountsim.models.topology.MemoryHierarchy.LINES_PER_CHILD * 64 / 1e6;
+        return memory.evictedShare(neighbourMb[sched.layout().llcOf(cpu)], walkMb);
+    }
+
+    /**
+     * The running workloads' LLC footprint: every usable CPU runs one, busy a share
+     * {@code utilization} of the time, and a busy CPU's workload keeps {@code mbPerBusyCpu}
+     * of distinct lines in its LLC domain; a domain holds the sum over its CPUs.
+     */
+    public void runningLoadLlcFootprint(double mbPerBusyCpu, double utilization) {
+        if (!(mbPerBusyCpu > 0) || !(utilization > 0)) {
+            neighbourMb = new double[0];
+            return;
+        }
+        var layout = sched.layout();
+        int domains = 0;
+        for (int c = 0; c < layout.cpus(); c++) {
+            domains = Math.max(domains, layout.llcOf(c) + 1);
+        }
+        double[] mb = new double[domains];
+        for (int c = 0; c < layout.cpus(); c++) {
+            mb[layout.llcOf(c)] += mbPerBusyCpu * utilization;
+        }
+        neighbourMb = mb;
+    }
+
+    /** Children that walks found evicted from their LLC, summed over walks so far. */
+    public double evictedChildrenWalked() {
+        return evictedChildren;
     }
 
     /**

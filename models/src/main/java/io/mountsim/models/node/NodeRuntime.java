@@ -74,6 +74,8 @@ public final class NodeRuntime {
             t.start();
         }
         if (node.cpuLoad().isPresent()) {
+            NodeSpec.CpuLoad l = node.cpuLoad().get();
+            kernel.runningLoadLlcFootprint(l.effectiveLlcFootprintMb(), l.effectiveUtilization());
             for (int c = 0; c < kernel.scheduler().cpuCount(); c++) {
                 LoadTask task = new LoadTask(node.cpuLoad().get(), loadStream);
                 runtime.load.add(task);

@@ -67,22 +67,39 @@ public record NodeSpec(int runningContainers,
      * normal-priority task alternates a burst of work (exponential, mean {@code burstMs})
      * with a sleep (exponential, mean burstMs x (1 - u) / u), so that alone on its CPU it
      * keeps the CPU busy a fraction u of the time. Bursts are user work: preemptible, and
-     * slowed by a busy SMT sibling like any other work.
+     * slowed by a busy SMT sibling like any other work. While busy, a CPU's workload keeps
+     * {@code llcFootprintMb} of distinct lines in its LLC domain, which the kernel's
+     * child-mount walk then has to share ({@link io.mountsim.models.topology.MemoryHierarchy#evictedShare}).
      *
-     * @param utilization u, in (0, 1)
-     * @param burstMs     mean length of one burst of work
+     * @param utilization    u, in (0, 1)
+     * @param burstMs        mean length of one burst of work
+     * @param llcFootprintMb LLC footprint of one busy CPU's workload, MB (0 = none: the walk keeps the LLC)
      */
-    public record CpuLoad(double utilization, double burstMs) {
+    public record CpuLoad(double utilization, double burstMs, double llcFootprintMb) {
         public CpuLoad {
-            if (!(utilization > 0 && utilization < 1) || !(burstMs > 0)) {
-                throw new IllegalArgumentException("utilization must be in (0, 1) and burstMs > 0");
+            if (!(utilization > 0 && utilization < 1) || !(burstMs > 0) || !(llcFootprintMb >= 0)) {
+                throw new IllegalArgumentException("utilization must be in (0, 1), burstMs > 0 and llcFootprintMb >= 0");
             }
+        }
+
+        /** Without an LLC footprint. */
+        public CpuLoad(double utilization, double burstMs) {
+            this(utilization, burstMs, 0);
+        }
+
+        /** The utilization a run uses: a sensitivity run scales the [est] one, kept inside (0, 1). */
+        public double effectiveUtilization() {
+            return Math.min(0.95, utilization * EstimatedParameter.NODE_CPU_LOAD.scale());
+        }
+
+        /** The footprint a run uses (a sensitivity run scales the [est] one), MB per busy CPU. */
+        public double effectiveLlcFootprintMb() {
+            return llcFootprintMb * EstimatedParameter.NODE_LLC_FOOTPRINT.scale();
         }
 
         /** Mean sleep between two bursts, ns. */
         public double meanThinkNs() {
-            // a sensitivity run scales the [est] utilization; kept inside (0, 1)
-            double u = Math.min(0.95, utilization * EstimatedParameter.NODE_CPU_LOAD.scale());
+            double u = effectiveUtilization();
             return burstMs * 1e6 * (1 - u) / u;
         }
     }

@@ -35,7 +35,12 @@ public enum EstimatedParameter {
      */
     PID1_UNIT_NS_PER_LINE("busy node: PID 1's unit bookkeeping per line (800 ns)"),
     /** The running containers' path walks ({@code node.pathLookupsPerContainerPerSecond}, 1000 [est]): mount_lock readers. */
-    NODE_PATH_LOOKUPS("busy node: path walks per running container (1000 per s)");
+    NODE_PATH_LOOKUPS("busy node: path walks per running container (1000 per s)"),
+    /**
+     * The running workloads' LLC footprint per busy CPU ({@code node.cpuLoad.llcFootprintMb},
+     * 2 MB [est]): what they keep in the child walk's LLC ({@link MemoryHierarchy#evictedShare}).
+     */
+    NODE_LLC_FOOTPRINT("busy node: LLC footprint per busy CPU (2 MB)");
 
     private static final Map<EstimatedParameter, Double> SCALE = new EnumMap<>(EstimatedParameter.class);
 

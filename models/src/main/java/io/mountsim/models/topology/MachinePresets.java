@@ -58,6 +58,14 @@ import java.util.Optional;
  *   33 ns [read off the chart]). m7a: 3.7 GHz (AWS: "up to 3.7 GHz"), L3 50 cycles = 13.5 ns (Chips and Cheese,
  *   "Genoa-X: Server V-Cache Round 2": Zen 3/4 L3 50 cycles without V-cache). With the walk's measured split
  *   this makes the per-child cost 1.28x the host's on r5.metal, 1.32x on m7i and 0.99x on m7a.</td></tr>
+ * <tr><td>LLC per domain and DRAM ({@link MemoryHierarchy.Dram}), for a walk the node's own load evicts</td><td>
+ *   r5.metal: 35.75 MB L3 per socket (Xeon Platinum 8259CL, 1.375 MB per core slice; kernel-mount-locking.md s7:
+ *   "about 33-36 MB"; the older 8175M has 33 MB), DRAM 90 ns (AnandTech, "Sizing Up Servers" 2017, LMBench random
+ *   loads 384-512 MB on Skylake-SP: 89-91 ns; Cascade Lake keeps the mesh and memory controller). m7i: 105 MB per
+ *   socket (Xeon Platinum 8488C; kernel-mount-locking.md s7). m7a: 32 MB per 8-core CCD (EPYC 9004: 12 CCDs of 32 MB).
+ *   DRAM of Sapphire Rapids and Genoa 110 ns [est] (Chips and Cheese, Genoa-X: the two "nearly identical").
+ *   Remote DRAM [est]: local + (cross-socket - same-socket line transfer, nviennot): r5.metal 90 + 87 = 177 ns,
+ *   m7i 110 + 57 = 167 ns, m7a 110 + 97 = 207 ns.</td></tr>
  * </table>
  */
 public final class MachinePresets {
@@ -80,12 +88,30 @@ public final class MachinePresets {
     /** A PAUSE-spinning sibling halves the partitioned out-of-order resources [est]: see the javadoc table. */
     static final double SPINNING_SIBLING_SLOWDOWN = 1.05;
 
+    /**
+     * DRAM load-to-use latency of Sapphire Rapids and Genoa [est]: Chips and Cheese ("Genoa-X:
+     * Server V-Cache Round 2", 2023) finds the two "nearly identical"; 110 ns is about
+     * Skylake-SP's 90 ns (below) plus DDR5's longer latency, not read off a chart.
+     */
+    static final double DDR5_SERVER_DRAM_NS = 110;
+
+    /**
+     * A remote node's DRAM [est]: the local DRAM plus what crossing the socket link adds to a
+     * line transfer (nviennot: the cross-socket minus the same-socket one-way latency).
+     */
+    static double remoteDramNs(double localNs, CoreToCoreNs c2c) {
+        return localNs + c2c.crossSocket() - c2c.llc();
+    }
+
     static final MemoryHierarchy SKYLAKE_SP_MEMORY = new MemoryHierarchy(3.1, 26,
-            "AWS r5.metal all-core turbo 3.1 GHz; AnandTech Skylake-SP LMBench L3 25-27 ns");
+            "AWS r5.metal all-core turbo 3.1 GHz; AnandTech Skylake-SP LMBench L3 25-27 ns, DRAM 89-91 ns",
+            new MemoryHierarchy.Dram(35.75, 90, remoteDramNs(90, CASCADE_LAKE)));
     static final MemoryHierarchy SAPPHIRE_RAPIDS_MEMORY = new MemoryHierarchy(3.2, 33,
-            "AWS m7i all-core turbo 3.2 GHz; Chips and Cheese Sapphire Rapids L3 about 33 ns");
+            "AWS m7i all-core turbo 3.2 GHz; Chips and Cheese Sapphire Rapids L3 about 33 ns",
+            new MemoryHierarchy.Dram(105, DDR5_SERVER_DRAM_NS, remoteDramNs(DDR5_SERVER_DRAM_NS, SAPPHIRE_RAPIDS)));
     static final MemoryHierarchy GENOA_MEMORY = new MemoryHierarchy(3.7, 50 / 3.7,
-            "AWS m7a 3.7 GHz; Chips and Cheese Zen 4 L3 50 cycles");
+            "AWS m7a 3.7 GHz; Chips and Cheese Zen 4 L3 50 cycles",
+            new MemoryHierarchy.Dram(32, DDR5_SERVER_DRAM_NS, remoteDramNs(DDR5_SERVER_DRAM_NS, GENOA)));
 
     private static final Map<String, MachineSpec> PRESETS = new LinkedHashMap<>();
 
@@ -143,7 +169,7 @@ public final class MachinePresets {
         }
         double spinning = 1 + (spec.spinningSiblingSlowdown() - 1) * EstimatedParameter.SPINNING_SIBLING_SLOWDOWN.scale();
         MemoryHierarchy memory = spec.memory() == SAPPHIRE_RAPIDS_MEMORY
-                ? new MemoryHierarchy(spec.memory().allCoreGhz(),
+                ? spec.memory().withClockAndL3(spec.memory().allCoreGhz(),
                 spec.memory().l3Ns() * EstimatedParameter.SAPPHIRE_RAPIDS_L3.scale(), spec.memory().source())
                 : spec.memory();
         return new MachineSpec(spec.name(), spec.sockets(), spec.coresPerSocket(), spec.threadsPerCore(),

@@ -35,11 +35,34 @@ package io.mountsim.models.topology;
  * miss per child) is the host's; a core with a larger or smaller out-of-order window
  * hides more or less of it, and IPC is taken equal across cores.]
  *
+ * <h2>When the node's own load evicts the walk from the LLC</h2>
+ * {@code probes/child-walk-evict.c} (data: calibration/epyc-2core/child-walk-evict.txt) walks
+ * 4,000-16,000 children on one vCPU while the other vCPU, sharing the one 32 MiB L3, streams
+ * through 4-128 MiB, with 0-10 ms between walks. With the walk's lines gone from the caches
+ * (the walker flushing 64 MiB itself before each walk) a child costs
+ * {@link #HOST_EVICTED_NS_PER_CHILD} instead of the L3-resident 25.5 ns: the extra,
+ * {@link #HOST_EVICTED_NS_PER_CHILD} - 25.5, is {@link #exposedDramLoadsPerChild()} DRAM
+ * latencies ({@link #HOST_DRAM_NS}, the same probe's dependent chase through 128 MiB) less
+ * the L3's, per child (of its {@link #LINES_PER_CHILD} lines: the rest overlap). A neighbour
+ * streaming more than the L3 between two walks 1-10 ms apart leaves every child at that
+ * price or above (rows with buffer_mib >= 32).
+ * <p>The rule ({@link #evictedShare(double, double)}): the running workloads of the walker's
+ * LLC domain keep their footprint F there; of the walk's W bytes, what fits beside it, C - F,
+ * stays; the rest, (F + W - C) / W of the children, comes from DRAM. It is the best a
+ * scan-resistant replacement can do (lines reused by every walk kept, the neighbours' own
+ * lines not); plain LRU would lose the whole walk as soon as F + W > C. On the host it
+ * under-predicts: below one L3 of neighbour footprint the host's children are already partly
+ * evicted at 1-10 ms gaps, without any neighbour too, because the guest's L3 is shared with
+ * other tenants of the physical machine (the chase's L3 plateau ends near 8-16 MiB, not 32).
+ * The presets are metal instances or whole CCDs, where the LLC is the machine's own.
+ * [est: the exposed DRAM share is the host's; out-of-order windows differ per core.]
+ *
  * @param allCoreGhz core clock under all-core load
  * @param l3Ns       L3 load-to-use latency (the LLC of the walking core's domain)
  * @param source     where the two numbers come from
+ * @param dram       the LLC's size and what a line missing from it costs ({@link Dram#UNKNOWN}: never evicted)
  */
-public record MemoryHierarchy(double allCoreGhz, double l3Ns, String source) {
+public record MemoryHierarchy(double allCoreGhz, double l3Ns, String source, Dram dram) {
 
     /** Child walk per child with its lines in L2, on the host (child-walk-levels.txt, 0-4,000). */
     public static final double HOST_CORE_NS_PER_CHILD = 21.9;
@@ -60,11 +83,95 @@ public record MemoryHierarchy(double allCoreGhz, double l3Ns, String source) {
      */
     public static final MemoryHierarchy CALIBRATION_HOST = new MemoryHierarchy(3.653, 50 / 3.653,
             "calibration host: clock measured (probes/child-walk-levels.c), L3 50 cycles (Chips and Cheese)");
+    /**
+     * The calibration host with its LLC (32 MiB, sysfs cpu0/cache/index3/size, shared by both
+     * vCPUs) and its DRAM latency ({@link #HOST_DRAM_NS}, one node): what the evict rows are
+     * checked against. The calibration itself runs idle, so its LLC never matters there.
+     */
+    public static final MemoryHierarchy CALIBRATION_HOST_WITH_DRAM = CALIBRATION_HOST.withDram(
+            new Dram(32 * 1.048576, MemoryHierarchy.HOST_DRAM_NS, MemoryHierarchy.HOST_DRAM_NS));
+
+    /** The same machine with its LLC and DRAM known. */
+    public MemoryHierarchy withDram(Dram d) {
+        return new MemoryHierarchy(allCoreGhz, l3Ns, source, d);
+    }
+
+    /**
+     * A child of the walk with its lines evicted from L2 and L3, on the host, ns: the
+     * child-walk-evict.txt rows with neighbour=self (the walker streams 64 MiB through its
+     * own caches before every walk), median over the 4,000 / 8,000 / 16,000-child rows at
+     * the 0-10 ms gaps.
+     */
+    public static final double HOST_EVICTED_NS_PER_CHILD = 144.7;
+    /** The host's DRAM load-to-use latency, ns: child-walk-evict.txt, chase rows through 128 MiB (huge pages), 162.6 and 162.4. */
+    public static final double HOST_DRAM_NS = 162.5;
+
+    /**
+     * The last-level cache of one LLC domain, and the load-to-use latency of a line that
+     * missed it.
+     *
+     * @param llcMb        LLC of one domain (a socket's mesh L3, a CCD's L3), MB
+     * @param localNs      DRAM of the walker's own NUMA node
+     * @param remoteNs     DRAM of another node (= localNs on one node)
+     */
+    public record Dram(double llcMb, double localNs, double remoteNs) {
+        /** No LLC size known: the walk is never taken to be evicted (machines read from a probe or sysfs). */
+        public static final Dram UNKNOWN = new Dram(Double.POSITIVE_INFINITY, 0, 0);
+
+        public Dram {
+            if (!(llcMb > 0) || localNs < 0 || remoteNs < localNs) {
+                throw new IllegalArgumentException("LLC size must be positive and remote DRAM no faster than local");
+            }
+        }
+    }
 
     public MemoryHierarchy {
         if (!(allCoreGhz > 0) || !(l3Ns > 0)) {
             throw new IllegalArgumentException("clock and L3 latency must be positive");
         }
+        java.util.Objects.requireNonNull(dram, "dram");
+    }
+
+    /** A machine whose LLC size and DRAM latency are not known: the walk is never evicted. */
+    public MemoryHierarchy(double allCoreGhz, double l3Ns, String source) {
+        this(allCoreGhz, l3Ns, source, Dram.UNKNOWN);
+    }
+
+    /** The same machine with another clock and L3 latency (a scenario's or a sensitivity run's). */
+    public MemoryHierarchy withClockAndL3(double ghz, double l3, String src) {
+        return new MemoryHierarchy(ghz, l3, src, dram);
+    }
+
+    /**
+     * DRAM latencies (less the L3's) that one evicted child adds on the host, where the rest
+     * of its {@link #LINES_PER_CHILD} misses overlap: (evicted - L3-resident price) /
+     * (DRAM - L3 latency), from child-walk-evict.txt and child-walk-levels.txt.
+     */
+    public static double exposedDramLoadsPerChild() {
+        return (HOST_EVICTED_NS_PER_CHILD - HOST_CORE_NS_PER_CHILD - HOST_L3_EXPOSED_NS_PER_CHILD)
+                / (HOST_DRAM_NS - CALIBRATION_HOST.l3Ns);
+    }
+
+    /**
+     * Share of the walk's children that come from DRAM: with the running workloads holding
+     * {@code neighbourMb} of this LLC domain, what of the walk's {@code walkMb} does not fit
+     * beside them, (F + W - C) / W, within [0, 1]. 0 on a machine whose LLC is not known.
+     */
+    public double evictedShare(double neighbourMb, double walkMb) {
+        if (!(walkMb > 0) || Double.isInfinite(dram.llcMb())) {
+            return 0;
+        }
+        return Math.max(0, Math.min(1, (neighbourMb + walkMb - dram.llcMb()) / walkMb));
+    }
+
+    /**
+     * What an evicted child costs beyond its price in L3, ns: the host's exposed DRAM loads
+     * per child at this machine's DRAM latency less its L3's; {@code remote} for a child
+     * homed on another NUMA node (alloc_vfsmnt() took it from that node's slab).
+     */
+    public double evictedExtraNsPerChild(boolean remote) {
+        double dramNs = remote ? dram.remoteNs() : dram.localNs();
+        return exposedDramLoadsPerChild() * Math.max(0, dramNs - l3Ns);
     }
 
     /**

@@ -12,6 +12,7 @@ import io.mountsim.models.sched.SchedulerParams;
 import io.mountsim.models.sched.TopologyCpuLayout;
 import io.mountsim.models.topology.MachinePresets;
 import io.mountsim.models.topology.MachineSpec;
+import io.mountsim.models.topology.MemoryHierarchy;
 import io.mountsim.models.topology.Topology;
 import org.junit.jupiter.api.Test;
 
@@ -100,5 +101,53 @@ class ChildWalkPerMachineTest {
         // a faster clock and a nearer L3 walk faster: Genoa below Sapphire Rapids
         assertTrue(walkNs(MachinePresets.find("m7a.24xlarge").orElseThrow())
                 < walkNs(MachinePresets.find("m7i.metal-24xl").orElseThrow()));
+    }
+
+    /**
+     * The node's own load (node.cpuLoad.llcFootprintMb) at 4 MB per busy CPU, 30% busy: 48 x 1.2
+     * = 57.6 MB per r5.metal socket, more than its 35.75 MB L3, so every child of the walk comes
+     * from DRAM: from node 1's DRAM for children a CPU of node 1 attached (alloc_vfsmnt() there),
+     * priced at r5.metal's remote DRAM; a walker on node 1 pays its local DRAM for the same
+     * children. The cross-socket line charge is then not paid on top (the lines come from DRAM).
+     * Without the footprint the walk is priced as before.
+     */
+    @Test
+    void aLoadThatOverflowsTheLlcSendsTheWalkToDramRemoteForTheOtherNodesChildren() {
+        MachineSpec r5 = MachinePresets.find("r5.metal").orElseThrow();
+        Kernel kernel = kernel(r5);
+        kernel.runningLoadLlcFootprint(4, 0.3);
+        int node0 = firstCpuOfNode(kernel, 0);
+        int node1 = firstCpuOfNode(kernel, 1);
+        for (int i = 0; i < CHILDREN; i++) {
+            kernel.mountsChanged(new Step.MountTableChange(+1, MountKind.BIND, 0), node1);
+        }
+        long inCache = walkNs(r5);
+        var memory = r5.memory();
+        assertEquals(inCache + CHILDREN * memory.evictedExtraNsPerChild(true), kernel.lockedChildrenCheckNs(node0), 1.0);
+        assertEquals(inCache + CHILDREN * memory.evictedExtraNsPerChild(false), kernel.lockedChildrenCheckNs(node1), 1.0);
+        // r5.metal's remote DRAM: 90 ns local + (134 - 47) ns for the socket link, at the host's exposed share
+        assertEquals(MemoryHierarchy.exposedDramLoadsPerChild() * (90 + 134 - 47 - 26), memory.evictedExtraNsPerChild(true), 1e-9);
+        assertEquals(2 * CHILDREN, kernel.evictedChildrenWalked(), 1e-9);
+
+        Kernel idle = kernel(r5);
+        idle.runningLoadLlcFootprint(0, 0.3);
+        for (int i = 0; i < CHILDREN; i++) {
+            idle.mountsChanged(new Step.MountTableChange(+1, MountKind.BIND, 0), node0);
+        }
+        assertEquals(inCache, idle.lockedChildrenCheckNs(node0));
+        assertEquals(0, idle.evictedChildrenWalked());
+    }
+
+    /** Genoa: each 8-core CCD has its own 32 MB L3, so the same per-CPU footprint (9.6 MB per CCD) leaves the walk there. */
+    @Test
+    void aCcdKeepsTheWalkWhereAMeshSocketLosesIt() {
+        MachineSpec m7a = MachinePresets.find("m7a.24xlarge").orElseThrow();
+        Kernel kernel = kernel(m7a);
+        kernel.runningLoadLlcFootprint(4, 0.3);
+        for (int i = 0; i < CHILDREN; i++) {
+            kernel.mountsChanged(new Step.MountTableChange(+1, MountKind.BIND, 0), 0);
+        }
+        assertEquals(walkNs(m7a), kernel.lockedChildrenCheckNs(3));
+        assertEquals(0, kernel.evictedChildrenWalked());
     }
 }

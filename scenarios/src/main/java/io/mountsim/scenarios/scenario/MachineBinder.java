@@ -124,7 +124,8 @@ final class MachineBinder {
         if (s.isEmpty()) {
             return d;
         }
-        MemoryHierarchy given = new MemoryHierarchy(
+        // the LLC size and DRAM latency stay the base machine's: the scenario names clock and L3 only
+        MemoryHierarchy given = d.withClockAndL3(
                 values.read(s.get(), MEMORY_ALL_CORE_GHZ, d.allCoreGhz()),
                 values.read(s.get(), MEMORY_L3_NS, d.l3Ns()), "scenario");
         return given.allCoreGhz() == d.allCoreGhz() && given.l3Ns() == d.l3Ns() ? d : given;

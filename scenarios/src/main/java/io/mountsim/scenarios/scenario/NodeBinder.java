@@ -51,7 +51,7 @@ final class NodeBinder {
         Optional<NodeSpec.CpuLoad> load = Optional.empty();
         YamlValue loadValue = s.get(NODE_CPU_LOAD.name());
         if (loadValue != null && !(loadValue instanceof YamlValue.Scalar sc && sc.isNull())) {
-            Optional<YamlValue.Mapping> lm = values.mapping(loadValue, NODE_CPU_LOAD.path(), "a mapping {utilization, burstMs}");
+            Optional<YamlValue.Mapping> lm = values.mapping(loadValue, NODE_CPU_LOAD.path(), "a mapping {utilization, burstMs, llcFootprintMb}");
             if (lm.isPresent()) {
                 Section l = Section.of(lm.get(), NODE_CPU_LOAD.path(), problems);
                 if (!l.has(CPU_LOAD_UTILIZATION.name())) {
@@ -61,9 +61,13 @@ final class NodeBinder {
                     // the fallback only keeps binding going after a reported problem
                     double u = values.read(l, CPU_LOAD_UTILIZATION, 0.5);
                     double burst = values.read(l, CPU_LOAD_BURST_MS);
-                    if (u > 0 && u < 1 && burst > 0) {
-                        load = Optional.of(new NodeSpec.CpuLoad(u, burst));
+                    double llc = values.read(l, CPU_LOAD_LLC_FOOTPRINT);
+                    if (u > 0 && u < 1 && burst > 0 && llc >= 0) {
+                        load = Optional.of(new NodeSpec.CpuLoad(u, burst, llc));
                         resolved.put(CPU_LOAD_UTILIZATION, u).put(CPU_LOAD_BURST_MS, burst);
+                        if (l.has(CPU_LOAD_LLC_FOOTPRINT.name())) {
+                            resolved.put(CPU_LOAD_LLC_FOOTPRINT, llc);
+                        }
                     }
                 }
             }

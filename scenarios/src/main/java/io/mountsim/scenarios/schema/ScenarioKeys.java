@@ -257,13 +257,17 @@ public final class ScenarioKeys {
     public static final Int NODE_OTHER_MOUNTS = integer("node.otherMountsPerContainer", 0, MAX_OTHER_MOUNTS, in(0, MAX_OTHER_MOUNTS),
             (long) NodeSpec.EST_OTHER_MOUNTS_PER_CONTAINER, "[est]",
             "added: further host mount lines per running pod (shm, token tmpfs, netns)", SWEEP);
-    public static final Form NODE_CPU_LOAD = form("node.cpuLoad", "mapping {utilization, burstMs}", "absent = none",
+    public static final Form NODE_CPU_LOAD = form("node.cpuLoad", "mapping {utilization, burstMs, llcFootprintMb}", "absent = none",
             "added: the running containers' CPU load: one normal-priority task per CPU alternating bursts of work and sleeps", SWEEP,
             children -> required(children, "utilization"));
     public static final Num CPU_LOAD_UTILIZATION = number("node.cpuLoad.utilization", Range.openUnit(), null, "required in cpuLoad",
             "added: busy share of each CPU", SWEEP);
     public static final Num CPU_LOAD_BURST_MS = number("node.cpuLoad.burstMs", Range.positive(), NodeSpec.EST_BURST_MS, "[est]",
             "added: length of work between sleeps", SWEEP);
+    public static final Num CPU_LOAD_LLC_FOOTPRINT = number("node.cpuLoad.llcFootprintMb", Range.nonNegative(), 0.0,
+            "(none: the walk keeps the LLC)",
+            "added: distinct cache lines a busy CPU's workload keeps in its LLC domain, MB; the child-mount walk gets what"
+                    + " is left of the LLC and takes the rest of its children from DRAM", SWEEP);
     public static final Switch NODE_RUNC_NAMESPACE_COPY = onOff("node.runcNamespaceCopy", "true", "false", false,
             "added: each start's runc create copies the node's whole table into the container's new mount namespace (copy_tree"
                     + " under namespace_sem), reads and parses that mountinfo (getParentMount) and, after pivot_root, detaches the"
