@@ -43,18 +43,21 @@ package io.mountsim.models.topology;
  * {@link #HOST_EVICTED_NS_PER_CHILD} instead of the L3-resident 25.5 ns: the extra,
  * {@link #HOST_EVICTED_NS_PER_CHILD} - 25.5, is {@link #exposedDramLoadsPerChild()} DRAM
  * latencies ({@link #HOST_DRAM_NS}, the same probe's dependent chase through 128 MiB) less
- * the L3's, per child (of its {@link #LINES_PER_CHILD} lines: the rest overlap). A neighbour
- * streaming more than the L3 between two walks 1-10 ms apart leaves every child at that
- * price or above (rows with buffer_mib >= 32).
+ * the L3's, per child (of its {@link #LINES_PER_CHILD} lines: the rest overlap). Walks of
+ * 16,000 children (3.7 MB, more than the walker's L2) back to back cost 35 ns per child beside
+ * 4-8 MiB of neighbour and 198 ns beside 32-128 MiB (medians of both runs): above the
+ * self-flushed price by the neighbour's own DRAM traffic, which the rule leaves out.
  * <p>The rule ({@link #evictedShare(double, double)}): the running workloads of the walker's
  * LLC domain keep their footprint F there; of the walk's W bytes, what fits beside it, C - F,
  * stays; the rest, (F + W - C) / W of the children, comes from DRAM. It is the best a
  * scan-resistant replacement can do (lines reused by every walk kept, the neighbours' own
  * lines not); plain LRU would lose the whole walk as soon as F + W > C. On the host it
- * under-predicts: below one L3 of neighbour footprint the host's children are already partly
- * evicted at 1-10 ms gaps, without any neighbour too, because the guest's L3 is shared with
- * other tenants of the physical machine (the chase's L3 plateau ends near 8-16 MiB, not 32).
- * The presets are metal instances or whole CCDs, where the LLC is the machine's own.
+ * under-predicts: beside 16-24 MiB the back-to-back walk of 16,000 children already costs
+ * 151 ns, and at 3-10 ms gaps the walk is evicted without any neighbour (142 ns), because the
+ * guest's L3 is shared with other tenants of the physical machine (the chase leaves the L3
+ * plateau between 8 and 16 MiB, not at 32). The presets are metal instances or whole CCDs,
+ * where the LLC is the machine's own, so their nominal LLC is used (MemoryHierarchyEvictionTest
+ * checks the rule where it is decisive: 4-8 MiB and 32-128 MiB).
  * [est: the exposed DRAM share is the host's; out-of-order windows differ per core.]
  *
  * @param allCoreGhz core clock under all-core load

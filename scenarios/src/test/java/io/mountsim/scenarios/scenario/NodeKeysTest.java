@@ -69,6 +69,19 @@ class NodeKeysTest {
         assertEquals(spec, again.points().get(0).spec());
     }
 
+    /** node.cpuLoad.llcFootprintMb reaches the load, round-trips, and a negative one names its line and key. */
+    @Test
+    void theLoadsLlcFootprintBindsAndRoundTrips() {
+        var s = load(dir, MINIMAL + "node:\n  runningContainers: 10\n  cpuLoad: {utilization: 0.3, llcFootprintMb: 2}\n");
+        SimulationSpec spec = s.points().get(0).spec();
+        assertEquals(new NodeSpec.CpuLoad(0.3, NodeSpec.EST_BURST_MS, 2), spec.node().cpuLoad().orElseThrow());
+        assertEquals(spec, load(dir, new org.yaml.snakeyaml.Yaml().dump(s.resolved())).points().get(0).spec());
+        assertEquals(0, load(dir, BUSY).points().get(0).spec().node().cpuLoad().orElseThrow().llcFootprintMb(),
+                "absent = 0: the walk keeps the LLC");
+        String all = lines(problems(dir, MINIMAL + "node:\n  cpuLoad: {utilization: 0.3, llcFootprintMb: -1}\n"));
+        assertTrue(all.contains(dir.resolve("s.yaml") + ":9: node.cpuLoad.llcFootprintMb: expected a number >= 0, got -1"), all);
+    }
+
     @Test
     void systemdIsOnOffOrAMappingAndSweepable() {
         var s = load(dir, MINIMAL + "watchers: {systemd: off}\nsweep:\n  watchers.systemd: [off, on]\n");
