@@ -1,6 +1,7 @@
 // mountsim validation probe: switch-cold, what a mount-path call costs right after another
 // task of the same kind ran on its CPU (cold caches and TLB after a context switch).
-// Hand-run (not in the kit: it found no such cost on the development host; README.md here).
+// Hand-run (not in the kit: it found no such cost on the development host, but a cross-CPU
+// wakeup cost instead; README.md here).
 // Build: cc -O2 -pthread -I models/src/main/resources/probes -o switch-cold scenarios/validation/switch-cold/switch-cold.c
 //
 // WHAT: under contention a container-start thread sleeps on namespace_sem
@@ -35,7 +36,17 @@
 //          its caches ARE cold, to show the method sees such a cost;
 //   cross  T=2, one thread on each of the first two CPUs, handing off after every call: the
 //          mount structures the next call touches were last written on the other CPU
-//          (cache-line transfers; the handoff is then a wakeup of an idle CPU).
+//          (cache-line transfers; the handoff is then a wakeup of an idle CPU);
+//   pbare  two bare rings of T/2 tasks at once, each ring on its own CPU (both CPUs busy);
+//   xbare  the same two rings, but a ring's tasks alternate CPUs, so every handoff wakes a
+//          task onto the OTHER CPU (try_to_wake_up() across CPUs: the remote run queue, or
+//          its wake list and an IPI when that CPU is idle; in a KVM guest an IPI is a VM
+//          exit on both sides), as a lock release does when the waiter last ran there.
+//          pbare/xbare: per switch = the process's CPU time (CLOCK_PROCESS_CPUTIME_ID) /
+//          switches; futex_wake_us = the waker's FUTEX_WAKE call (with SCHED_NORMAL it also
+//          holds the woken task's run when that preempts the waker).
+// SWITCH_COLD_BATCH=1 in the environment makes the workers SCHED_BATCH: a woken task never
+// preempts its waker (check_preempt_wakeup_fair()), so every handoff is one switch.
 // Each call is timed alone with CLOCK_MONOTONIC (vDSO) read just before and after it, so a
 // call's time holds no switch: what it gains after a switch is the cold cost inside the
 // call. getrusage(RUSAGE_THREAD) counts every time a worker was switched out (voluntary:
@@ -58,6 +69,8 @@
 //     umount_wait_us=     (wall - the thread's CPU time of umount2; switches include the
 //     unmount's sleep, one a start)
 //   switch-cold-bare threads=T rep=R handoffs=N switches_per_handoff= involuntary_share= switch_us=
+//   switch-cold-pbare|xbare threads=T rings=2 rep=0 handoffs=N switches_per_handoff= involuntary_share=
+//     cpu_per_switch_us= futex_wake_us= wall_us=
 // summary over the repetitions:
 //   switch-cold-bare-summary threads=T reps=R switch_us= se_us= switches_per_handoff=
 //   switch-cold-call mode= threads=T kind=open_tree|... reps=R alone_us= switched_us= extra_us= extra_se_us=
@@ -70,6 +83,7 @@
 //   switch-cold-evict kb=4096 reps=R evictions_per_start=5 cold_in_calls_per_eviction_us= se_us=
 // usage: switch-cold suite STARTS REPS LAYERS
 //        switch-cold alone|evict 1 STARTS LAYERS | call|start|bare THREADS STARTS LAYERS | cross 2 STARTS LAYERS
+//        switch-cold pbare|xbare THREADS(even, >= 4) 0 LAYERS
 #include "probe.h"
 #include <linux/futex.h>
 #include <pthread.h>
@@ -78,8 +92,15 @@
 
 enum { K_OPEN, K_SETATTR, K_MOVE, K_OVL, K_UMOUNT, K_N };
 static const char *KNAME[K_N] = {"open_tree", "mount_setattr", "move_mount", "overlay_mount", "umount_detach"};
-enum mode { M_ALONE, M_CALL, M_START, M_BARE, M_EVICT, M_CROSS };
-static const char *MNAME[] = {"alone", "call", "start", "bare", "evict", "cross"};
+enum mode { M_ALONE, M_CALL, M_START, M_BARE, M_EVICT, M_CROSS, M_PBARE, M_XBARE };
+static const char *MNAME[] = {"alone", "call", "start", "bare", "evict", "cross", "pbare", "xbare"};
+// pbare / xbare: two bare rings of THREADS/2 tasks at once, so both CPUs stay busy. pbare:
+// each ring on its own CPU (the control); xbare: a ring's tasks alternate CPUs, so every
+// handoff wakes a task onto the OTHER, busy CPU (try_to_wake_up() across CPUs: the remote run
+// queue or its wake list and an IPI, then a switch there) as a lock release does when the
+// waiter last ran on the other CPU. Per switch = the process's CPU time / switches.
+static int bare_mode(int m) { return m == M_BARE || m == M_PBARE || m == M_XBARE; }
+static int rings = 1;
 // evict: one thread alone that writes EVICT_KB of its own buffer, one line at a time, after
 // every call: the next call finds its working set gone from L1/L2 (512 KiB-1 MiB per core on
 // EPYC) and the TLB entries of 1024 pages replaced: the cost of a truly cold call, to show
@@ -109,9 +130,10 @@ static long long call_ns[MAXT][K_N];
 static long call_cnt[MAXT][K_N];
 static long long umount_cpu_ns[MAXT];
 static long handoffs[MAXT];
+static long long wake_ns[MAXT];
 static long switches[MAXT], involuntary[MAXT]; // getrusage(RUSAGE_THREAD): times each worker was switched out
 
-typedef struct { double wall_per_start_us, handoffs_per_start, switches_per_handoff, involuntary_share, call_us[K_N], umount_wait_us, bare_us; } run_result;
+typedef struct { double wake_us; double wall_per_start_us, handoffs_per_start, switches_per_handoff, involuntary_share, call_us[K_N], umount_wait_us, bare_us; } run_result;
 
 static long futex(_Atomic int *addr, int op, int val) {
   return syscall(SYS_futex, (int *)addr, op, val, NULL, NULL, 0);
@@ -122,10 +144,12 @@ static void wait_turn(int me) {
 // gives the CPU to the next thread and sleeps until this one's turn comes back
 static void handoff(int me) {
   if (nthreads == 1) return;
-  int next = (me + 1) % nthreads;
+  int per = nthreads / rings, next = me / per * per + (me % per + 1) % per;
   atomic_store(&word[me], 0);
   atomic_store(&word[next], 1);
+  long long w0 = probe_now_ns();
   futex(&word[next], FUTEX_WAKE_PRIVATE, 1);
+  wake_ns[me] += probe_now_ns() - w0; // the waker's side of the wakeup (a remote one sends an IPI)
   handoffs[me]++;
   wait_turn(me);
 }
@@ -133,7 +157,7 @@ static void handoff(int me) {
 // passes its turn on forever (its word stays 1 once it leaves)
 static void pass_on(int me) {
   if (nthreads == 1) return;
-  int next = (me + 1) % nthreads;
+  int per = nthreads / rings, next = me / per * per + (me % per + 1) % per;
   atomic_store(&word[next], 1);
   futex(&word[next], FUTEX_WAKE_PRIVATE, 1);
 }
@@ -183,14 +207,16 @@ static void one_start(int me, int s) {
 
 static void *worker(void *arg) {
   int me = (int)(long)arg;
-  if (probe_pin(mode == M_CROSS && me % 2 ? cpu2 : cpu) < 0) probe_fail(PROBE_FAILED, "sched_setaffinity(worker)");
+  int per_ring = nthreads / rings;
+  int other = mode == M_CROSS ? me % 2 : mode == M_PBARE ? me / per_ring : mode == M_XBARE ? (me % per_ring + me / per_ring) % 2 : 0;
+  if (probe_pin(other ? cpu2 : cpu) < 0) probe_fail(PROBE_FAILED, "sched_setaffinity(worker)");
   if (batch) { // SCHED_BATCH: a woken worker never preempts its waker (check_preempt_wakeup_fair())
     struct sched_param sp = {0};
     if (sched_setscheduler(0, SCHED_BATCH, &sp) < 0) probe_fail(PROBE_FAILED, "sched_setscheduler(SCHED_BATCH)");
   }
   wait_turn(me);
   struct rusage u0, u1; getrusage(RUSAGE_THREAD, &u0);
-  if (mode == M_BARE) {
+  if (bare_mode(mode)) {
     for (long i = 0; i < BARE_HANDOFFS / nthreads; i++) handoff(me);
   } else {
     for (int s = 0; s < nstarts / nthreads; s++) one_start(me, s);
@@ -212,10 +238,11 @@ static void mkdirf(const char *fmt, int a, int b) {
 static int run(enum mode m, int threads, int starts, int layers, run_result *out) {
   mode = m; nthreads = threads; nstarts = starts / threads * threads; nlayers = layers;
   memset(call_ns, 0, sizeof call_ns); memset(call_cnt, 0, sizeof call_cnt);
-  memset(umount_cpu_ns, 0, sizeof umount_cpu_ns); memset(handoffs, 0, sizeof handoffs);
+  memset(umount_cpu_ns, 0, sizeof umount_cpu_ns); memset(handoffs, 0, sizeof handoffs); memset(wake_ns, 0, sizeof wake_ns);
   memset(switches, 0, sizeof switches); memset(involuntary, 0, sizeof involuntary);
   for (int i = 0; i < MAXT; i++) { atomic_store(&word[i], 0); atomic_store(&done[i], 0); }
-  if (m != M_BARE) {
+  rings = m == M_PBARE || m == M_XBARE ? 2 : 1;
+  if (!bare_mode(m)) {
     mkdir(ROOT, 0755);
     if (mount("tmpfs", ROOT, "tmpfs", 0, "size=64m") < 0) probe_fail(errno == EPERM ? PROBE_NOT_PRIVILEGED : PROBE_FAILED, "mount tmpfs");
     mkdirf("%s/layers", 0, 0); mkdirf("%s/c", 0, 0);
@@ -234,9 +261,11 @@ static int run(enum mode m, int threads, int starts, int layers, run_result *out
   for (long i = 0; i < threads; i++) pthread_create(&th[i], NULL, worker, (void *)i);
   usleep(20000); // every worker is asleep on its word
   long long t0 = probe_now_ns();
-  atomic_store(&word[0], 1); futex(&word[0], FUTEX_WAKE_PRIVATE, 1);
+  long long cpu0 = 0; { struct timespec ts; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); cpu0 = ts.tv_sec * 1000000000LL + ts.tv_nsec; }
+  for (int r = 0; r < rings; r++) { int w = r * (threads / rings); atomic_store(&word[w], 1); futex(&word[w], FUTEX_WAKE_PRIVATE, 1); }
   for (int i = 0; i < threads; i++) pthread_join(th[i], NULL);
   double wall_us = (probe_now_ns() - t0) / 1e3;
+  double cpu_us; { struct timespec ts; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); cpu_us = (ts.tv_sec * 1000000000LL + ts.tv_nsec - cpu0) / 1e3; }
   long h = 0; for (int i = 0; i < threads; i++) h += handoffs[i];
   if (m == M_EVICT) h = 5L * nstarts; // evictions stand in for handoffs
   long sw = 0, inv = 0; for (int i = 0; i < threads; i++) { sw += switches[i]; inv += involuntary[i]; }
@@ -246,6 +275,8 @@ static int run(enum mode m, int threads, int starts, int layers, run_result *out
   // per switch, not per handoff: when the woken thread preempts its waker (EEVDF wakeup
   // preemption) the waker is switched out twice in one handoff (getrusage counts both)
   if (m == M_BARE) { out->bare_us = sw ? wall_us / sw : 0; return 0; }
+  { long long wn = 0; for (int i = 0; i < threads; i++) wn += wake_ns[i]; out->wake_us = h ? wn / 1e3 / h : 0; }
+  if (bare_mode(m)) { out->bare_us = sw ? cpu_us / sw : 0; out->wall_per_start_us = wall_us; return 0; }
   out->wall_per_start_us = wall_us / nstarts;
   out->handoffs_per_start = (double)h / nstarts;
   for (int k = 0; k < K_N; k++) {
@@ -259,6 +290,12 @@ static int run(enum mode m, int threads, int starts, int layers, run_result *out
 }
 
 static void print_run(enum mode m, int threads, int rep, const run_result *r) {
+  if (m == M_PBARE || m == M_XBARE) {
+    printf("switch-cold-%s threads=%d rings=2 rep=%d handoffs=%d switches_per_handoff=%.3f involuntary_share=%.3f cpu_per_switch_us=%.3f futex_wake_us=%.3f wall_us=%.0f\n",
+           MNAME[m], threads, rep, BARE_HANDOFFS / threads * threads, r->switches_per_handoff, r->involuntary_share, r->bare_us, r->wake_us,
+           r->wall_per_start_us);
+    return;
+  }
   if (m == M_BARE) {
     printf("switch-cold-bare threads=%d rep=%d handoffs=%d switches_per_handoff=%.3f involuntary_share=%.3f switch_us=%.3f\n",
            threads, rep, BARE_HANDOFFS / threads * threads, r->switches_per_handoff, r->involuntary_share, r->bare_us);
@@ -377,14 +414,18 @@ int main(int argc, char **argv) {
   if (argc == 5) {
     enum mode m = !strcmp(argv[1], "alone") ? M_ALONE : !strcmp(argv[1], "call") ? M_CALL : !strcmp(argv[1], "start") ? M_START
                 : !strcmp(argv[1], "bare") ? M_BARE : !strcmp(argv[1], "evict") ? M_EVICT
-                : !strcmp(argv[1], "cross") ? M_CROSS : (enum mode)-1;
+                : !strcmp(argv[1], "cross") ? M_CROSS : !strcmp(argv[1], "pbare") ? M_PBARE
+                : !strcmp(argv[1], "xbare") ? M_XBARE : (enum mode)-1;
     int t = atoi(argv[2]), starts = atoi(argv[3]), layers = atoi(argv[4]);
     int one = m == M_ALONE || m == M_EVICT;
     if (m == M_CROSS && t != 2) m = (enum mode)-1;
+    if ((m == M_PBARE || m == M_XBARE) && (t < 4 || t % 2)) m = (enum mode)-1;
+    if ((m == M_PBARE || m == M_XBARE) && cpu2 < 0) { printf("switch-cold skipped reason=one-cpu\n"); return probe_finish(); }
     if (m == M_CROSS && cpu2 < 0) { printf("switch-cold skipped reason=one-cpu\n"); return probe_finish(); }
-    if ((int)m < 0 || t < 1 || t > MAXT || (one && t != 1) || (!one && t < 2) || (m != M_BARE && starts < t)
+    if ((int)m < 0 || t < 1 || t > MAXT || (one && t != 1) || (!one && t < 2) || (!bare_mode(m) && starts < t)
         || layers < 1 || layers > 120) {
-      fprintf(stderr, "usage: %s alone|evict 1 STARTS LAYERS | call|start|bare THREADS(2-%d) STARTS LAYERS\n", argv[0], MAXT);
+      fprintf(stderr, "usage: %s alone|evict 1 STARTS LAYERS | call|start|bare THREADS(2-%d) STARTS LAYERS | cross 2 STARTS LAYERS"
+              " | pbare|xbare THREADS(even, 4-%d) 0 LAYERS\n", argv[0], MAXT, MAXT);
       return PROBE_USAGE;
     }
     probe_private_mount_ns();
@@ -393,6 +434,7 @@ int main(int argc, char **argv) {
     print_run(m, t, 0, &r);
     return probe_finish();
   }
-  fprintf(stderr, "usage: %s suite STARTS REPS LAYERS | alone|evict 1 STARTS LAYERS | call|start|bare THREADS STARTS LAYERS\n", argv[0]);
+  fprintf(stderr, "usage: %s suite STARTS REPS LAYERS | alone|evict 1 STARTS LAYERS | call|start|bare THREADS STARTS LAYERS"
+          " | cross 2 STARTS LAYERS | pbare|xbare THREADS 0 LAYERS\n", argv[0]);
   return PROBE_USAGE;
 }
