@@ -47,6 +47,10 @@
 //          holds the woken task's run when that preempts the waker).
 // SWITCH_COLD_BATCH=1 in the environment makes the workers SCHED_BATCH: a woken task never
 // preempts its waker (check_preempt_wakeup_fair()), so every handoff is one switch.
+// SWITCH_COLD_FILL=1 (pbare/xbare) adds a pair of filler threads on each CPU that hand the CPU
+// back and forth all run long, so no ring wakeup finds its target CPU idle (no wake-list IPI,
+// no exit from idle); ring_cpu_per_switch_us = the ring threads' own CPU time (thread CPU
+// clocks) / their switches, the fillers' time left out.
 // Each call is timed alone with CLOCK_MONOTONIC (vDSO) read just before and after it, so a
 // call's time holds no switch: what it gains after a switch is the cold cost inside the
 // call. getrusage(RUSAGE_THREAD) counts every time a worker was switched out (voluntary:
@@ -70,7 +74,7 @@
 //     unmount's sleep, one a start)
 //   switch-cold-bare threads=T rep=R handoffs=N switches_per_handoff= involuntary_share= switch_us=
 //   switch-cold-pbare|xbare threads=T rings=2 rep=0 handoffs=N switches_per_handoff= involuntary_share=
-//     cpu_per_switch_us= futex_wake_us= wall_us=
+//     cpu_per_switch_us= ring_cpu_per_switch_us= fillers=0|4 futex_wake_us= wall_us=
 // summary over the repetitions:
 //   switch-cold-bare-summary threads=T reps=R switch_us= se_us= switches_per_handoff=
 //   switch-cold-call mode= threads=T kind=open_tree|... reps=R alone_us= switched_us= extra_us= extra_se_us=
@@ -101,6 +105,9 @@ static const char *MNAME[] = {"alone", "call", "start", "bare", "evict", "cross"
 // waiter last ran on the other CPU. Per switch = the process's CPU time / switches.
 static int bare_mode(int m) { return m == M_BARE || m == M_PBARE || m == M_XBARE; }
 static int rings = 1;
+static long futex(_Atomic int *addr, int op, int val) {
+  return syscall(SYS_futex, (int *)addr, op, val, NULL, NULL, 0);
+}
 // evict: one thread alone that writes EVICT_KB of its own buffer, one line at a time, after
 // every call: the next call finds its working set gone from L1/L2 (512 KiB-1 MiB per core on
 // EPYC) and the TLB entries of 1024 pages replaced: the cost of a truly cold call, to show
@@ -133,11 +140,8 @@ static long handoffs[MAXT];
 static long long wake_ns[MAXT];
 static long switches[MAXT], involuntary[MAXT]; // getrusage(RUSAGE_THREAD): times each worker was switched out
 
-typedef struct { double wake_us; double wall_per_start_us, handoffs_per_start, switches_per_handoff, involuntary_share, call_us[K_N], umount_wait_us, bare_us; } run_result;
+typedef struct { double wake_us, ring_cpu_us; double wall_per_start_us, handoffs_per_start, switches_per_handoff, involuntary_share, call_us[K_N], umount_wait_us, bare_us; } run_result;
 
-static long futex(_Atomic int *addr, int op, int val) {
-  return syscall(SYS_futex, (int *)addr, op, val, NULL, NULL, 0);
-}
 static void wait_turn(int me) {
   while (atomic_load(&word[me]) == 0) futex(&word[me], FUTEX_WAIT_PRIVATE, 0);
 }
@@ -205,6 +209,25 @@ static void one_start(int me, int s) {
   if (mode == M_CALL || mode == M_START || mode == M_CROSS) handoff_live(me); else if (mode == M_EVICT) evict();
 }
 
+// SWITCH_COLD_FILL=1 (pbare/xbare): a pair of filler threads per CPU hands the CPU back and
+// forth all run long, so a ring's wakeup never finds its target CPU idle (no wake-list IPI, no
+// exit from idle): the remote wakeup onto a busy CPU alone
+static int fill;
+static _Atomic int fill_word[4], fill_stop;
+static long long ring_cpu_ns[MAXT];
+static void *filler(void *arg) {
+  int me = (int)(long)arg, peer = me ^ 1;
+  if (probe_pin(me < 2 ? cpu : cpu2) < 0) probe_fail(PROBE_FAILED, "sched_setaffinity(filler)");
+  while (!atomic_load(&fill_stop)) {
+    while (atomic_load(&fill_word[me]) == 0 && !atomic_load(&fill_stop)) futex(&fill_word[me], FUTEX_WAIT_PRIVATE, 0);
+    atomic_store(&fill_word[me], 0);
+    atomic_store(&fill_word[peer], 1);
+    futex(&fill_word[peer], FUTEX_WAKE_PRIVATE, 1);
+  }
+  atomic_store(&fill_word[peer], 1); futex(&fill_word[peer], FUTEX_WAKE_PRIVATE, 1);
+  return NULL;
+}
+
 static void *worker(void *arg) {
   int me = (int)(long)arg;
   int per_ring = nthreads / rings;
@@ -216,11 +239,13 @@ static void *worker(void *arg) {
   }
   wait_turn(me);
   struct rusage u0, u1; getrusage(RUSAGE_THREAD, &u0);
+  long long tc0 = probe_thread_cpu_ns();
   if (bare_mode(mode)) {
     for (long i = 0; i < BARE_HANDOFFS / nthreads; i++) handoff(me);
   } else {
     for (int s = 0; s < nstarts / nthreads; s++) one_start(me, s);
   }
+  ring_cpu_ns[me] = probe_thread_cpu_ns() - tc0;
   getrusage(RUSAGE_THREAD, &u1);
   switches[me] = (u1.ru_nvcsw - u0.ru_nvcsw) + (u1.ru_nivcsw - u0.ru_nivcsw);
   involuntary[me] = u1.ru_nivcsw - u0.ru_nivcsw;
@@ -238,7 +263,7 @@ static void mkdirf(const char *fmt, int a, int b) {
 static int run(enum mode m, int threads, int starts, int layers, run_result *out) {
   mode = m; nthreads = threads; nstarts = starts / threads * threads; nlayers = layers;
   memset(call_ns, 0, sizeof call_ns); memset(call_cnt, 0, sizeof call_cnt);
-  memset(umount_cpu_ns, 0, sizeof umount_cpu_ns); memset(handoffs, 0, sizeof handoffs); memset(wake_ns, 0, sizeof wake_ns);
+  memset(umount_cpu_ns, 0, sizeof umount_cpu_ns); memset(handoffs, 0, sizeof handoffs); memset(wake_ns, 0, sizeof wake_ns); memset(ring_cpu_ns, 0, sizeof ring_cpu_ns);
   memset(switches, 0, sizeof switches); memset(involuntary, 0, sizeof involuntary);
   for (int i = 0; i < MAXT; i++) { atomic_store(&word[i], 0); atomic_store(&done[i], 0); }
   rings = m == M_PBARE || m == M_XBARE ? 2 : 1;
@@ -258,12 +283,19 @@ static int run(enum mode m, int threads, int starts, int layers, run_result *out
   }
   if (probe_pin(cpu) < 0) probe_fail(PROBE_FAILED, "sched_setaffinity");
   pthread_t th[MAXT];
+  pthread_t fth[4]; int nfill = fill && (m == M_PBARE || m == M_XBARE) ? 4 : 0;
+  atomic_store(&fill_stop, 0);
+  for (int i = 0; i < 4; i++) atomic_store(&fill_word[i], i % 2 == 0);
+  for (long i = 0; i < nfill; i++) pthread_create(&fth[i], NULL, filler, (void *)i);
   for (long i = 0; i < threads; i++) pthread_create(&th[i], NULL, worker, (void *)i);
   usleep(20000); // every worker is asleep on its word
   long long t0 = probe_now_ns();
   long long cpu0 = 0; { struct timespec ts; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); cpu0 = ts.tv_sec * 1000000000LL + ts.tv_nsec; }
   for (int r = 0; r < rings; r++) { int w = r * (threads / rings); atomic_store(&word[w], 1); futex(&word[w], FUTEX_WAKE_PRIVATE, 1); }
   for (int i = 0; i < threads; i++) pthread_join(th[i], NULL);
+  atomic_store(&fill_stop, 1);
+  for (int i = 0; i < 4; i++) { atomic_store(&fill_word[i], 1); futex(&fill_word[i], FUTEX_WAKE_PRIVATE, 1); }
+  for (int i = 0; i < nfill; i++) pthread_join(fth[i], NULL);
   double wall_us = (probe_now_ns() - t0) / 1e3;
   double cpu_us; { struct timespec ts; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); cpu_us = (ts.tv_sec * 1000000000LL + ts.tv_nsec - cpu0) / 1e3; }
   long h = 0; for (int i = 0; i < threads; i++) h += handoffs[i];
@@ -276,6 +308,7 @@ static int run(enum mode m, int threads, int starts, int layers, run_result *out
   // preemption) the waker is switched out twice in one handoff (getrusage counts both)
   if (m == M_BARE) { out->bare_us = sw ? wall_us / sw : 0; return 0; }
   { long long wn = 0; for (int i = 0; i < threads; i++) wn += wake_ns[i]; out->wake_us = h ? wn / 1e3 / h : 0; }
+  { long long rc = 0; for (int i = 0; i < threads; i++) rc += ring_cpu_ns[i]; out->ring_cpu_us = sw ? rc / 1e3 / sw : 0; }
   if (bare_mode(m)) { out->bare_us = sw ? cpu_us / sw : 0; out->wall_per_start_us = wall_us; return 0; }
   out->wall_per_start_us = wall_us / nstarts;
   out->handoffs_per_start = (double)h / nstarts;
@@ -291,8 +324,8 @@ static int run(enum mode m, int threads, int starts, int layers, run_result *out
 
 static void print_run(enum mode m, int threads, int rep, const run_result *r) {
   if (m == M_PBARE || m == M_XBARE) {
-    printf("switch-cold-%s threads=%d rings=2 rep=%d handoffs=%d switches_per_handoff=%.3f involuntary_share=%.3f cpu_per_switch_us=%.3f futex_wake_us=%.3f wall_us=%.0f\n",
-           MNAME[m], threads, rep, BARE_HANDOFFS / threads * threads, r->switches_per_handoff, r->involuntary_share, r->bare_us, r->wake_us,
+    printf("switch-cold-%s threads=%d rings=2 rep=%d handoffs=%d switches_per_handoff=%.3f involuntary_share=%.3f cpu_per_switch_us=%.3f ring_cpu_per_switch_us=%.3f fillers=%d futex_wake_us=%.3f wall_us=%.0f\n",
+           MNAME[m], threads, rep, BARE_HANDOFFS / threads * threads, r->switches_per_handoff, r->involuntary_share, r->bare_us, r->ring_cpu_us, fill ? 4 : 0, r->wake_us,
            r->wall_per_start_us);
     return;
   }
@@ -403,6 +436,7 @@ int main(int argc, char **argv) {
   if (ncpus < 1) probe_fail(PROBE_FAILED, "no allowed CPU");
   cpu = cpus[0]; if (ncpus > 1) cpu2 = cpus[1];
   batch = getenv("SWITCH_COLD_BATCH") && !strcmp(getenv("SWITCH_COLD_BATCH"), "1");
+  fill = getenv("SWITCH_COLD_FILL") && !strcmp(getenv("SWITCH_COLD_FILL"), "1");
   if (argc == 5 && !strcmp(argv[1], "suite")) {
     int starts = atoi(argv[2]), reps = atoi(argv[3]), layers = atoi(argv[4]);
     if (starts < 8 || reps < 2 || reps > MAXREPS || layers < 1 || layers > 120) {
