@@ -51,8 +51,12 @@ class FingerprintPinTest {
     // (2026-11-30) when the child-mount walk started paying for lines written on the other
     // socket (kernel/CrossNodeLines: r5.metal has two NUMA nodes and this run's 30 starts
     // reach both). The busy-node pair is unchanged: none of its walks met a line the other node wrote.
-    private static final long PER_LAYER_EVENTS = 22513L;
-    private static final long PER_LAYER_FINGERPRINT = -43653342723364L;
-    private static final long BUSY_NODE_EVENTS = 14317L;
-    private static final long BUSY_NODE_FINGERPRINT = -8022914090646519344L;
+    // Both pairs re-taken on branch rwread (2026-11-30) when namespace_sem's HANDOFF became
+    // kernel/locking/rwsem.c's (set only by a waiter that ran and failed past its jiffy
+    // timeout, and no longer stopping optimistic spinners): both runs have writers waiting
+    // that long, so who gets the lock when changes.
+    private static final long PER_LAYER_EVENTS = 22399L;
+    private static final long PER_LAYER_FINGERPRINT = -8063153170952724720L;
+    private static final long BUSY_NODE_EVENTS = 14359L;
+    private static final long BUSY_NODE_FINGERPRINT = -7867110628089743193L;
 }
