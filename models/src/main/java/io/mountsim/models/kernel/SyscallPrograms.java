@@ -291,6 +291,24 @@ public final class SyscallPrograms {
     }
 
     /**
+     * mount("", "/", "", MS_SLAVE|MS_REC, "") in a container's new mount namespace of
+     * {@code mounts} mounts: the first thing runc init does to its copy of the table
+     * (runc libcontainer/rootfs_linux.go prepareRoot(), unless the config sets another root
+     * propagation, which is recursive too). do_change_type() holds namespace_lock() and
+     * lock_mount_hash() while it calls change_mnt_propagation() on every mount of the tree
+     * (fs/namespace.c), so mount_lock's write section grows with the table as in the old
+     * root's detach below, at one mount_lock section's work per mount [est]; no grace period.
+     */
+    public SyscallProgram makeTreeSlave(int mounts) {
+        long n = Math.max(1, mounts);
+        return new SyscallProgram(SyscallKind.CHANGE_PROPAGATION, List.of(
+                new Step.PathWalk(walkNs),
+                new Step.NamespaceWriteLock(),
+                new Step.MountLockSection(sectionNs * n, 0),
+                new Step.NamespaceWriteUnlock()));
+    }
+
+    /**
      * umount2(".", MNT_DETACH) of the old root after pivot_root in a container's new mount
      * namespace of {@code mounts} mounts (runc libcontainer/rootfs_linux.go pivotRoot()):
      * do_umount() runs umount_tree() over the whole copied tree with namespace_lock() and

