@@ -21,9 +21,11 @@ import io.mountsim.models.kernel.OpSource;
  * tries mount(MS_PRIVATE) on the rootfs and its parents until one is a mount point: one
  * non-recursive propagation change on the rootfs's own mount, left out like the container's
  * own mounts (proc, sys, dev, ...). The study's containerd 2.0.5 pins runc v1.2.6
- * (containerd script/setup/runc-version). On a cgroup v1 host runc would still parse the
- * copy's mountinfo once (mountCgroupV1() -> cgroups.GetCgroupMounts()); cgroup v2 is
- * assumed, as its cgroup mount needs no lookup (mountCgroupV2()).
+ * (containerd script/setup/runc-version). On a cgroup v1 host runc 1.2 would still parse
+ * mountinfo twice per start (cgroups/v1_utils.go readCgroupMountinfo(), once per process:
+ * runc create's cgroup manager on the host's table, runc init's mountCgroupV1() ->
+ * getCgroupMounts() on the copy); cgroup v2 is assumed, whose cgroup mount needs no lookup
+ * (mountCgroupV2()): the study does not say which its nodes ran.
  */
 public final class RuncNamespaceCopy implements OpSource {
     private enum Phase { COPY, MAKE_SLAVE, DETACH, DONE }

@@ -237,7 +237,7 @@ public final class ScenarioKeys {
             Pid1Config.DEFAULT_DBUS_TIMEOUT_SECONDS, "",
             "added: runc's wait for the scope's job (startUnit()); later replies count in dbusTimeouts", SWEEP);
     public static final Form OTHERS = form("watchers.others", "list of {name, trigger, everySeconds, parseNsPerLine}", "-",
-            "added: further mount-table watchers in their own processes (kubelet, containerd)", FIXED,
+            "added: further mount-table watchers in their own processes (what-if: on their sources kubelet and containerd do not watch)", FIXED,
             children -> Map.of("type", "array", "items", required(children, "name", "trigger", "everySeconds")));
     public static final Text OTHERS_NAME = text("watchers.others.name", "text", "required", "added: for the report", FIXED);
     public static final Choice OTHERS_TRIGGER = choice("watchers.others.trigger", List.of("change", "interval"), null, "required",
