@@ -3,6 +3,7 @@ package io.mountsim.models.locks;
 import io.mountsim.models.sched.ContendedLine;
 import io.mountsim.models.sched.CpuScheduler;
 import io.mountsim.models.sched.SchedTask;
+import io.mountsim.models.sched.SchedulerParams;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -25,13 +26,28 @@ import java.util.Map;
  * <li>Release wakes the head waiter: a writer alone (it must then retake the lock itself
  * when it runs, and may find it stolen), or, when a reader is first, up to 256 readers
  * from the whole list, which are granted the lock at wakeup (rwsem_mark_wake).</li>
- * <li>A waiter that has waited RWSEM_WAIT_TIMEOUT (about 4 ms) sets HANDOFF: the lock
- * is then handed to it and nobody may steal.</li>
+ * <li>HANDOFF is set only by a waiter that runs and fails past its timeout: the woken head
+ * writer whose retry finds the lock taken (rwsem_try_write_lock()), or the head reader
+ * whose wakeup finds a writer holding (rwsem_mark_wake()), once
+ * {@code time_after(jiffies, waiter->timeout)}, the timeout being the queueing jiffy plus
+ * RWSEM_WAIT_TIMEOUT. A head that slept through its timeout without running again has not
+ * set it. Once set, the lock is handed to the head and nobody may steal.</li>
  * </ul>
  */
 public final class RwSemaphore {
-    /** RWSEM_WAIT_TIMEOUT: DIV_ROUND_UP(HZ, 250) jiffies = 4 ms at HZ=1000. */
-    public static final long HANDOFF_TIMEOUT_NS = 4_000_000L;
+    /**
+     * One jiffy: CONFIG_HZ=250 on the calibration and development host (/proc/config.gz of
+     * kernel 6.18.44), {@link SchedulerParams#HZ_250_TICK_NS}.
+     */
+    static final long JIFFY_NS = SchedulerParams.HZ_250_TICK_NS;
+    /** RWSEM_WAIT_TIMEOUT = DIV_ROUND_UP(HZ, 250) jiffies: one at HZ=250. */
+    static final long WAIT_TIMEOUT_JIFFIES = 1;
+    /**
+     * The shortest wait after which HANDOFF can be set: time_after(jiffies, timeout) needs
+     * the jiffy after the timeout's, so a waiter queued on a jiffy boundary may set it
+     * 2 jiffies (8 ms) later, one queued just before a boundary just over 1 jiffy (4 ms) later.
+     */
+    public static final long HANDOFF_TIMEOUT_NS = WAIT_TIMEOUT_JIFFIES * JIFFY_NS;
     /** MAX_READERS_WAKEUP. */
     public static final int MAX_READERS_WAKEUP = 256;
 
@@ -69,7 +85,11 @@ public final class RwSemaphore {
     private SchedTask writer;
     private long writerSinceNs;
     private int readers;
-    /** HANDOFF set explicitly by a woken writer that failed after the timeout. */
+    /**
+     * RWSEM_FLAG_HANDOFF: set by a waiter that ran and failed past its timeout (a woken head
+     * writer in rwsem_try_write_lock(), or the head reader in rwsem_mark_wake()), cleared
+     * when the lock is handed over.
+     */
     private boolean handoff;
     /** Set once spinning on the current reader phase timed out (RWSEM_NONSPINNABLE). */
     private boolean readerPhaseNonSpinnable;
@@ -151,8 +171,8 @@ public final class RwSemaphore {
             return true;
         }
         w.woken = false;
-        if (now - w.sinceNs >= HANDOFF_TIMEOUT_NS && waitList.peekFirst() == w) {
-            handoff = true;
+        if (waitList.peekFirst() == w && pastTimeout(w.sinceNs, now)) {
+            handoff = true; // rwsem_try_write_lock(): the lock is held and this waiter timed out
         }
         sleeps++;
         sched.block(t);
@@ -236,6 +256,12 @@ public final class RwSemaphore {
         }
         Spinner s = spinners.peekFirst();
         if (s != null) {
+            if (head != null && head.mode == Mode.READ && pastTimeout(head.sinceNs, now)) {
+                // rwsem_wake() -> rwsem_mark_wake(): the head reader's grant finds the
+                // spinner's RWSEM_WRITER_LOCKED and, past its timeout, sets HANDOFF, so the
+                // next release goes to the readers
+                handoff = true;
+            }
             // the releaser's atomic on the count waits behind the polling head, then the
             // line moves to the head, which sees the lock free and takes it
             long queueNs = Math.round(line.queueNs());
@@ -291,20 +317,32 @@ public final class RwSemaphore {
     }
 
     /**
-     * HANDOFF is in force once the first waiter has waited RWSEM_WAIT_TIMEOUT: the kernel
-     * sets the bit when that waiter (a writer retrying, or the waker of readers) notices;
-     * checking the head's age at each decision is the same rule without the bookkeeping.
+     * Whether RWSEM_FLAG_HANDOFF is set. A head that has waited past its timeout has not set
+     * it unless it ran and failed since: a sleeping writer is woken only by a release
+     * (rwsem_wake()), and may find the lock free, or stolen (then it sets the bit).
      */
     private boolean handoffInForce() {
-        if (handoff) {
-            return true;
-        }
-        Waiter head = waitList.peekFirst();
-        return head != null && sched.now() - head.sinceNs >= HANDOFF_TIMEOUT_NS;
+        return handoff;
     }
 
+    /**
+     * time_after(jiffies, waiter->timeout) with timeout = the queueing jiffy +
+     * RWSEM_WAIT_TIMEOUT (rwsem_down_write_slowpath(), rwsem_down_read_slowpath()), jiffies
+     * counted from the simulation's start.
+     */
+    static boolean pastTimeout(long queuedNs, long nowNs) {
+        return nowNs / JIFFY_NS > queuedNs / JIFFY_NS + WAIT_TIMEOUT_JIFFIES;
+    }
+
+    /**
+     * rwsem_can_spin_on_owner(): not when need_resched(), else while the owner is a running
+     * writer, or readers whose phase has not been marked non-spinnable. HANDOFF does not stop
+     * a spinner (6.x rwsem_spin_on_owner(): "we don't need to quit even when the handoff bit
+     * is set"); it only keeps it from taking the lock (rwsem_try_write_lock_unqueued()),
+     * which passOn() gives to the head first.
+     */
     private boolean canSpin(SchedTask t) {
-        if (handoffInForce() || sched.needResched(t)) {
+        if (sched.needResched(t)) {
             return false;
         }
         if (writer != null) {

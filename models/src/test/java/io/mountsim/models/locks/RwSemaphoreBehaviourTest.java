@@ -204,35 +204,46 @@ class RwSemaphoreBehaviourTest {
     }
 
     /**
-     * W0 holds off-CPU for {@code holdUs} and releases at T = 10 us + hold; W1 has slept
-     * in the queue since 6 us and is woken at T, running at T + 5 us; W2, running, asks
-     * at T + 1 us and may steal the free lock unless W1 has waited RWSEM_WAIT_TIMEOUT.
+     * HANDOFF is set by the woken head writer whose retry finds the lock stolen past its
+     * timeout (rwsem_try_write_lock(): time_after(jiffies, queueing jiffy + 1) at HZ=250),
+     * not by a head that has merely waited. W0 holds off-CPU for {@code holdUs} and
+     * releases at T = 10 us + hold; W1 has slept in the queue since 6 us (jiffy 0) and is
+     * woken at T, running at T + 5 us; W2, running, steals the free lock at T + 1 us and
+     * holds it 5 us, so W1's retry fails. Past its timeout (T + 5 us in jiffy 2, from 8 ms
+     * on) W1 sets HANDOFF: at W2's release (T + 6 us) the lock goes to W1, and W3, asking
+     * at T + 6.5 us, waits for it. Before (even at 5 and 7 ms of waiting, still jiffy 1)
+     * W3 steals the lock again.
      */
     @ParameterizedTest
-    @CsvSource({"1000, true", "3990, true", "4000, false", "5000, false"})
-    void aWriterStealsFromTheWokenHeadOnlyBeforeHandoff(long holdUs, boolean steals) {
+    @CsvSource({"1000, false", "5000, false", "7000, false", "8000, true", "9000, true"})
+    void theWokenHeadWriterSetsHandoffOnlyWhenItsRetryFailsPastItsJiffyTimeout(long holdUs, boolean handoff) {
         Scenario t = slowWakeups();
         long holdNs = holdUs * 1_000;
         t.writer(0, new OffCpu(holdNs), 0);
         t.writer(1_000, new Compute(5_000), 0);
         t.writer(0, new Compute(5_000), holdNs + 6_000);
+        t.writer(0, new Compute(5_000), holdNs + 11_500);
         t.runToCompletion();
         long releaseNs = 10_000 + holdNs;
         assertEquals(releaseNs, t.releaseNs().get(0L));
         Map<Long, Long> grant = t.grantNs();
-        if (steals) {
-            assertEquals(releaseNs + 1_000, grant.get(2L), "stole the free lock");
-            assertTrue(grant.get(1L) >= t.releaseNs().get(2L));
+        assertEquals(releaseNs + 1_000, grant.get(2L), "W2 steals from the woken W1 either way");
+        if (handoff) {
+            assertEquals(releaseNs + 6_000, grant.get(1L), "HANDOFF: W2's release goes straight to W1");
+            assertEquals(t.releaseNs().get(1L), grant.get(3L), "W3 waits for W1");
         } else {
-            assertEquals(releaseNs, grant.get(1L), "HANDOFF: the lock goes straight to the head waiter");
-            assertTrue(grant.get(2L) >= t.releaseNs().get(1L));
+            assertEquals(releaseNs + 6_500, grant.get(3L), "no HANDOFF: W3 steals again");
+            assertTrue(grant.get(1L) >= t.releaseNs().get(3L));
         }
     }
 
-    /** Same timeline with a reader as the latecomer: the slow-path reader steal obeys HANDOFF too. */
+    /**
+     * Same timeline with a reader as the latecomer: W1 has slept through its timeout at 5 ms
+     * without running again, so it has not set HANDOFF and the slow-path reader steals.
+     */
     @ParameterizedTest
-    @CsvSource({"1000, true", "5000, false"})
-    void aReaderStealsFromTheWokenHeadOnlyBeforeHandoff(long holdUs, boolean steals) {
+    @CsvSource({"1000, true", "5000, true"})
+    void aReaderStealsFromAWokenHeadThatHasNotSetHandoff(long holdUs, boolean steals) {
         Scenario t = slowWakeups();
         long holdNs = holdUs * 1_000;
         t.writer(0, new OffCpu(holdNs), 0);
@@ -252,12 +263,13 @@ class RwSemaphoreBehaviourTest {
     }
 
     /**
-     * HANDOFF also beats the optimistic spinners: W1 has slept at the head since 100 ns
-     * (W0 was off-CPU then); S spins on W0 (back on a CPU) from 2 ms; at W0's release at
-     * 5 ms the lock goes to W1, which has waited 4.9 ms, and S takes it only after W1.
+     * A head that has waited past its timeout but never ran again has not set HANDOFF, so
+     * an optimistic spinner still takes the lock first: W1 has slept at the head since
+     * 100 ns (W0 was off-CPU then); S spins on W0 (back on a CPU) from 2 ms; at W0's
+     * release at 5 ms S takes the lock and W1 gets it at S's release.
      */
     @Test
-    void aHeadWaiterPastTheTimeoutIsNotOvertakenByASpinner() {
+    void aSpinnerTakesTheLockFromAHeadThatSleptThroughItsTimeout() {
         Scenario t = freeScheduling(3);
         Worker w0 = t.rig.worker(List.of(new WriteLock(t.sem), new OffCpu(1_000_000), new Compute(4_000_000),
                 new WriteUnlock(t.sem)));
@@ -266,8 +278,8 @@ class RwSemaphoreBehaviourTest {
         t.writer(2_000_000, new Compute(5_000), 0);
         t.runToCompletion();
         Map<Long, Long> grant = t.grantNs();
-        assertEquals(5_000_000L, grant.get(1L), "HANDOFF to the sleeping head");
-        assertEquals(t.releaseNs().get(1L), grant.get(2L), "the spinner comes after it");
+        assertEquals(5_000_000L, grant.get(2L), "the spinner takes the released lock");
+        assertEquals(t.releaseNs().get(2L), grant.get(1L), "the head comes after it");
         assertEquals(1, t.sem.sleeps(), "only W1 slept: S spun on running owners throughout");
     }
 
@@ -336,21 +348,28 @@ class RwSemaphoreBehaviourTest {
     /**
      * rwsem_optimistic_spin() re-arms the reader-spin threshold whenever the owner turns
      * from a writer into readers, so a writer that began spinning on a writer does not
-     * spin through a whole reader phase. W0 holds 0-5 ms computing; R1 has slept at the
-     * head since 100 ns, so at 5 ms HANDOFF gives the lock to R1 (for 200 us) while S,
-     * spinning on W0 since 1 ms, is still in the OSQ.
+     * spin through a whole reader phase. W0 holds 0-9 ms computing; R1 has slept at the
+     * head since 100 ns; S spins on W0 from 1 ms, S2 from 2 ms. At 9 ms S takes the lock
+     * (the spinner wins the release), and the head reader's grant, finding a writer past
+     * its timeout (jiffy 2 > jiffy 0 + 1), sets HANDOFF (rwsem_mark_wake()): at S's release
+     * the lock goes to R1 (for 200 us) while S2, spinning on S, is still in the OSQ.
      */
     @Test
     void aWriterSpinningWhenTheLockPassesToReadersStopsAfterTheReaderThreshold() {
-        Scenario t = freeScheduling(2);
-        t.writer(0, new Compute(5_000_000), 0);
+        Scenario t = freeScheduling(3);
+        t.writer(0, new Compute(9_000_000), 0);
         t.reader(100, new Compute(200_000));
         t.writer(1_000_000, new Compute(5_000), 0);
+        t.writer(2_000_000, new Compute(5_000), 0);
         t.runToCompletion();
-        assertEquals(5_000_000L, t.grantNs().get(1L), "HANDOFF to the reader");
-        assertEquals(4_000_000.0 + 10_500, t.spinNs(), 1.0, "spun on W0, then 10.5 us on one reader");
-        assertEquals(2, t.sem.sleeps(), "the reader and, after its spin, the writer");
-        assertEquals(5_200_000L, t.grantNs().get(2L));
+        Map<Long, Long> grant = t.grantNs();
+        assertEquals(9_000_000L, grant.get(2L), "S takes W0's release");
+        long sReleaseNs = t.releaseNs().get(2L);
+        assertEquals(sReleaseNs, grant.get(1L), "HANDOFF to the reader at S's release");
+        assertEquals(8_000_000.0 + (sReleaseNs + 10_500 - 2_000_000), t.spinNs(), 1.0,
+                "S spun on W0; S2 on W0 and S, then 10.5 us on one reader");
+        assertEquals(2, t.sem.sleeps(), "the reader and, after its spin, S2");
+        assertEquals(t.releaseNs().get(1L), grant.get(3L));
     }
 
     /**
@@ -359,27 +378,28 @@ class RwSemaphoreBehaviourTest {
      * W1 is queued on the CPU where S spins. S must stop spinning and sleep so W1 can run,
      * not spin on an owner that cannot run until S's slice ends.
      *
-     * <p>Timeline (2 CPUs, switch 1 us): R0 reads 0-100 us off-CPU; W1 spins on it from
-     * 1 us, gives up at 11.5 us and sleeps; R0's release wakes W1, but W0 steals the lock
-     * at 100.5 us before W1 runs (101 us), so W1 sleeps again; W0 computes with the lock
-     * until 5.1005 ms, then 2 ms more without it; S spins on W0 from 3.9 ms.
+     * <p>Timeline (2 CPUs, switch 1 us): R0 reads 0-8.1 ms off-CPU; W1 spins on it from
+     * 1 us (jiffy 0), gives up at 11.5 us and sleeps; R0's release wakes W1, but W0 steals
+     * the lock at 8.1005 ms before W1 runs (8.101 ms), so W1's retry fails past its
+     * timeout (jiffy 2) and sets HANDOFF; W0 computes with the lock until 13.1005 ms, then
+     * 2 ms more without it; S spins on W0 from 11.9 ms.
      */
     @Test
     void aWriterSpinningWhenTheLockIsHandedToAnOwnerWaitingForACpuStopsSpinning() {
         Scenario t = new Scenario(2, 0, 1_000);
-        t.reader(0, new OffCpu(100_000));
+        t.reader(0, new OffCpu(8_100_000));
         t.writer(1_000, new Compute(10_000), 0);
-        Worker w0 = t.rig.worker(List.of(new Compute(98_500), new WriteLock(t.sem), new Compute(5_000_000),
+        Worker w0 = t.rig.worker(List.of(new Compute(8_098_500), new WriteLock(t.sem), new Compute(5_000_000),
                 new WriteUnlock(t.sem), new Compute(2_000_000)));
         t.rig.startAt(w0, 2_000);
-        t.writer(3_900_000, new Compute(10_000), 0);
+        t.writer(11_900_000, new Compute(10_000), 0);
         t.runToCompletion();
-        long handoffNs = 100_500 + 5_000_000;
+        long handoffNs = 8_100_500 + 5_000_000;
         assertEquals(handoffNs, t.grantNs().get(1L), "HANDOFF to W1");
         long w1RunsNs = t.rig.log.stream().filter(e -> e.taskId() == 1 && e.kind() == Worker.Kind.GRANTED)
                 .mapToLong(Worker.Event::timeNs).findFirst().orElseThrow();
         assertEquals(handoffNs + 1_000, w1RunsNs, "W1 runs after one switch on the spinner's CPU");
-        assertEquals(10_500 + (handoffNs - 3_900_000), t.spinNs(), 1.0, "W1's reader spin, then S until the handoff");
+        assertEquals(10_500 + (handoffNs - 11_900_000), t.spinNs(), 1.0, "W1's reader spin, then S until the handoff");
     }
 
     /**

@@ -54,11 +54,16 @@ class FingerprintPinTest {
     // The busy-node pair re-taken on branch nodecite (2026-11-30) from cited sources: a pod
     // leaves 4 other host lines, not 3 [est] (NodeSpec.POD_OTHER_MOUNTS: the pause rootfs
     // overlay was missing), and runc 1.2's namespace work has no mountinfo read and parse but
-    // a recursive MS_SLAVE pass under mount_lock (RuncNamespaceCopy, runc prepareRoot()); then
-    // again when the copy (1.4 us) and the slave pass (50 ns) per mount were measured
-    // (calibration/epyc-2core/runc-rslave.txt) instead of derived from open_tree and [est].
-    private static final long PER_LAYER_EVENTS = 22513L;
-    private static final long PER_LAYER_FINGERPRINT = -43653342723364L;
-    private static final long BUSY_NODE_EVENTS = 13756L;
-    private static final long BUSY_NODE_FINGERPRINT = 598365067654385418L;
+    // a recursive MS_SLAVE pass under mount_lock (RuncNamespaceCopy, runc prepareRoot()), with
+    // the copy (1.4 us) and the slave pass (50 ns) per mount measured
+    // (calibration/epyc-2core/runc-rslave.txt).
+    // Both pairs re-taken on branch rwread (2026-11-30) when namespace_sem's HANDOFF became
+    // kernel/locking/rwsem.c's (set only by a waiter that ran and failed past its jiffy
+    // timeout, and no longer stopping optimistic spinners): both runs have writers waiting
+    // that long, so who gets the lock when changes. The busy-node pair re-taken again when
+    // nodecite merged rwread's change (both changes together).
+    private static final long PER_LAYER_EVENTS = 22399L;
+    private static final long PER_LAYER_FINGERPRINT = -8063153170952724720L;
+    private static final long BUSY_NODE_EVENTS = 13767L;
+    private static final long BUSY_NODE_FINGERPRINT = 1313141840761776637L;
 }
