@@ -60,10 +60,13 @@ class FingerprintPinTest {
     // Both pairs re-taken on branch rwread (2026-11-30) when namespace_sem's HANDOFF became
     // kernel/locking/rwsem.c's (set only by a waiter that ran and failed past its jiffy
     // timeout, and no longer stopping optimistic spinners): both runs have writers waiting
-    // that long, so who gets the lock when changes. The busy-node pair re-taken again when
-    // nodecite merged rwread's change (both changes together).
-    private static final long PER_LAYER_EVENTS = 22399L;
-    private static final long PER_LAYER_FINGERPRINT = -8063153170952724720L;
-    private static final long BUSY_NODE_EVENTS = 13767L;
-    private static final long BUSY_NODE_FINGERPRINT = 1313141840761776637L;
+    // that long, so who gets the lock when changes.
+    // Both pairs re-taken on branch umshare (2026-11-30) when lockHeldShares.umount became the
+    // measured 0.11 instead of 0.7 (KernelProfiles.UMOUNT_SHARE): every unmount of both runs
+    // holds namespace_sem about a sixth as long, so every wait behind it changes.
+    // The busy-node pair re-taken when nodecite merged main's two changes (all together).
+    private static final long PER_LAYER_EVENTS = 23898L;
+    private static final long PER_LAYER_FINGERPRINT = -1056698337508599764L;
+    private static final long BUSY_NODE_EVENTS = 13316L;
+    private static final long BUSY_NODE_FINGERPRINT = 4342253977559909677L;
 }
