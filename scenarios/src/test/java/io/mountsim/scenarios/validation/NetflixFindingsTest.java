@@ -30,19 +30,18 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node: p95 at 400 starts r5.metal 21,425 ± 348, m7i.metal-24xl 22,028 ± 258, m7a.24xlarge 15,891 ± 518 ms (at 100: 2,087 ± 43, 2,085 ± 64, 1,605 ± 125 ms): m7a fastest, but r5.metal not slower than m7i (NUMA placement of the walked lines adds 0.02% to r5.metal's walks); 0 failed starts on every machine; see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node (partly): p95 at 400 starts r5.metal 31,918 ± 1,041, m7i.metal-24xl 31,892 ± 1,437, m7a.24xlarge 22,224 ± 513 ms (at 100: 2,090 ± 306, 2,136 ± 169, 1,498 ± 42 ms): m7a fastest, but r5.metal not slower than m7i; r5.metal and m7i.metal-24xl miss the 30 s health check with all 400 starts at 400 but none at 100 or 200, m7a.24xlarge none; see VALIDATION.md")
     void finding3HundredPlusStartsOrderTheMachines() {
         assertHolds(NetflixFinding.HUNDRED_PLUS_ORDERING);
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node m7i.metal-48xl p99 6,571 ± 201 vs m7i.metal-24xl 6,603 ± 244 ms, 30.4 vs 30.3 starts/s: the child-mount walk dominates, and the lines the other socket wrote since a walker's socket last walked add 0.04% to it (kernel/CrossNodeLines); see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node: m7i.metal-48xl p99 7,797 ± 857 vs m7i.metal-24xl 8,023 ± 369 ms, 25.7 vs 24.9 starts/s: the child-mount walk dominates, and the lines the other socket wrote since a walker's socket last walked add 0.04% to it (kernel/CrossNodeLines); see VALIDATION.md")
     void finding4TwoSocketsAreWorseThanOne() {
         assertHolds(NetflixFinding.TWO_SOCKETS_WORSE);
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node, narrowly: SMT off 8.6% lower mean start latency (5,932 ± 267 vs 6,490 ± 243 ms; 9.6% with 10 replications, 5,941 ± 71 vs 6,572 ± 122 ms) against the accepted 10-40%; it was 11.5% before the busy-node inputs were taken from sources and measurements (a pod's 4 host lines, no kubelet or containerd watchers, runc 1.2's namespace work as measured); see VALIDATION.md")
     void finding5SmtOffImprovesM7iLaunchLatency() {
         assertHolds(NetflixFinding.SMT_OFF_M7I);
     }
@@ -58,7 +57,7 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node (partly: three presets of five reach 5x, the two m7a ones do not): per-layer / common-parent p99 6.12x on r5.metal (2,093 -> 342 ms), 5.40x m7i.metal-24xl, 5.33x m7i.metal-48xl, 4.78x m7a.24xlarge, 4.69x m7a.metal-48xl: the fix removes the idmap mounts but not the table-sized work of every start (runc's namespace copy, rslave pass and detach under namespace_sem and mount_lock, PID 1's reply); see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node (partly: three presets of five reach 5x, the two m7a ones do not): per-layer / common-parent p99 5.94x on r5.metal (2,096 -> 353 ms), 6.09x m7i.metal-24xl, 6.52x m7i.metal-48xl, 4.87x m7a.24xlarge, 4.80x m7a.metal-48xl: the fix removes the idmap mounts but not the table-sized work of every start (runc's namespace copy, rslave pass and detach under namespace_sem and mount_lock, PID 1's reply); see VALIDATION.md")
     void finding8CommonParentFixRemovesTheBottleneck() {
         assertHolds(NetflixFinding.COMMON_PARENT_FIX);
     }
