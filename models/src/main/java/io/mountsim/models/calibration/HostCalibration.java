@@ -195,7 +195,8 @@ public final class HostCalibration {
                 + " period starts share it; perf lock contention on the calibration host agrees (lock-contention.txt)"));
         prov.put("rcu.perCpuUs", Provenance.byDefault("1 us per CPU beyond this host's to check or IPI [est]"));
         defaults.add("rcu.perCpuUs = 1.0: one more CPU to check or IPI per CPU [est]");
-        KernelProfile.Scheduler sched = new KernelProfile.Scheduler(idleWakeup, contextSwitch, epyc.scheduler().preemptible());
+        KernelProfile.Scheduler sched = new KernelProfile.Scheduler(idleWakeup, contextSwitch, epyc.scheduler().preemptible(),
+                crossCpuWakeup(src));
         prov.put("scheduler.preemptible", Provenance.byDefault("voluntary preemption, as the calibration host's kernel"
                 + " (set kernel.preemption in a scenario for PREEMPT kernels)"));
         defaults.add("scheduler.preemptible = false (voluntary preemption): the probe kit does not read the kernel's"
@@ -230,6 +231,59 @@ public final class HostCalibration {
 
         KernelProfile profile = new KernelProfile(costs, shares, rcu, sched, table, runtime, host);
         return new Result(new HostProfile(name, machine, profile, prov), List.copyOf(defaults));
+    }
+
+    /** The rule for a crossing wakeup's cost when the results have no wakeup-cross rows. */
+    public static final String CROSS_WAKEUP_DEFAULT = "0 = not measured: a wakeup across CPUs costs what a local"
+            + " one does (the calibration host's own figure is a KVM guest's VM exits, not to be carried to another"
+            + " machine; run the kit's wakeup-cross probe)";
+
+    /**
+     * The extra of a wakeup across CPUs, from the wakeup-cross summary rows (the mean over
+     * the rows of each target kind when several runs are given); not measured (0) without them.
+     */
+    private KernelProfile.CrossCpuWakeup crossCpuWakeup(String src) {
+        List<ProbeResults.Row> busy = results.rows("wakeup-cross", "wakeup-cross").stream()
+                .filter(r -> "busy".equals(r.values().get("target"))
+                        && r.number("waker_extra_us").isPresent() && r.number("woken_extra_us").isPresent())
+                .toList();
+        List<ProbeResults.Row> idle = results.rows("wakeup-cross", "wakeup-cross").stream()
+                .filter(r -> "idle".equals(r.values().get("target")) && r.number("waker_extra_us").isPresent())
+                .toList();
+        String[] keys = {"scheduler.crossCpuWakeup.wakerUs", "scheduler.crossCpuWakeup.wokenUs",
+            "scheduler.crossCpuWakeup.wakerIdleTargetUs"};
+        if (busy.isEmpty()) {
+            for (String k : keys) {
+                prov.put(k, Provenance.byDefault(CROSS_WAKEUP_DEFAULT));
+            }
+            defaults.add("scheduler.crossCpuWakeup = 0 (wakerUs, wokenUs, wakerIdleTargetUs): no wakeup-cross rows; "
+                    + CROSS_WAKEUP_DEFAULT);
+            return KernelProfile.CrossCpuWakeup.NOT_MEASURED;
+        }
+        String method = " (futex handoff rings, CPU time and FUTEX_WAKE time per handoff, crossing against local;"
+                + " wakeup-cross.c's header)";
+        String of = busy.size() == 1 ? "" : ", mean of " + busy.size() + " rows";
+        // a cost below zero is noise around nothing: nothing is charged
+        double waker = Math.max(0, mean(busy, "waker_extra_us"));
+        double woken = Math.max(0, mean(busy, "woken_extra_us"));
+        prov.put(keys[0], Provenance.measured(src + " wakeup-cross target=busy: waker_extra_us" + of + method));
+        prov.put(keys[1], Provenance.measured(src + " wakeup-cross target=busy: woken_extra_us" + of + method));
+        double wakerIdle;
+        if (idle.isEmpty()) {
+            wakerIdle = waker;
+            prov.put(keys[2], Provenance.derived(src + " wakeup-cross target=busy waker_extra_us: no target=idle row;"
+                    + " the same IPI send [est]"));
+            defaults.add("scheduler.crossCpuWakeup.wakerIdleTargetUs = wakerUs: no wakeup-cross target=idle row");
+        } else {
+            wakerIdle = Math.max(0, mean(idle, "waker_extra_us"));
+            prov.put(keys[2], Provenance.measured(src + " wakeup-cross target=idle: waker_extra_us"
+                    + (idle.size() == 1 ? "" : ", mean of " + idle.size() + " rows") + method));
+        }
+        return new KernelProfile.CrossCpuWakeup(waker, woken, wakerIdle);
+    }
+
+    private static double mean(List<ProbeResults.Row> rows, String key) {
+        return rows.stream().mapToDouble(r -> r.number(key).orElseThrow()).average().orElseThrow();
     }
 
     private double childMountCheck(String src) {

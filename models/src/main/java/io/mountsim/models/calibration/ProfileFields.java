@@ -16,8 +16,27 @@ public final class ProfileFields {
     /** What kind of value a field holds. */
     public enum Kind { NUMBER, INTEGER, BOOLEAN }
 
-    public record Field(String key, Kind kind, Function<KernelProfile, Object> get) {
+    /**
+     * One number of a profile.
+     *
+     * @param absent null for a field every profile file must hold; else the value of a field
+     *               added later, which a file may leave out: read as this value (its
+     *               {@link #NOT_MEASURED} provenance), and written only when it differs, so
+     *               that files written before the field existed stay valid and unchanged
+     */
+    public record Field(String key, Kind kind, Function<KernelProfile, Object> get, Object absent) {
+        Field(String key, Kind kind, Function<KernelProfile, Object> get) {
+            this(key, kind, get, null);
+        }
+
+        public boolean optional() {
+            return absent != null;
+        }
     }
+
+    /** The provenance of an optional field a profile file leaves out. */
+    public static final Provenance NOT_MEASURED = Provenance.byDefault("0 = not measured: nothing charged (the file"
+            + " has no value; `mountsim calibrate` writes one from a kit run with the probe's rows)");
 
     public static final List<Field> ALL = List.of(
             num("syscallsUs.openTree", p -> p.syscallsUs().openTree()),
@@ -42,6 +61,12 @@ public final class ProfileFields {
             num("scheduler.idleWakeupUs", p -> p.scheduler().idleWakeupUs()),
             num("scheduler.contextSwitchUs", p -> p.scheduler().contextSwitchUs()),
             new Field("scheduler.preemptible", Kind.BOOLEAN, p -> p.scheduler().preemptible()),
+            new Field("scheduler.crossCpuWakeup.wakerUs", Kind.NUMBER,
+                    p -> p.scheduler().crossCpuWakeup().wakerUs(), 0.0),
+            new Field("scheduler.crossCpuWakeup.wokenUs", Kind.NUMBER,
+                    p -> p.scheduler().crossCpuWakeup().wokenUs(), 0.0),
+            new Field("scheduler.crossCpuWakeup.wakerIdleTargetUs", Kind.NUMBER,
+                    p -> p.scheduler().crossCpuWakeup().wakerIdleTargetUs(), 0.0),
             num("mountTable.lockSectionUs", p -> p.mountTable().lockSectionUs()),
             num("mountTable.perCpuCounterNs", p -> p.mountTable().perCpuCounterNs()),
             num("mountTable.pathWalkUs", p -> p.mountTable().pathWalkUs()),
@@ -70,7 +95,12 @@ public final class ProfileFields {
         return out;
     }
 
-    /** The profile whose fields have these values (every key of {@link #ALL} must be present). */
+    /** Whether a writer leaves this field out: an optional field at its absent value. */
+    public static boolean leftOut(Field f, Object value) {
+        return f.optional() && f.absent().equals(value);
+    }
+
+    /** The profile whose fields have these values (every required key of {@link #ALL} must be present). */
     public static KernelProfile build(Map<String, Object> v) {
         return new KernelProfile(
                 new SyscallCostsUs(d(v, "syscallsUs.openTree"), d(v, "syscallsUs.mountSetattr"), d(v, "syscallsUs.moveMount"),
@@ -84,7 +114,9 @@ public final class ProfileFields {
                 new KernelProfile.Rcu(d(v, "rcu.gracePeriodUs"), d(v, "rcu.kworkerUs"), b(v, "rcu.shared"),
                         d(v, "rcu.perCpuUs")),
                 new KernelProfile.Scheduler(d(v, "scheduler.idleWakeupUs"), d(v, "scheduler.contextSwitchUs"),
-                        b(v, "scheduler.preemptible")),
+                        b(v, "scheduler.preemptible"), new KernelProfile.CrossCpuWakeup(
+                        d(v, "scheduler.crossCpuWakeup.wakerUs"), d(v, "scheduler.crossCpuWakeup.wokenUs"),
+                        d(v, "scheduler.crossCpuWakeup.wakerIdleTargetUs"))),
                 new KernelProfile.MountTable(d(v, "mountTable.lockSectionUs"), d(v, "mountTable.perCpuCounterNs"),
                         d(v, "mountTable.pathWalkUs"), d(v, "mountTable.refWalkFactor"),
                         (int) Math.round(d(v, "mountTable.baselineMounts")), d(v, "mountTable.mountinfoLineBytes")),
@@ -94,11 +126,15 @@ public final class ProfileFields {
     }
 
     private static double d(Map<String, Object> v, String key) {
-        Object o = v.get(key);
+        Object o = v.containsKey(key) ? v.get(key) : absentValue(key);
         if (!(o instanceof Number n)) {
             throw new IllegalArgumentException("profile field " + key + " is missing");
         }
         return n.doubleValue();
+    }
+
+    private static Object absentValue(String key) {
+        return ALL.stream().filter(f -> f.key().equals(key)).findFirst().map(Field::absent).orElse(null);
     }
 
     private static boolean b(Map<String, Object> v, String key) {

@@ -234,7 +234,7 @@ public final class Kernel {
         mountEvent++;
         if (!pollers.isEmpty()) {
             for (KThread p : pollers) {
-                sched.wake(p);
+                sched.wake(p, cpu); // woken by the task that changed the table, on its CPU
             }
             pollers.clear();
         }

@@ -59,8 +59,43 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
      * @param preemptible     true for a preemptible kernel (PREEMPT, PREEMPT_LAZY): lock
      *                        holders outside spinlocks can lose their CPU; false for
      *                        voluntary preemption
+     * @param crossCpuWakeup  the extra CPU a wakeup costs when the woken task is placed on a
+     *                        CPU other than its waker's ({@link CrossCpuWakeup#NOT_MEASURED}
+     *                        charges nothing)
      */
-    public record Scheduler(double idleWakeupUs, double contextSwitchUs, boolean preemptible) {
+    public record Scheduler(double idleWakeupUs, double contextSwitchUs, boolean preemptible,
+                            CrossCpuWakeup crossCpuWakeup) {
+        /** Without a cross-CPU wakeup cost (not measured). */
+        public Scheduler(double idleWakeupUs, double contextSwitchUs, boolean preemptible) {
+            this(idleWakeupUs, contextSwitchUs, preemptible, CrossCpuWakeup.NOT_MEASURED);
+        }
+
+        /** The same costs with the other preemption model. */
+        public Scheduler withPreemptible(boolean p) {
+            return new Scheduler(idleWakeupUs, contextSwitchUs, p, crossCpuWakeup);
+        }
+    }
+
+    /**
+     * What a wakeup that crosses CPUs costs beyond one that stays on the waker's CPU
+     * (try_to_wake_up() in kernel/sched/core.c: ttwu_queue_wakelist() ->
+     * send_call_function_single_ipi() to an idle target, or the remote run queue's lock and
+     * resched_curr() -> smp_send_reschedule() to a busy one; in a KVM guest each IPI is a VM
+     * exit to send and an injected interrupt to receive). Measured by the kit's wakeup-cross
+     * probe. All zero means not measured: nothing is charged.
+     *
+     * @param wakerUs           the waker's extra CPU in the wakeup when the target CPU is busy
+     *                          (wakeup-cross target=busy waker_extra_us)
+     * @param wokenUs           the target CPU's extra before the woken task runs there, when
+     *                          that CPU was busy (target=busy woken_extra_us: the IPI's
+     *                          interrupt and the remote switch)
+     * @param wakerIdleTargetUs the waker's extra when the target CPU is idle (target=idle
+     *                          waker_extra_us); the idle CPU's own side is the idle wakeup,
+     *                          already {@link Scheduler#idleWakeupUs()}
+     */
+    public record CrossCpuWakeup(double wakerUs, double wokenUs, double wakerIdleTargetUs) {
+        /** Not measured: a crossing wakeup costs what a local one does. */
+        public static final CrossCpuWakeup NOT_MEASURED = new CrossCpuWakeup(0, 0, 0);
     }
 
     /**
@@ -126,13 +161,14 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
     /** The same profile with other scheduler and grace-period costs (what the calibration fits). */
     public KernelProfile withDynamics(double idleWakeupUs, double contextSwitchUs, double rcuGracePeriodUs,
                                       double rcuKworkerUs) {
-        return withScheduler(new Scheduler(idleWakeupUs, contextSwitchUs, scheduler.preemptible()))
+        return withScheduler(new Scheduler(idleWakeupUs, contextSwitchUs, scheduler.preemptible(),
+                scheduler.crossCpuWakeup()))
                 .withRcu(new Rcu(rcuGracePeriodUs, rcuKworkerUs, rcu.shared(), rcu.perCpuUs()));
     }
 
     /** The same profile with the other preemption model. */
     public KernelProfile withKernelPreemption(boolean preemptible) {
-        return withScheduler(new Scheduler(scheduler.idleWakeupUs(), scheduler.contextSwitchUs(), preemptible));
+        return withScheduler(scheduler.withPreemptible(preemptible));
     }
 
     /** The same profile with another starting mount table ({@code kernel.baselineMounts}). */
@@ -161,7 +197,7 @@ public record KernelProfile(SyscallCostsUs syscallsUs,
                 c.mountinfoReadPerLowerdir(), c.childMountCheck()))
                 .withRcu(new Rcu(gracePeriod * r, rcu.kworkerUs() * r, rcu.shared(), rcu.perCpuUs()))
                 .withScheduler(new Scheduler(scheduler.idleWakeupUs() * r, scheduler.contextSwitchUs(),
-                        scheduler.preemptible()))
+                        scheduler.preemptible(), scheduler.crossCpuWakeup()))
                 .withHost(new MeasuringHost(cpus, us - cpu * r, host.workCv()));
     }
 

@@ -102,7 +102,7 @@ public final class RcuExpedited {
         mutexOwner = null;
         if (nextOwner != null) {
             takeMutex(nextOwner);
-            sched.wake(nextOwner); // mutex_unlock() wakes the first waiter, who must run first
+            sched.wake(nextOwner, t.cpu()); // mutex_unlock() wakes the first waiter, who must run first
         }
         return true;
     }

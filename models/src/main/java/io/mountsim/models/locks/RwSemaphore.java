@@ -243,7 +243,7 @@ public final class RwSemaphore {
                 waitList.pollFirst();
                 handoff = false;
                 takeWrite(head.task, head.sinceNs, now);
-                sched.wake(head.task);
+                sched.wake(head.task, lastOwnerCpu);
                 if (!head.task.isRunning()) {
                     // rwsem_spin_on_owner(): spinning stops once the owner is off-CPU
                     stopAllSpinners();
@@ -280,7 +280,7 @@ public final class RwSemaphore {
         if (head.mode == Mode.WRITE) {
             if (!head.woken) {
                 head.woken = true;
-                sched.wake(head.task);
+                sched.wake(head.task, lastOwnerCpu);
             }
         } else {
             wakeReaders(now);
@@ -299,7 +299,7 @@ public final class RwSemaphore {
         }
         for (Waiter w : granted) {
             takeRead(w.task, w.sinceNs, now);
-            sched.wake(w.task);
+            sched.wake(w.task, lastOwnerCpu);
         }
         // rwsem_optimistic_spin() starts the reader-spin threshold afresh whenever the
         // owner turns into readers: writers that began spinning on a writer get one too

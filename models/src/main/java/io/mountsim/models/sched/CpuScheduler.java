@@ -25,6 +25,11 @@ public final class CpuScheduler {
         final ArrayDeque<SchedTask> runQueue = new ArrayDeque<>();
         long computeNs;
         long spinNs;
+        /**
+         * Until when the CPU still does kernel work its last task left behind when it slept
+         * or yielded (a crossing wakeup's IPI it sent): the next task switched in waits for it.
+         */
+        long owedUntilNs;
 
         Cpu(int index) {
             this.index = index;
@@ -73,20 +78,51 @@ public final class CpuScheduler {
         return cpus.length;
     }
 
-    /** Makes a new or sleeping task runnable; it is resumed once it has a CPU. */
+    /**
+     * Makes a new or sleeping task runnable; it is resumed once it has a CPU. For a wakeup
+     * with no waking task on a CPU (a timer, a new task); a task that wakes another calls
+     * {@link #wake(SchedTask, int)}.
+     */
     public void wake(SchedTask t) {
+        wake(t, -1);
+    }
+
+    /**
+     * Makes a new or sleeping task runnable, woken by the task now running on CPU
+     * {@code wakerCpu} (-1: no waking task). When the task is placed on another CPU the
+     * wakeup crosses CPUs, and costs more than a local one (try_to_wake_up() in
+     * kernel/sched/core.c): to an idle CPU the waker queues the task on that CPU's wake list
+     * and sends an IPI (ttwu_queue_wakelist() -> __smp_call_single_queue() ->
+     * send_call_function_single_ipi()); to a busy CPU it takes the remote run queue's lock,
+     * enqueues it and sends a reschedule IPI (resched_curr() -> smp_send_reschedule()), and
+     * that CPU takes the interrupt and switches. The waker's extra (params' crossWake: the
+     * wakeup-cross probe's waker_extra_us, busy or idle target) is CPU time of the waker's
+     * CPU, paid before the waker's next work; the busy target's extra (woken_extra_us) is
+     * paid on the target CPU before the woken task runs. An idle target's own side is the
+     * idle wakeup, already charged.
+     */
+    public void wake(SchedTask t, int wakerCpu) {
         if (t.isAwake()) {
             return; // already awake: a wakeup of an awake task is a no-op, as in try_to_wake_up()
         }
         if (t.state() == SchedTask.State.EXITED) {
             throw new IllegalStateException(t + " has exited");
         }
+        SchedulerParams.CrossWake cross = params.crossWake();
+        boolean charged = wakerCpu >= 0 && cross.charged();
         Cpu idle = findIdleCpu(t.lastCpu());
         if (idle != null) {
+            if (charged && idle.index != wakerCpu) {
+                chargeWaker(wakerCpu, cross.wakerIdleTargetNs());
+            }
             dispatch(idle, t, params.idleWakeupNs());
             return;
         }
         Cpu target = shortestQueue(t.lastCpu());
+        if (charged && target.index != wakerCpu) {
+            chargeWaker(wakerCpu, cross.wakerNs());
+            t.oweBeforeRunning(cross.wokenNs());
+        }
         t.queue(sim.now());
         target.runQueue.addLast(t);
         queuedTasks++;
@@ -98,11 +134,36 @@ public final class CpuScheduler {
         }
     }
 
+    /**
+     * The waker's part of a crossing wakeup: CPU time of the task running on {@code cpu},
+     * paid before its next work (or before the next task on that CPU when it sleeps first).
+     */
+    private void chargeWaker(int cpu, long ns) {
+        if (ns <= 0) {
+            return;
+        }
+        SchedTask waker = cpus[cpu].current;
+        if (waker != null) {
+            waker.oweCpu(ns);
+        } else {
+            leaveOwed(cpus[cpu], ns); // the waker slept just before waking (it left its CPU first)
+        }
+    }
+
+    /** Kernel work a task left on its CPU as it left it: the CPU is busy with it from now. */
+    private void leaveOwed(Cpu c, long ns) {
+        if (ns > 0) {
+            c.owedUntilNs = Math.max(c.owedUntilNs, sim.now()) + ns;
+            c.computeNs += ns;
+        }
+    }
+
     /** The running task {@code t} sleeps: its CPU goes to the next task. */
     public void block(SchedTask t) {
         requireRunning(t);
         Cpu c = cpus[t.cpu()];
         endActivity(t);
+        leaveOwed(c, t.takeOwedCpu());
         t.sleep();
         c.current = null;
         busyCpus--;
@@ -127,6 +188,7 @@ public final class CpuScheduler {
             return false;
         }
         endActivity(t);
+        leaveOwed(c, t.takeOwedCpu());
         t.requeue(sim.now());
         c.current = null;
         busyCpus--;
@@ -207,6 +269,7 @@ public final class CpuScheduler {
      */
     public void compute(SchedTask t, long workNs, boolean preemptible) {
         requireRunning(t);
+        workNs += t.takeOwedCpu(); // a crossing wakeup's IPI sent just before this work
         t.setComputePreemptible(preemptible);
         setActivity(t, SchedTask.Activity.COMPUTE);
         SchedTask sibling = siblingTask(t.cpu());
@@ -380,6 +443,8 @@ public final class CpuScheduler {
     }
 
     private void dispatch(Cpu c, SchedTask t, long delayNs) {
+        // kernel work left on the CPU by its last task, and a crossing wakeup's woken side
+        delayNs += Math.max(0, c.owedUntilNs - sim.now()) + t.takeOwedBeforeRunning();
         c.current = t;
         busyCpus++;
         // the CPU is taken from now: switching in (or leaving idle) is kernel work on it

@@ -33,6 +33,10 @@ public abstract class SchedTask extends Task {
     private long preemptedWorkNs;
     /** What to tell when an optimistic spin must stop because another task wants the CPU. */
     private SpinAbort spinAbort;
+    /** CPU time this task owes for crossing wakeups it made, paid before its next work. */
+    private long owedCpuNs;
+    /** Kernel work its CPU does before this task runs: the woken side of a crossing wakeup. */
+    private long owedBeforeRunningNs;
 
     protected SchedTask(Simulation sim, long id) {
         super(sim, id);
@@ -201,6 +205,27 @@ public abstract class SchedTask extends Task {
         long rest = preemptedWorkNs;
         preemptedWorkNs = 0;
         return rest;
+    }
+
+    final void oweCpu(long ns) {
+        owedCpuNs += ns;
+    }
+
+    /** The owed CPU time, taken (paid once). */
+    final long takeOwedCpu() {
+        long ns = owedCpuNs;
+        owedCpuNs = 0;
+        return ns;
+    }
+
+    final void oweBeforeRunning(long ns) {
+        owedBeforeRunningNs += ns;
+    }
+
+    final long takeOwedBeforeRunning() {
+        long ns = owedBeforeRunningNs;
+        owedBeforeRunningNs = 0;
+        return ns;
     }
 
     private void requireRunning() {

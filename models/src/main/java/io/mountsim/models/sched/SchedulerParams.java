@@ -18,9 +18,32 @@ package io.mountsim.models.sched;
  *                         only user work and syscall returns are preemption points
  * @param tickNs           the scheduler tick (1 s / CONFIG_HZ): a used slice is noticed at the
  *                         next tick, not at once; 0 = not modelled (noticed at once)
+ * @param crossWake        the extra CPU of a wakeup whose task is placed on a CPU other than
+ *                         its waker's ({@link CrossWake#NONE}: not charged)
  */
 public record SchedulerParams(long sliceNs, long idleWakeupNs, long contextSwitchNs, boolean kernelPreemption,
-                              long tickNs) {
+                              long tickNs, CrossWake crossWake) {
+
+    /**
+     * What a wakeup across CPUs costs beyond a local one (KernelProfile.CrossCpuWakeup).
+     *
+     * @param wakerNs           the waker's extra CPU, target CPU busy
+     * @param wokenNs           the target CPU's extra before the woken task runs, target busy
+     * @param wakerIdleTargetNs the waker's extra CPU, target CPU idle
+     */
+    public record CrossWake(long wakerNs, long wokenNs, long wakerIdleTargetNs) {
+        public static final CrossWake NONE = new CrossWake(0, 0, 0);
+
+        public boolean charged() {
+            return wakerNs > 0 || wokenNs > 0 || wakerIdleTargetNs > 0;
+        }
+    }
+
+    /** Without a cross-CPU wakeup cost. */
+    public SchedulerParams(long sliceNs, long idleWakeupNs, long contextSwitchNs, boolean kernelPreemption,
+                           long tickNs) {
+        this(sliceNs, idleWakeupNs, contextSwitchNs, kernelPreemption, tickNs, CrossWake.NONE);
+    }
 
     /** Without a modelled tick. */
     public SchedulerParams(long sliceNs, long idleWakeupNs, long contextSwitchNs, boolean kernelPreemption) {

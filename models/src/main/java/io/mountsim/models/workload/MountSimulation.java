@@ -103,9 +103,11 @@ public final class MountSimulation {
         long wallStart = System.nanoTime();
         Simulation sim = new Simulation();
         RandomStreams streams = new RandomStreams(seed);
+        KernelProfile.CrossCpuWakeup cross = profile.scheduler().crossCpuWakeup();
         SchedulerParams sp = new SchedulerParams(SchedulerParams.defaultSliceNs(layout.cpus()),
                 Math.round(profile.scheduler().idleWakeupUs() * 1000), Math.round(profile.scheduler().contextSwitchUs() * 1000),
-                profile.scheduler().preemptible());
+                profile.scheduler().preemptible(), 0, new SchedulerParams.CrossWake(Math.round(cross.wakerUs() * 1000),
+                Math.round(cross.wokenUs() * 1000), Math.round(cross.wakerIdleTargetUs() * 1000)));
         CpuScheduler sched = new CpuScheduler(sim, layout, sp);
         Kernel kernel = new Kernel(sched, profile, lookups, node.pathLookupsPerSecond(),
                 streams.stream("pathLookups", replication), withTimeline ? TIMELINE_SPANS_PER_LOCK : 0,

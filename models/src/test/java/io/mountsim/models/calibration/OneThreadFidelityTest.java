@@ -124,6 +124,43 @@ class OneThreadFidelityTest {
     }
 
     /**
+     * The crossing-wakeup cost (scheduler.crossCpuWakeup, measured by wakeup-cross) leaves
+     * every one-thread row as it was. A one-thread unmount's wakeups do cross vCPUs on this
+     * host (the grace period's worker runs on the other, idle vCPU, and wakes the caller by
+     * IPI: scenarios/validation/umount-state/), but their cost is inside what the kit
+     * measured: the caller's IPI to the worker is CPU time of its umount2 (umount_detach's
+     * CPU part), the worker's wakeup and the caller's are umount-gp's measured wait, which the
+     * profile's idle wakeup and grace period are cut from. So the model's grace-period
+     * wakeups (RcuExpedited) name no waking task and are not charged again.
+     */
+    @Test
+    void theCrossingWakeupCostLeavesEveryOneThreadRowAsItWas() throws IOException {
+        ProbeResults withCross = ProbeResults.parse(withWakeupCrossRows(), "probe-results.txt + wakeup-cross.txt");
+        var cross = HostCalibration.calibrate(withCross, MACHINE, "host").profile().kernel().scheduler().crossCpuWakeup();
+        assertTrue(cross.wakerUs() > 1 && cross.wokenUs() > 1 && cross.wakerIdleTargetUs() > 1, cross.toString());
+        assertEquals(ratios(devHost(), true), ratios(withCross, true));
+    }
+
+    /**
+     * The kit file with a wakeup-cross section holding the rows of the full-argument runs of
+     * calibration/epyc-2core/wakeup-cross.txt (what
+     * scenarios/validation/switch-cold/transfer/make-results.sh builds).
+     */
+    static String withWakeupCrossRows() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        boolean full = false;
+        for (String line : resource("/calibration/epyc-2core/wakeup-cross.txt").split("\n")) {
+            if (line.startsWith("### ")) {
+                full = line.contains("wakeup-cross 40000 5 16");
+            } else if (full && line.startsWith("wakeup-cross")) {
+                rows.append(line).append('\n');
+            }
+        }
+        String kit = resource(DEV_HOST);
+        return kit.substring(0, kit.lastIndexOf("== end")) + "== probe wakeup-cross\n" + rows + "== end\n";
+    }
+
+    /**
      * Which passes ran in which state, as measured: the per-layer 50-layer row (256 starts,
      * 0.8-0.9 s) always in the steady state, every 1- and 10-layer row (6-30 ms) with the
      * worker on the unmounting thread's CPU. So the 1- and 10-layer rows cannot be held to the

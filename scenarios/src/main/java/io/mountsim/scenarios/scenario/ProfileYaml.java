@@ -49,13 +49,18 @@ public final class ProfileYaml {
         writeMapping(out, preset != null ? Map.of("preset", preset) : MachineBinder.resolved(p.machine(), null), 1);
         out.append("kernel:\n");
         Map<String, Object> tree = new LinkedHashMap<>();
-        ProfileFields.values(p.kernel()).forEach((key, value) -> {
+        for (ProfileFields.Field f : ProfileFields.ALL) {
+            String key = f.key();
+            Object value = f.get().apply(p.kernel());
+            if (ProfileFields.leftOut(f, value)) {
+                continue; // an optional field at its not-measured value: files without it read the same
+            }
             Provenance pr = p.provenance().get(key);
             if (pr == null) {
                 throw new IllegalArgumentException("no provenance for " + key);
             }
             put(tree, key, new Numbered(value, pr));
-        });
+        }
         writeMapping(out, tree, 1);
         return out.toString();
     }
@@ -186,6 +191,11 @@ public final class ProfileYaml {
         for (ProfileFields.Field f : ProfileFields.ALL) {
             String path = "kernel." + f.key();
             YamlValue v = lookup(kernelValue, f.key());
+            if (v == null && f.optional()) {
+                numbers.put(f.key(), f.absent());
+                provenance.put(f.key(), ProfileFields.NOT_MEASURED);
+                continue;
+            }
             if (v == null) {
                 problems.add(kernelValue.location(), path, "missing; every profile number is required (write the"
                         + " file with `mountsim calibrate`)");

@@ -116,6 +116,41 @@ class CalibrateCommandTest {
         assertTrue(stderr().contains("warning: the probe run skipped something (a reason)"), stderr());
     }
 
+    /**
+     * The wakeup-cross section becomes scheduler.crossCpuWakeup, measured, with the rows it
+     * came from (the mean when several runs' rows are given); written and read back. Without
+     * the section it is 0, "not measured", listed as a default and left out of the file, so
+     * profiles written before it existed read the same.
+     */
+    @Test
+    void theWakeupCrossRowsBecomeTheCrossingWakeupCostAndTheirAbsenceIsADefault() throws IOException {
+        String kit = Files.readString(KIT_RUN);
+        String section = "== probe wakeup-cross\n"
+                + "wakeup-cross-run target=busy placement=local threads=16 rep=0 handoffs=40000 futex_wake_us=1.7\n"
+                + "wakeup-cross target=busy threads=16 samples=5 extra_us=3.7 waker_extra_us=2.0 woken_extra_us=1.5\n"
+                + "wakeup-cross target=idle threads=2 samples=5 waker_extra_us=5.0\n"
+                + "wakeup-cross target=busy threads=16 samples=5 extra_us=4.1 waker_extra_us=3.0 woken_extra_us=1.1\n"
+                + "wakeup-cross target=idle threads=2 samples=5 waker_extra_us=4.0\n";
+        Path file = dir.resolve("kit.txt");
+        Files.writeString(file, kit.replace("== end\n", section + "== end\n"));
+        Path profile = dir.resolve("cross.yaml");
+        assertEquals(0, run("calibrate", file.toString(), "-o", profile.toString()), stderr());
+        assertFalse(stderr().contains("crossCpuWakeup"), "measured, so not a default: " + stderr());
+        var cross = ProfileYaml.read(profile).kernel().scheduler().crossCpuWakeup();
+        assertEquals(2.5, cross.wakerUs(), 1e-9, "mean of waker_extra_us 2.0 and 3.0");
+        assertEquals(1.3, cross.wokenUs(), 1e-9, "mean of woken_extra_us 1.5 and 1.1");
+        assertEquals(4.5, cross.wakerIdleTargetUs(), 1e-9, "mean of the idle rows' waker_extra_us");
+        String text = Files.readString(profile);
+        assertTrue(text.contains("wokenUs: {value: 1.3, method: measured, source: \"kit.txt wakeup-cross target=busy:"
+                + " woken_extra_us, mean of 2 rows"), text);
+
+        Path without = dir.resolve("without.yaml");
+        assertEquals(0, run("calibrate", KIT_RUN.toString(), "-o", without.toString()), stderr());
+        assertTrue(stderr().contains("warning: default used: scheduler.crossCpuWakeup = 0"), stderr());
+        assertFalse(Files.readString(without).contains("crossCpuWakeup"), "left out at its not-measured value");
+        assertEquals(0.0, ProfileYaml.read(without).kernel().scheduler().crossCpuWakeup().wakerUs());
+    }
+
     @Test
     void refusesToOverwriteAFileMountsimDidNotWrite() throws IOException {
         Path mine = TestFiles.write(dir, "notes.yaml", "my notes\n");

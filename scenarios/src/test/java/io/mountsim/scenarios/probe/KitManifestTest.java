@@ -28,7 +28,8 @@ class KitManifestTest {
         assertEquals(1, KIT.manifest().version());
         List<String> names = KIT.manifest().probes().stream().map(KitProbe::name).toList();
         assertEquals(List.of("mountbench", "child-mounts", "mountinfo-overlay-lines", "wakeup-idle", "context-switch",
-                "umount-gp", "pingpong", "smt-sibling", "lockbench", "child-walk-levels", "core-to-core", "mountinfo-parse"),
+                "umount-gp", "pingpong", "smt-sibling", "lockbench", "child-walk-levels", "core-to-core", "mountinfo-parse",
+                "wakeup-cross"),
                 names);
         // libmount is the one library beyond libc: the kit runs without it
         for (KitProbe p : KIT.manifest().probes()) {

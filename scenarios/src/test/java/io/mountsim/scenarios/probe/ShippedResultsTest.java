@@ -35,14 +35,20 @@ class ShippedResultsTest {
     void theDevelopmentHostsKitOutputsKeepTheContract() throws IOException {
         List<String> kit = Kit.shipped().manifest().probes().stream().map(KitProbe::name).toList();
         keepsTheContract(resource("/calibration/epyc-2core/kit/probe-results-0206.txt"), kit.subList(0, 7));
-        keepsTheContract(resource("/calibration/epyc-2core/kit/probe-results.txt"), kit);
+        keepsTheContract(resource("/calibration/epyc-2core/kit/probe-results.txt"), beforeWakeupCross(kit));
+    }
+
+    /** The kit's probes less wakeup-cross, added last (2026-11-30 07:00 UTC) after these runs. */
+    private static List<String> beforeWakeupCross(List<String> kit) {
+        assertEquals("wakeup-cross", kit.get(kit.size() - 1));
+        return kit.subList(0, kit.size() - 1);
     }
 
     /** The whole kit's full run (with libmount installed, so nothing skipped). */
     @Test
     void theWholeKitsFullRunKeepsTheContract() throws IOException {
         String text = resource("/calibration/epyc-2core/kit/probe-results-full-kit.txt");
-        keepsTheContract(text, Kit.shipped().manifest().probes().stream().map(KitProbe::name).toList());
+        keepsTheContract(text, beforeWakeupCross(Kit.shipped().manifest().probes().stream().map(KitProbe::name).toList()));
         assertTrue(!text.contains("# skipped:"), "libmount was installed");
     }
 
