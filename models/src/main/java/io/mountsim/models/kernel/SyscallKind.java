@@ -14,6 +14,8 @@ public enum SyscallKind {
     /** The introspection pass's temporary rootfs, unmounted once read: not in the study's count. */
     UMOUNT_ROOTFS("umountRootfs", false),
     UNSHARE("unshare", false),
+    /** mount(2) changing propagation only (MS_SLAVE|MS_REC etc.): not a mount operation in the study's count. */
+    CHANGE_PROPAGATION("changePropagation", false),
     MOUNTINFO_READ("mountinfoRead", false),
     CLOSE_TREE("closeTree", false);
 

@@ -27,6 +27,17 @@ public final class SyscallPrograms {
     private static final long SB_LOCK_SECTION_NS = 100;
     /** Floor for a call's CPU work once its other parts are carved out. */
     private static final long MIN_WORK_NS = 200;
+    /**
+     * Measured on the calibration host (calibration/epyc-2core/runc-rslave.txt, least-squares
+     * slopes over 22 to 2,022 mounts, the busy node's range): unshare(CLONE_NEWNS) costs 1,398
+     * ns per mount copied (copy_mnt_ns() -> copy_tree() under namespace_sem), and the
+     * recursive MS_SLAVE runc makes on the copy 51 ns per mount (do_change_type() under
+     * namespace_sem and mount_lock). Both grow faster beyond (1,642 and 132 ns per mount over
+     * 22 to 8,022 mounts), not modelled. The study's machines take the calibration host's
+     * per-mount work, as they take its per-call costs.
+     */
+    static final long MEASURED_UNSHARE_NS_PER_MOUNT = 1_400;
+    static final long MEASURED_MAKE_SLAVE_NS_PER_MOUNT = 50;
 
     private final KernelProfile p;
     private final double coreWorkScale;
@@ -277,16 +288,36 @@ public final class SyscallPrograms {
     }
 
     /**
-     * unshare(CLONE_NEWNS): copy_tree() of the whole namespace under namespace_lock(), at
-     * open_tree's lock-held cost per mount copied.
+     * unshare(CLONE_NEWNS): copy_tree() of the whole namespace under namespace_lock(), at the
+     * measured cost per mount copied ({@link #MEASURED_UNSHARE_NS_PER_MOUNT}; before it was
+     * measured, open_tree's lock-held cost per mount stood for it: 1.57 us on the calibration
+     * profile, 12% above the measurement).
      */
     public SyscallProgram unshare(int mounts) {
-        long perMount = Math.round(Math.max(MIN_WORK_NS, us(p.syscallsUs().openTree()) - walkNs) * p.shares().openTree());
         return new SyscallProgram(SyscallKind.UNSHARE, List.of(
                 new Step.Work(us(p.syscallsUs().openTree()) / 2),
                 new Step.NamespaceWriteLock(),
-                new Step.Work(perMount * Math.max(1, mounts)),
+                new Step.Work(MEASURED_UNSHARE_NS_PER_MOUNT * Math.max(1, mounts)),
                 new Step.MountLockSection(sectionNs, 0),
+                new Step.NamespaceWriteUnlock()));
+    }
+
+    /**
+     * mount("", "/", "", MS_SLAVE|MS_REC, "") in a container's new mount namespace of
+     * {@code mounts} mounts: the first thing runc init does to its copy of the table
+     * (runc libcontainer/rootfs_linux.go prepareRoot(), unless the config sets another root
+     * propagation, which is recursive too). do_change_type() holds namespace_lock() and
+     * lock_mount_hash() while it calls change_mnt_propagation() on every mount of the tree
+     * (fs/namespace.c), so mount_lock's write section grows with the table as in the old
+     * root's detach below, at the measured {@link #MEASURED_MAKE_SLAVE_NS_PER_MOUNT} per mount
+     * (the whole call, taken as held); no grace period.
+     */
+    public SyscallProgram makeTreeSlave(int mounts) {
+        long n = Math.max(1, mounts);
+        return new SyscallProgram(SyscallKind.CHANGE_PROPAGATION, List.of(
+                new Step.PathWalk(walkNs),
+                new Step.NamespaceWriteLock(),
+                new Step.MountLockSection(MEASURED_MAKE_SLAVE_NS_PER_MOUNT * n, 0),
                 new Step.NamespaceWriteUnlock()));
     }
 
@@ -296,7 +327,10 @@ public final class SyscallPrograms {
      * do_umount() runs umount_tree() over the whole copied tree with namespace_lock() and
      * lock_mount_hash() held (fs/namespace.c), so mount_lock's write section grows with the
      * table: per mount an unhash and list moves, taken as one mount_lock section's work
-     * each [est]; then namespace_unlock() waits for a grace period.
+     * each [est]; then namespace_unlock() waits for a grace period. The whole call measures
+     * 670 ns per mount on the calibration host (calibration/epyc-2core/runc-rslave.txt, the
+     * detach of a subtree of 0-2,000 mounts, freeing and grace period included); its
+     * lock-held part is not measured apart, so the [est] 300 ns stays.
      */
     public SyscallProgram detachOldRoot(int mounts) {
         long n = Math.max(1, mounts);

@@ -25,13 +25,34 @@ public record NodeSpec(int runningContainers,
                        boolean runcNamespaceCopy) {
 
     /**
-     * [est] Host mount-table lines per running Kubernetes pod besides its rootfs overlay:
-     * the sandbox's /dev/shm tmpfs (containerd CRI: .../sandboxes/ID/shm), the projected
-     * service-account token tmpfs (kubelet: /var/lib/kubelet/pods/UID/volumes/kubernetes.io~projected/...)
-     * and the network namespace's nsfs bind (/run/netns/cni-...). The pause container's own
-     * rootfs overlay is a fourth line of one lowerdir, left out.
+     * Host mount-table lines of a running Kubernetes pod with one app container besides that
+     * container's rootfs overlay, counted from the sources (each mounted in the init mount
+     * namespace, where PID 1 reads mountinfo):
+     * <ol>
+     * <li>the sandbox (pause) container's own rootfs overlay at
+     *     /run/containerd/io.containerd.runtime.v2.task/k8s.io/ID/rootfs: the shim mounts every
+     *     task's rootfs there (containerd cmd/containerd-shim-runc-v2/runc/container.go
+     *     NewContainer(): mount.All(mounts, rootfs)), and the shim runs in the host's mount
+     *     namespace (manager_linux.go newCommand(): SysProcAttr{Setpgid: true}, no CLONE_NEWNS).
+     *     The pause image is one layer (kubernetes build/pause/Dockerfile: FROM scratch, one
+     *     ADD), so this line lists one lowerdir, not counted in the node's lowerdirs;</li>
+     * <li>the sandbox's /dev/shm tmpfs at /run/containerd/io.containerd.grpc.v1.cri/sandboxes/ID/shm
+     *     (containerd internal/cri/server/podsandbox/sandbox_run_linux.go setupSandboxFiles():
+     *     c.os.Mount("shm", ..., "tmpfs", ...) unless the pod uses the host's IPC);</li>
+     * <li>the network namespace's bind mount at /var/run/netns/cni-UUID (containerd
+     *     pkg/netns/netns_linux.go newNS(): unix.Mount(nsPath, ..., MS_BIND));</li>
+     * <li>the service-account token's projected volume kube-api-access-XXXXX, a tmpfs under
+     *     /var/lib/kubelet/pods/UID/volumes/kubernetes.io~projected/ (kubernetes
+     *     pkg/volume/projected/projected.go wrappedVolumeSpec(): EmptyDir{Medium: Memory};
+     *     emptydir setupTmpfs() mounts it; plugin/pkg/admission/serviceaccount adds the volume
+     *     to every pod that does not opt out of automountServiceAccountToken).</li>
+     * </ol>
+     * Not host lines: /etc/hosts, resolv.conf and hostname are files (setupSandboxFiles()),
+     * bind-mounted only inside the container's own namespace by runc; an emptyDir without
+     * medium Memory is a plain directory. A pod's further Secret, downward-API or
+     * Memory-medium emptyDir volumes would each add a tmpfs; none is assumed.
      */
-    public static final int EST_OTHER_MOUNTS_PER_CONTAINER = 3;
+    public static final int POD_OTHER_MOUNTS = 4;
     /** [est] Mean burst of a running workload's CPU work: 2 ms, a request's worth of work for a service. */
     public static final double EST_BURST_MS = 2;
 

@@ -2,33 +2,40 @@ package io.mountsim.models.node;
 
 import io.mountsim.models.kernel.KThread;
 import io.mountsim.models.kernel.Kernel;
-import io.mountsim.models.kernel.MountinfoFullRead;
 import io.mountsim.models.kernel.Op;
 import io.mountsim.models.kernel.OpSource;
 
 /**
  * What runc create does with the node's mount table for each container, after the rootfs
- * is mounted: its init process starts in a new mount namespace, a copy of the node's whole
- * table (clone(CLONE_NEWNS): copy_mnt_ns() -> copy_tree() under namespace_sem); it reads
- * and parses all of that copy's mountinfo to find the rootfs's parent mount
- * (libcontainer/rootfs_linux.go getParentMount(): mountinfo.GetMounts(ParentsFilter(rootfs)),
- * which parses every line; containerd #5113 shows runc init's CPU growing with the mounts);
- * and after pivot_root it detaches the old root, the whole copy (umount_tree() under
- * namespace_sem and mount_lock). The container's own mounts (proc, sys, dev, ...) are left
- * out. The Go parse costs [est] what libmount's measured parse does per line.
+ * is mounted. Its init process starts in a new mount namespace, a copy of the node's whole
+ * table (clone(CLONE_NEWNS): copy_mnt_ns() -> copy_tree() under namespace_sem). It makes
+ * that whole copy a slave tree (libcontainer/rootfs_linux.go prepareRoot():
+ * mount("", "/", "", MS_SLAVE|MS_REC): do_change_type() over every copied mount under
+ * namespace_sem and mount_lock). After pivot_root it detaches the old root, the whole copy
+ * again (umount_tree() under namespace_sem and mount_lock).
+ *
+ * <p>No mountinfo read: runc up to 1.1.14 read and parsed the copy's whole mountinfo to find
+ * the rootfs's parent mount (getParentMount(): mountinfo.GetMounts(ParentsFilter(rootfs)),
+ * the CPU containerd #5113 saw in runc init), but runc 1.2.0 replaced it (commit 13a6f56,
+ * "runc run: fix mount leak", backported to 1.1.15) by rootfsParentMountPrivate(), which
+ * tries mount(MS_PRIVATE) on the rootfs and its parents until one is a mount point: one
+ * non-recursive propagation change on the rootfs's own mount, left out like the container's
+ * own mounts (proc, sys, dev, ...). The study's containerd 2.0.5 pins runc v1.2.6
+ * (containerd script/setup/runc-version). On a cgroup v1 host runc 1.2 would still parse
+ * mountinfo twice per start (cgroups/v1_utils.go readCgroupMountinfo(), once per process:
+ * runc create's cgroup manager on the host's table, runc init's mountCgroupV1() ->
+ * getCgroupMounts() on the copy); cgroup v2 is assumed, whose cgroup mount needs no lookup
+ * (mountCgroupV2()): the study does not say which its nodes ran.
  */
 public final class RuncNamespaceCopy implements OpSource {
-    private enum Phase { COPY, READ, PARSE, DETACH, DONE }
+    private enum Phase { COPY, MAKE_SLAVE, DETACH, DONE }
 
     private final Kernel kernel;
-    private final int readBufferBytes;
     private Phase phase = Phase.COPY;
     private int copiedMounts;
-    private MountinfoFullRead read;
 
-    public RuncNamespaceCopy(Kernel kernel, int readBufferBytes) {
+    public RuncNamespaceCopy(Kernel kernel) {
         this.kernel = kernel;
-        this.readBufferBytes = readBufferBytes;
     }
 
     @Override
@@ -36,28 +43,18 @@ public final class RuncNamespaceCopy implements OpSource {
         switch (phase) {
             case COPY -> {
                 copiedMounts = kernel.mounts();
-                phase = Phase.READ;
+                phase = Phase.MAKE_SLAVE;
                 return kernel.programs().unshare(copiedMounts);
             }
-            case READ -> {
-                if (read == null) {
-                    // the copy's table, taken as the node's now (the copy was made a moment ago)
-                    read = new MountinfoFullRead(kernel, readBufferBytes);
-                }
-                Op call = read.next();
-                if (call != null) {
-                    return call;
-                }
-                phase = Phase.PARSE;
-                return new Op.UserWork(Math.max(1, Math.round(Pid1Config.MEASURED_PARSE_NS_PER_LINE * read.lines()
-                        + Pid1Config.MEASURED_PARSE_NS_PER_LOWERDIR * read.lowerdirs())));
-            }
-            case PARSE -> {
+            case MAKE_SLAVE -> {
                 phase = Phase.DETACH;
+                return kernel.programs().makeTreeSlave(copiedMounts);
+            }
+            case DETACH -> {
+                phase = Phase.DONE;
                 return kernel.programs().detachOldRoot(copiedMounts);
             }
             default -> {
-                phase = Phase.DONE;
                 return null;
             }
         }

@@ -1,9 +1,13 @@
 package io.mountsim.models.node;
 
 /**
- * A mount-table watcher other than PID 1, in a process of its own (kubelet with its
- * cAdvisor, containerd): what makes it read the whole of /proc/self/mountinfo and what
- * parsing it costs that process.
+ * A mount-table watcher other than PID 1, in a process of its own: what makes it read the
+ * whole of /proc/self/mountinfo and what parsing it costs that process. For a what-if: on
+ * their sources neither kubelet nor containerd watches the table (cAdvisor reads it once at
+ * start, fs.NewFsInfo(); containerd parses it only when tearing a container down,
+ * mount.UnmountRecursive()), so the shipped busy node has none; a per-user systemd manager
+ * re-reads it as PID 1 does (systemd #16728: PID 1 and the user instances near a core each
+ * under pod churn).
  *
  * @param name           for the report
  * @param trigger        {@code CHANGE}: poll() until the table changes, read, then wait at

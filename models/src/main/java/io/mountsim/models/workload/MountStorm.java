@@ -45,7 +45,6 @@ final class MountStorm {
     private final int pid1Requests;
     private final int pid1RequestsBefore;
     private final boolean runcNamespaceCopy;
-    private final int readBufferBytes;
     private final int[] layers;
     private final double[] workScale;
     private final List<MountinfoWatcher> watchers = new ArrayList<>();
@@ -56,7 +55,6 @@ final class MountStorm {
                WatcherConfig watcherConfig, RandomStreams streams, int replication, Optional<SystemdPid1> pid1,
                boolean runcNamespaceCopy) {
         this.runcNamespaceCopy = runcNamespaceCopy;
-        this.readBufferBytes = watcherConfig.readBufferBytes();
         this.pid1 = pid1.orElse(null);
         this.pid1Requests = pid1.isPresent() ? watcherConfig.systemd().map(Pid1Config::dbusRequestsPerStart).orElse(0) : 0;
         this.pid1RequestsBefore = pid1.isPresent()
@@ -134,7 +132,7 @@ final class MountStorm {
         OpSource source = OpSource.of(ops);
         if (runcNamespaceCopy) {
             OpSource assemble = source;
-            OpSource runc = new RuncNamespaceCopy(kernel, readBufferBytes);
+            OpSource runc = new RuncNamespaceCopy(kernel);
             source = t -> {
                 Op op = assemble.next(t);
                 return op != null ? op : runc.next(t);

@@ -72,6 +72,7 @@ final class TraceReplay {
             case UMOUNT_DETACH -> programs.umount(true);
             case UMOUNT_ROOTFS -> programs.umountRootfs(Math.max(1, call.layers()));
             case UNSHARE -> programs.unshare(kernel.mounts());
+            case CHANGE_PROPAGATION -> programs.makeTreeSlave(kernel.mounts());
             case MOUNTINFO_READ -> programs.mountinfoRead(programs.mountinfoReadNs(kernel.mounts(), kernel.listedLowerdirs()));
             case CLOSE_TREE -> programs.closeDetachedTree();
         };

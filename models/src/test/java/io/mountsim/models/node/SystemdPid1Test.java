@@ -129,14 +129,14 @@ class SystemdPid1Test {
     void aReparseCostsTheSeededTableAtTheMeasuredRates(int running, int layers) {
         NodeRig rig = new NodeRig(4);
         Pid1Config config = Pid1Config.defaults();
-        rig.kernel.seedRunningContainers(running, layers, NodeSpec.EST_OTHER_MOUNTS_PER_CONTAINER);
+        rig.kernel.seedRunningContainers(running, layers, NodeSpec.POD_OTHER_MOUNTS);
         SystemdPid1 pid1 = new SystemdPid1(rig.kernel, config, 1 << 20); // one read() per buffer of 1 MiB
         pid1.start(1);
         rig.mountAt(MS, 2);
         rig.sim.scheduleAt(1000 * MS, rig.sim::stop);
         rig.sim.run();
 
-        int lines = KernelProfiles.EPYC_2CORE.mountTable().baselineMounts() + running * (1 + NodeSpec.EST_OTHER_MOUNTS_PER_CONTAINER) + 1;
+        int lines = KernelProfiles.EPYC_2CORE.mountTable().baselineMounts() + running * (1 + NodeSpec.POD_OTHER_MOUNTS) + 1;
         long lowerdirs = (long) running * layers;
         SyscallCostsUs c = KernelProfiles.EPYC_2CORE.syscallsUs();
         double kernelUs = c.mountinfoReadBase() + c.mountinfoReadPerMount() * lines + c.mountinfoReadPerLowerdir() * lowerdirs;

@@ -36,7 +36,7 @@ class FingerprintPinTest {
     void busyNodeWithPid1KeepsItsEventSequence() {
         SimulationSpec base = MountSimulationFixtures.starts("r5.metal", IdmapMode.PER_LAYER, 2, true, 20, 8, 0, 0);
         var c = (WorkloadSpec.ContainerStarts) base.workload();
-        var node = new NodeSpec(40, 8, NodeSpec.EST_OTHER_MOUNTS_PER_CONTAINER,
+        var node = new NodeSpec(40, 8, NodeSpec.POD_OTHER_MOUNTS,
                 Optional.of(new NodeSpec.CpuLoad(0.3, NodeSpec.EST_BURST_MS)), 1000, true);
         var watchers = new WatcherConfig(0, Optional.empty(), WatcherConfig.DEFAULT_READ_BUFFER_BYTES,
                 Optional.of(Pid1Config.defaults()), List.of());
@@ -51,6 +51,12 @@ class FingerprintPinTest {
     // (2026-11-30) when the child-mount walk started paying for lines written on the other
     // socket (kernel/CrossNodeLines: r5.metal has two NUMA nodes and this run's 30 starts
     // reach both). The busy-node pair is unchanged: none of its walks met a line the other node wrote.
+    // The busy-node pair re-taken on branch nodecite (2026-11-30) from cited sources: a pod
+    // leaves 4 other host lines, not 3 [est] (NodeSpec.POD_OTHER_MOUNTS: the pause rootfs
+    // overlay was missing), and runc 1.2's namespace work has no mountinfo read and parse but
+    // a recursive MS_SLAVE pass under mount_lock (RuncNamespaceCopy, runc prepareRoot()), with
+    // the copy (1.4 us) and the slave pass (50 ns) per mount measured
+    // (calibration/epyc-2core/runc-rslave.txt).
     // Both pairs re-taken on branch rwread (2026-11-30) when namespace_sem's HANDOFF became
     // kernel/locking/rwsem.c's (set only by a waiter that ran and failed past its jiffy
     // timeout, and no longer stopping optimistic spinners): both runs have writers waiting
@@ -58,8 +64,9 @@ class FingerprintPinTest {
     // Both pairs re-taken on branch umshare (2026-11-30) when lockHeldShares.umount became the
     // measured 0.11 instead of 0.7 (KernelProfiles.UMOUNT_SHARE): every unmount of both runs
     // holds namespace_sem about a sixth as long, so every wait behind it changes.
+    // The busy-node pair re-taken when nodecite merged main's two changes (all together).
     private static final long PER_LAYER_EVENTS = 23898L;
     private static final long PER_LAYER_FINGERPRINT = -1056698337508599764L;
-    private static final long BUSY_NODE_EVENTS = 13746L;
-    private static final long BUSY_NODE_FINGERPRINT = 2541025881379765828L;
+    private static final long BUSY_NODE_EVENTS = 13316L;
+    private static final long BUSY_NODE_FINGERPRINT = 4342253977559909677L;
 }

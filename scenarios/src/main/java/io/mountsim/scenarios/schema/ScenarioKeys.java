@@ -237,7 +237,7 @@ public final class ScenarioKeys {
             Pid1Config.DEFAULT_DBUS_TIMEOUT_SECONDS, "",
             "added: runc's wait for the scope's job (startUnit()); later replies count in dbusTimeouts", SWEEP);
     public static final Form OTHERS = form("watchers.others", "list of {name, trigger, everySeconds, parseNsPerLine}", "-",
-            "added: further mount-table watchers in their own processes (kubelet, containerd)", FIXED,
+            "added: further mount-table watchers in their own processes (what-if: on their sources kubelet and containerd do not watch)", FIXED,
             children -> Map.of("type", "array", "items", required(children, "name", "trigger", "everySeconds")));
     public static final Text OTHERS_NAME = text("watchers.others.name", "text", "required", "added: for the report", FIXED);
     public static final Choice OTHERS_TRIGGER = choice("watchers.others.trigger", List.of("change", "interval"), null, "required",
@@ -255,8 +255,8 @@ public final class ScenarioKeys {
     public static final Int NODE_LAYERS = integer("node.layers", 1, MAX_LAYERS, in(1, MAX_LAYERS), (long) DEFAULT_LAYERS, "",
             "added: lowerdirs each running container's rootfs overlay line lists", SWEEP);
     public static final Int NODE_OTHER_MOUNTS = integer("node.otherMountsPerContainer", 0, MAX_OTHER_MOUNTS, in(0, MAX_OTHER_MOUNTS),
-            (long) NodeSpec.EST_OTHER_MOUNTS_PER_CONTAINER, "[est]",
-            "added: further host mount lines per running pod (shm, token tmpfs, netns)", SWEEP);
+            (long) NodeSpec.POD_OTHER_MOUNTS, "(containerd CRI, kubelet: NodeSpec)",
+            "added: further host mount lines per running pod (pause rootfs overlay, sandbox shm, netns, token tmpfs)", SWEEP);
     public static final Form NODE_CPU_LOAD = form("node.cpuLoad", "mapping {utilization, burstMs, llcFootprintMb}", "absent = none",
             "added: the running containers' CPU load: one normal-priority task per CPU alternating bursts of work and sleeps", SWEEP,
             children -> required(children, "utilization"));
@@ -270,8 +270,9 @@ public final class ScenarioKeys {
                     + " is left of the LLC and takes the rest of its children from DRAM", SWEEP);
     public static final Switch NODE_RUNC_NAMESPACE_COPY = onOff("node.runcNamespaceCopy", "true", "false", false,
             "added: each start's runc create copies the node's whole table into the container's new mount namespace (copy_tree"
-                    + " under namespace_sem), reads and parses that mountinfo (getParentMount) and, after pivot_root, detaches the"
-                    + " old root (umount_tree under namespace_sem and mount_lock): the table's size in every start", SWEEP);
+                    + " under namespace_sem), makes the copy rslave (runc prepareRoot(): do_change_type() over every mount under"
+                    + " namespace_sem and mount_lock) and, after pivot_root, detaches the old root (umount_tree under namespace_sem"
+                    + " and mount_lock): the table's size in every start; no mountinfo parse since runc 1.2", SWEEP);
     public static final Num NODE_PATH_LOOKUPS = number("node.pathLookupsPerContainerPerSecond", Range.nonNegative(), 0.0, "",
             "added: path walks per running container (mount_lock readers), added to workload.pathLookupsPerCpuPerSecond", SWEEP);
 

@@ -58,7 +58,7 @@ class NodeKeysTest {
     void aBusyNodeBindsWithItsDefaultsAndRoundTrips() {
         var s = load(dir, BUSY);
         SimulationSpec spec = s.points().get(0).spec();
-        assertEquals(new NodeSpec(300, 40, NodeSpec.EST_OTHER_MOUNTS_PER_CONTAINER,
+        assertEquals(new NodeSpec(300, 40, NodeSpec.POD_OTHER_MOUNTS,
                 java.util.Optional.of(new NodeSpec.CpuLoad(0.25, NodeSpec.EST_BURST_MS)), 500), spec.node());
         Pid1Config pid1 = spec.watchers().systemd().orElseThrow();
         assertEquals(25, pid1.rateLimitBurst());

@@ -30,13 +30,13 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node: p95 at 400 starts r5.metal 22,179 ± 431, m7i.metal-24xl 22,750 ± 391, m7a.24xlarge 16,217 ± 600 ms (at 100: 2,146 ± 121, 2,156 ± 85, 1,707 ± 100 ms): m7a fastest, but r5.metal not slower than m7i (NUMA placement of the walked lines adds 0.02% to r5.metal's walks); 0 failed starts on every machine; see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node (partly): p95 at 400 starts r5.metal 31,918 ± 1,041, m7i.metal-24xl 31,892 ± 1,437, m7a.24xlarge 22,224 ± 513 ms (at 100: 2,090 ± 306, 2,136 ± 169, 1,498 ± 42 ms): m7a fastest, but r5.metal not slower than m7i; r5.metal and m7i.metal-24xl miss the 30 s health check with all 400 starts at 400 but none at 100 or 200, m7a.24xlarge none; see VALIDATION.md")
     void finding3HundredPlusStartsOrderTheMachines() {
         assertHolds(NetflixFinding.HUNDRED_PLUS_ORDERING);
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node: m7i.metal-48xl p99 6,495 ± 176 vs m7i.metal-24xl 6,926 ± 554 ms, 30.8 vs 28.9 starts/s: the child-mount walk dominates, and the lines the other socket wrote since a walker's socket last walked add 0.04% to it (kernel/CrossNodeLines); see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node: m7i.metal-48xl p99 7,797 ± 857 vs m7i.metal-24xl 8,023 ± 369 ms, 25.7 vs 24.9 starts/s: the child-mount walk dominates, and the lines the other socket wrote since a walker's socket last walked add 0.04% to it (kernel/CrossNodeLines); see VALIDATION.md")
     void finding4TwoSocketsAreWorseThanOne() {
         assertHolds(NetflixFinding.TWO_SOCKETS_WORSE);
     }
@@ -57,7 +57,7 @@ class NetflixFindingsTest {
     }
 
     @Test
-    @Disabled("mountsim misses this on the busy node (partly: one preset of five over 5x, by 3-replication noise): per-layer / common-parent p99 4.55x on r5.metal (2,150 -> 473 ms), 4.67x m7i.metal-24xl, 5.15x m7i.metal-48xl, 4.33x m7a.24xlarge, 4.75x m7a.metal-48xl: the fix removes the idmap mounts but not the table-sized work of every start (runc's namespace copy and detach under namespace_sem, PID 1's reply); see VALIDATION.md")
+    @Disabled("mountsim misses this on the busy node (partly: three presets of five reach 5x, the two m7a ones do not): per-layer / common-parent p99 5.94x on r5.metal (2,096 -> 353 ms), 6.09x m7i.metal-24xl, 6.52x m7i.metal-48xl, 4.87x m7a.24xlarge, 4.80x m7a.metal-48xl: the fix removes the idmap mounts but not the table-sized work of every start (runc's namespace copy, rslave pass and detach under namespace_sem and mount_lock, PID 1's reply); see VALIDATION.md")
     void finding8CommonParentFixRemovesTheBottleneck() {
         assertHolds(NetflixFinding.COMMON_PARENT_FIX);
     }
