@@ -262,7 +262,7 @@ public final class HostCalibration {
         }
         String method = " (futex handoff rings, CPU time and FUTEX_WAKE time per handoff, crossing against local;"
                 + " wakeup-cross.c's header)";
-        String of = busy.size() == 1 ? "" : ", mean of " + busy.size() + " rows";
+        String of = meanOf(busy);
         // a cost below zero is noise around nothing: nothing is charged
         double waker = Math.max(0, mean(busy, "waker_extra_us"));
         double woken = Math.max(0, mean(busy, "woken_extra_us"));
@@ -277,9 +277,14 @@ public final class HostCalibration {
         } else {
             wakerIdle = Math.max(0, mean(idle, "waker_extra_us"));
             prov.put(keys[2], Provenance.measured(src + " wakeup-cross target=idle: waker_extra_us"
-                    + (idle.size() == 1 ? "" : ", mean of " + idle.size() + " rows") + method));
+                    + meanOf(idle) + method));
         }
         return new KernelProfile.CrossCpuWakeup(waker, woken, wakerIdle);
+    }
+
+    /** How a value was taken from {@code rows}: nothing to say for one row. */
+    private static String meanOf(List<ProbeResults.Row> rows) {
+        return rows.size() == 1 ? "" : ", mean of " + rows.size() + " rows";
     }
 
     private static double mean(List<ProbeResults.Row> rows, String key) {

@@ -100,7 +100,10 @@ public final class ProfileFields {
         return f.optional() && f.absent().equals(value);
     }
 
-    /** The profile whose fields have these values (every required key of {@link #ALL} must be present). */
+    /**
+     * The profile whose fields have these values (every key of {@link #ALL} must be present:
+     * a reader gives an optional field a file leaves out its {@link Field#absent()} value).
+     */
     public static KernelProfile build(Map<String, Object> v) {
         return new KernelProfile(
                 new SyscallCostsUs(d(v, "syscallsUs.openTree"), d(v, "syscallsUs.mountSetattr"), d(v, "syscallsUs.moveMount"),
@@ -126,15 +129,11 @@ public final class ProfileFields {
     }
 
     private static double d(Map<String, Object> v, String key) {
-        Object o = v.containsKey(key) ? v.get(key) : absentValue(key);
+        Object o = v.get(key);
         if (!(o instanceof Number n)) {
             throw new IllegalArgumentException("profile field " + key + " is missing");
         }
         return n.doubleValue();
-    }
-
-    private static Object absentValue(String key) {
-        return ALL.stream().filter(f -> f.key().equals(key)).findFirst().map(Field::absent).orElse(null);
     }
 
     private static boolean b(Map<String, Object> v, String key) {

@@ -8,6 +8,7 @@ import io.mountsim.models.locks.QueuedSpinlock;
 import io.mountsim.models.locks.RcuExpedited;
 import io.mountsim.models.locks.RwSemaphore;
 import io.mountsim.models.sched.CpuScheduler;
+import io.mountsim.models.topology.MemoryHierarchy;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Kernel {
     /** Which node wrote the walked lines last (two-socket machines; {@link CrossNodeLines}). */
     private final CrossNodeLines crossNode;
     /** The machine's caches and DRAM, for a walk the node's own load evicted from the LLC. */
-    private final io.mountsim.models.topology.MemoryHierarchy memory;
+    private final MemoryHierarchy memory;
     /** neighbourMb[d]: LLC footprint of the running workloads in LLC domain d, MB (0 on an idle node). */
     private double[] neighbourMb = new double[0];
     private double evictedChildren;
@@ -159,7 +160,7 @@ public final class Kernel {
     /**
      * has_locked_children() on the layer store's mount now: one is_subdir() per child, at
      * the profile's per-child cost (measured on the calibration host) scaled to this
-     * machine's clock and L3 latency ({@link io.mountsim.models.topology.MemoryHierarchy}),
+     * machine's clock and L3 latency ({@link MemoryHierarchy}),
      * plus, on a machine with several NUMA nodes, the lines other nodes wrote since the
      * walking CPU's node last walked ({@link CrossNodeLines}).
      *
@@ -180,13 +181,12 @@ public final class Kernel {
         return inCache + Math.round((1 - evicted) * crossNodeNs + evicted * layerStoreChildren * perChild);
     }
 
-    /** Share of the layer store's children a walk on {@code cpu} finds evicted from its LLC ({@link io.mountsim.models.topology.MemoryHierarchy#evictedShare}). */
+    /** Share of the layer store's children a walk on {@code cpu} finds evicted from its LLC ({@link MemoryHierarchy#evictedShare}). */
     private double evictedShare(int cpu) {
         if (neighbourMb.length == 0 || cpu < 0) {
             return 0;
         }
-        double walkMb = layerStoreChildren * io.mountsim.models.topology.MemoryHierarchy.LINES_PER_CHILD * 64 / 1e6;
-        return memory.evictedShare(neighbourMb[sched.layout().llcOf(cpu)], walkMb);
+        return memory.evictedShare(neighbourMb[sched.layout().llcOf(cpu)], MemoryHierarchy.walkMb(layerStoreChildren));
     }
 
     /**

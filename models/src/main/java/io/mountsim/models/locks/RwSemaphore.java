@@ -88,7 +88,9 @@ public final class RwSemaphore {
     /**
      * RWSEM_FLAG_HANDOFF: set by a waiter that ran and failed past its timeout (a woken head
      * writer in rwsem_try_write_lock(), or the head reader in rwsem_mark_wake()), cleared
-     * when the lock is handed over.
+     * when the lock is handed over. A head that has waited past its timeout has not set it
+     * unless it ran and failed since: a sleeping writer is woken only by a release
+     * (rwsem_wake()), and may find the lock free, or stolen (then it sets the bit).
      */
     private boolean handoff;
     /** Set once spinning on the current reader phase timed out (RWSEM_NONSPINNABLE). */
@@ -135,7 +137,7 @@ public final class RwSemaphore {
     public boolean acquireWrite(SchedTask t) {
         acquisitions++;
         long now = sched.now();
-        if (isFree() && (waitList.isEmpty() || !handoffInForce()) && spinners.isEmpty()) {
+        if (isFree() && (waitList.isEmpty() || !handoff) && spinners.isEmpty()) {
             takeWrite(t, now, now);
             return true;
         }
@@ -184,7 +186,7 @@ public final class RwSemaphore {
         acquisitions++;
         long now = sched.now();
         boolean fastPath = writer == null && waitList.isEmpty();
-        boolean slowPathSteal = writer == null && readers == 0 && !handoffInForce();
+        boolean slowPathSteal = writer == null && readers == 0 && !handoff;
         if (fastPath || slowPathSteal) {
             takeRead(t, now, now);
             if (!fastPath && readers == 1 && !waitList.isEmpty() && waitList.peekFirst().mode == Mode.READ) {
@@ -238,7 +240,7 @@ public final class RwSemaphore {
     /** After the lock became free: a spinner takes it, or the head waiter is woken. */
     private void passOn(long now) {
         Waiter head = waitList.peekFirst();
-        if (head != null && handoffInForce()) {
+        if (head != null && handoff) {
             if (head.mode == Mode.WRITE) {
                 waitList.pollFirst();
                 handoff = false;
@@ -314,15 +316,6 @@ public final class RwSemaphore {
         for (Spinner s : new ArrayList<>(spinners)) {
             stopSpinAndSleep(s);
         }
-    }
-
-    /**
-     * Whether RWSEM_FLAG_HANDOFF is set. A head that has waited past its timeout has not set
-     * it unless it ran and failed since: a sleeping writer is woken only by a release
-     * (rwsem_wake()), and may find the lock free, or stolen (then it sets the bit).
-     */
-    private boolean handoffInForce() {
-        return handoff;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.mountsim.models.topology;
 
+import java.util.Objects;
+
 /**
  * What a dependent pointer chase costs on a machine: its all-core clock and its L3
  * load-to-use latency, and from them how much slower or faster than on the calibration
@@ -78,6 +80,11 @@ public record MemoryHierarchy(double allCoreGhz, double l3Ns, String source, Dra
      */
     public static final double LINES_PER_CHILD = 230.0 / 64;
 
+    /** The walk's working set over {@code children} child mounts, MB ({@link #LINES_PER_CHILD} 64-byte lines each). */
+    public static double walkMb(double children) {
+        return children * LINES_PER_CHILD * 64 / 1e6;
+    }
+
     /**
      * The calibration host (KVM guest, AMD EPYC Zen 4): 3.653 GHz measured by
      * probes/child-walk-levels.c; L3 about 50 cycles on Zen 3/Zen 4 (Chips and Cheese,
@@ -132,7 +139,7 @@ public record MemoryHierarchy(double allCoreGhz, double l3Ns, String source, Dra
         if (!(allCoreGhz > 0) || !(l3Ns > 0)) {
             throw new IllegalArgumentException("clock and L3 latency must be positive");
         }
-        java.util.Objects.requireNonNull(dram, "dram");
+        Objects.requireNonNull(dram, "dram");
     }
 
     /** A machine whose LLC size and DRAM latency are not known: the walk is never evicted. */

@@ -58,7 +58,7 @@ class MemoryHierarchyEvictionTest {
 
     /** The model's price of one child on the host with F MiB of neighbour and N children. */
     private static double modelNsPerChild(int bufferMib, int children) {
-        double walkMb = children * MemoryHierarchy.LINES_PER_CHILD * 64 / 1e6;
+        double walkMb = MemoryHierarchy.walkMb(children);
         double evicted = HOST.evictedShare(bufferMib * MIB, walkMb);
         return L3_PRICE + evicted * HOST.evictedExtraNsPerChild(false);
     }
@@ -149,7 +149,7 @@ class MemoryHierarchyEvictionTest {
      */
     @Test
     void onThePresetsTheWalkFitsAtTheBusyNodesFootprintAndNotAtTwiceIt() {
-        double walkMb = 20_000 * MemoryHierarchy.LINES_PER_CHILD * 64 / 1e6;
+        double walkMb = MemoryHierarchy.walkMb(20_000);
         Map<String, Integer> cpusPerLlc = Map.of("r5.metal", 48, "m7i.metal-24xl", 96, "m7a.24xlarge", 8);
         for (var e : cpusPerLlc.entrySet()) {
             MemoryHierarchy m = MachinePresets.find(e.getKey()).orElseThrow().memory();
